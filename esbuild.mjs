@@ -1,0 +1,33 @@
+// Bundles the extension, the language server, the CLI and the preview webview script.
+// Type checking is separate (`npm run typecheck`); esbuild only transpiles.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
+const nodeBundles = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+].map((b) => ({ ...common, ...b, format: 'cjs', platform: 'node', target: 'node20' }));
+
+const webBundles = [
+  { entryPoints: ['client/src/preview/main.ts'], outfile: 'dist/preview.js' },
+].map((b) => ({ ...common, ...b, format: 'iife', platform: 'browser', target: 'es2022' }));
+
+import { existsSync } from 'node:fs';
+const bundles = [...nodeBundles, ...webBundles].filter((b) => existsSync(b.entryPoints[0]));
+
+if (watch) {
+  for (const b of bundles) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(bundles.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,73 @@
+// The `cxengage.*` settings as the service sees them, and their normalisation from untrusted input.
+import { SeveritySetting, isDiagnosticCode, DiagnosticCode } from './codes';
+
+export interface Settings {
+  definitions: { include: string[]; exclude: string[]; builtin: boolean };
+  severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  maxFileSize: number;
+}
+
+export const defaultSettings: Settings = {
+  definitions: { include: ['**/*.integration.json'], exclude: ['**/node_modules/**', '**/.git/**'], builtin: true },
+  severity: {},
+  maxFileSize: 5 * 1024 * 1024,
+};
+
+const severityValues = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+
+/** A setting problem worth telling the user about (unknown code, wrong type, ...). */
+export type SettingsWarning = string;
+
+function stringList(value: unknown, fallback: string[], name: string, warnings: SettingsWarning[]): string[] {
+  if (value === undefined || value === null) return fallback;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  warnings.push(`cxengage.${name} must be a list of glob strings; using the default`);
+  return fallback;
+}
+
+/**
+ * Reads settings from the `cxengage` section as a client sends it (or a CLI config), keeping
+ * every valid part and reporting every invalid one instead of failing.
+ */
+export function normaliseSettings(raw: unknown, warnings: SettingsWarning[] = []): Settings {
+  const section = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const defs = (typeof section.definitions === 'object' && section.definitions !== null
+    ? section.definitions
+    : {}) as Record<string, unknown>;
+  const diagnostics = (typeof section.diagnostics === 'object' && section.diagnostics !== null
+    ? section.diagnostics
+    : {}) as Record<string, unknown>;
+
+  const severity: Settings['severity'] = {};
+  const rawSeverity = diagnostics.severity;
+  if (typeof rawSeverity === 'object' && rawSeverity !== null && !Array.isArray(rawSeverity)) {
+    for (const [code, level] of Object.entries(rawSeverity)) {
+      if (!isDiagnosticCode(code)) {
+        warnings.push(`cxengage.diagnostics.severity: unknown diagnostic code "${code}" is ignored`);
+      } else if (typeof level !== 'string' || !severityValues.has(level)) {
+        warnings.push(`cxengage.diagnostics.severity: "${String(level)}" for "${code}" is not one of error, warning, information, hint, off`);
+      } else {
+        severity[code] = level as SeveritySetting;
+      }
+    }
+  } else if (rawSeverity !== undefined && rawSeverity !== null) {
+    warnings.push('cxengage.diagnostics.severity must be an object mapping codes to severities');
+  }
+
+  let maxFileSize = defaultSettings.maxFileSize;
+  if (typeof section.maxFileSize === 'number' && Number.isFinite(section.maxFileSize) && section.maxFileSize >= 0) {
+    maxFileSize = section.maxFileSize;
+  } else if (section.maxFileSize !== undefined && section.maxFileSize !== null) {
+    warnings.push('cxengage.maxFileSize must be a non-negative number of bytes; using the default');
+  }
+
+  return {
+    definitions: {
+      include: stringList(defs.include, defaultSettings.definitions.include, 'definitions.include', warnings),
+      exclude: stringList(defs.exclude, defaultSettings.definitions.exclude, 'definitions.exclude', warnings),
+      builtin: typeof defs.builtin === 'boolean' ? defs.builtin : defaultSettings.definitions.builtin,
+    },
+    severity,
+    maxFileSize,
+  };
+}
