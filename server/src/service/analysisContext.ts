@@ -1,0 +1,24 @@
+// What an analysis of one document can see: the definitions visible from it and its settings.
+import { DefinitionIndex, IndexScope } from './definitions/definitionIndex';
+import { Definition } from './definitions/model';
+import { Settings } from './settings';
+
+export interface AnalysisContext {
+  /** The definition a flow means by `type` (workspace first, else built-in), if any. */
+  lookup(type: string): Definition | undefined;
+  /** Every definition visible to the document, one per type. */
+  visible(): Definition[];
+  settings: Settings;
+  /** Changes whenever the index does: analyses cached against an older generation are stale. */
+  generation: number;
+}
+
+export function analysisContext(index: DefinitionIndex, uri: string, settings: Settings): AnalysisContext {
+  const scope: IndexScope = index.scopeFor(uri, settings.definitions.builtin);
+  return {
+    lookup: (type) => index.lookup(type, scope),
+    visible: () => index.visible(scope),
+    settings,
+    generation: index.generation,
+  };
+}
