@@ -17,7 +17,15 @@ const nodeBundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-].map((b) => ({ ...common, ...b, format: 'cjs', platform: 'node', target: 'node20' }));
+].map((b) => ({
+  ...common,
+  ...b,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // The JSON language service's UMD build hides its modules from the bundler; its ESM build does not.
+  mainFields: ['module', 'main'],
+}));
 
 const webBundles = [
   { entryPoints: ['client/src/preview/main.ts'], outfile: 'dist/preview.js' },

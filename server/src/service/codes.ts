@@ -68,7 +68,7 @@ export const messages = {
   fileTooLarge: (size: number, limit: number) =>
     `File not analysed: ${size} bytes is above cxengage.maxFileSize (${limit} bytes)`,
   binaryFile: () => 'File not analysed: it holds binary data, not text',
-  notADefinition: () => 'This file is not an integration definition: its top level must be a JSON object',
+  tooDeep: (limit: number) => `Nesting deeper than ${limit} levels: no definition nests this deep, so the file was not analysed further`,
 
   syntax: (detail: string) => detail,
   unknownForm: (op: string, where: string, suggestion?: string) =>
@@ -92,4 +92,50 @@ export const messages = {
     `${quote(value)} is a response value, visible only inside the success block of a send, inside an await, or in an expect predicate`,
   unknownUnit: (unit: string, suggestion?: string) =>
     `${quote(unit)} is not a duration unit (seconds, minutes, hours, days)${didYouMean(suggestion)}`,
+
+  // Reader errors (code `syntax`).
+  unclosedBracket: (open: string, close: string) => `${quote(open)} is never closed: expected ${quote(close)}`,
+  strayCloser: (close: string) => `Unexpected ${quote(close)}: nothing is open here`,
+  mismatchedCloser: (close: string, open: string, expected: string) =>
+    `${quote(close)} does not match the open ${quote(open)}: expected ${quote(expected)}`,
+  unterminatedString: () => 'Unterminated string: the closing `"` is missing',
+  invalidEscape: (escape: string) => `Invalid escape ${quote(escape)} in string`,
+  invalidNumber: (text: string) => `Invalid number ${quote(text)}`,
+  mapKeyWithoutValue: (key: string) => `Map key ${quote(key)} has no value: a map needs an even number of forms`,
+  // Shapes of forms (code `arity`).
+  formShape: (op: string, shape: string) => `Wrong shape for ${quote(op)}: expected ${quote(shape)}`,
+  paramsNotMap: (op: string) => `The params of ${quote(op)} must be a map \`{...}\``,
+  notAnOption: (op: string, options: readonly string[]) =>
+    `Expected an option of ${quote(op)} here: ${options.map((o) => `(${o} ...)`).join(', ')}`,
+  notAName: (what: string) => `Expected ${what} here, as a plain name`,
+  // Pattern files.
+  patternCodeNotString: (key: string) => `${quote(key)} must be a string of flow code`,
+  patternNotObject: () => 'A pattern file holds a pattern object, or an array of pattern objects',
 } as const;
+
+/** One line per code: what it means (rule descriptions in SARIF output and the README). */
+export const codeSummaries: Record<DiagnosticCode, string> = {
+  'json-syntax': 'The file is not valid strict JSON.',
+  schema: 'The definition breaks the integration definition schema.',
+  'unredacted-secret': 'A password param is in a component\'s params but not in its redact list.',
+  'secret-not-masked': 'A schema param named like a secret is not of type password.',
+  'unknown-param': 'A static-params or redact entry names no param of the component or schema.',
+  'param-without-form': 'A params entry that no schema declares, so no form collects it.',
+  'duplicate-entry': 'The same param twice in one list, or two schema entries for one param.',
+  'duplicate-type': 'Two definitions declare the same integration type (or one overrides a built-in).',
+  'endpoint-type-mismatch': 'endpoint.type or listener.type differs from the integration type.',
+  syntax: 'A reader error in flow code.',
+  'unknown-form': 'An operator the flow language does not have in that position.',
+  arity: 'A form with the wrong shape.',
+  'unknown-integration': 'send/await names an integration that is not defined or has no endpoint.',
+  'unknown-message': 'The message type is not in the endpoint\'s sends.',
+  'missing-mandatory-field': 'A send lacks mandatory fields.',
+  'unknown-field': 'A field the message does not declare.',
+  'invalid-enum-value': 'A string constant outside the field\'s enum.',
+  'secret-inline': 'A credential param passed inline in a flow.',
+  'duplicate-field': 'The same field twice in one params map.',
+  'response-outside-success': 'A $response value used where no response is in scope.',
+  'unknown-unit': 'A duration unit other than seconds, minutes, hours, days.',
+  'file-too-large': 'The file is larger than cxengage.maxFileSize and was not analysed.',
+  'not-analysed': 'The file holds binary data and was not analysed.',
+};

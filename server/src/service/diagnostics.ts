@@ -43,3 +43,8 @@ export function applySeverityOverrides(diagnostics: Diagnostic[], settings: Sett
 export function codeOf(diagnostic: Diagnostic): string | undefined {
   return diagnostic.source === diagnosticSource && typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
 }
+
+/** A diagnostic's message as plain text (LSP 3.18 allows markup there too). */
+export function messageText(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}

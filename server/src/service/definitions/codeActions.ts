@@ -1,0 +1,96 @@
+// Quick fixes in definition files: add an unredacted secret to its component's `redact` list, and
+// mark a secret-looking schema param as a password; edits follow the file's own layout.
+import type { ASTNode, ObjectASTNode } from 'vscode-json-languageservice';
+import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeOf } from '../diagnostics';
+import { asObject, asString, property, rangeOf, valueOf } from '../json';
+import { getDefinitionDocument } from './definitionDocument';
+
+export function definitionCodeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    const code = codeOf(diagnostic);
+    const data = (diagnostic.data ?? {}) as { param?: unknown; component?: unknown };
+    if (typeof data.param !== 'string') continue;
+    let action: CodeAction | undefined;
+    if (code === 'unredacted-secret' && (data.component === 'endpoint' || data.component === 'listener')) {
+      action = addToRedact(doc, data.component, data.param);
+    } else if (code === 'secret-not-masked') {
+      action = markAsPassword(doc, diagnostic, data.param);
+    }
+    if (action) actions.push({ ...action, diagnostics: [diagnostic], isPreferred: true });
+  }
+  return actions;
+}
+
+function quickFix(doc: TextDocument, title: string, edits: TextEdit[]): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } };
+}
+
+/** The file's spelling of `key: value`: the seed writes `"key" : value`, most editors `"key": value`. */
+function colonStyle(doc: TextDocument, root: ASTNode | undefined): string {
+  const first = asObject(root)?.properties.find((p) => p.valueNode);
+  if (!first?.valueNode) return ': ';
+  const between = doc.getText().slice(first.keyNode.offset + first.keyNode.length, first.valueNode.offset);
+  return /^ ?: ?$/.test(between) ? between : ': ';
+}
+
+function indentOfLineAt(doc: TextDocument, offset: number): string {
+  const text = doc.getText();
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
+}
+
+/** Text that adds `"key" <colon> value` as a new last property of `object`, laid out like its siblings. */
+function appendProperty(doc: TextDocument, object: ObjectASTNode, key: string, value: string, colon: string): TextEdit {
+  const last = object.properties[object.properties.length - 1];
+  const entry = `${JSON.stringify(key)}${colon}${value}`;
+  if (!last) {
+    const inside = { start: doc.positionAt(object.offset + 1), end: doc.positionAt(object.offset + object.length - 1) };
+    return TextEdit.replace(inside, ` ${entry} `);
+  }
+  const end = doc.positionAt(last.offset + last.length);
+  if (doc.positionAt(object.offset).line !== doc.positionAt(last.offset).line) {
+    return TextEdit.insert(end, `,\n${indentOfLineAt(doc, last.offset)}${entry}`);
+  }
+  return TextEdit.insert(end, `, ${entry}`);
+}
+
+function addToRedact(doc: TextDocument, component: 'endpoint' | 'listener', param: string): CodeAction | undefined {
+  const parsed = getDefinitionDocument(doc);
+  const object = asObject(valueOf(parsed.json.root, component));
+  if (!object) return undefined;
+  const title = `Add \`${param}\` to \`${component}.redact\``;
+  const quoted = JSON.stringify(param);
+  const redact = valueOf(object, 'redact');
+  if (redact?.type === 'array') {
+    const last = redact.items[redact.items.length - 1];
+    if (!last) {
+      return quickFix(doc, title, [TextEdit.replace(rangeOf(doc, redact), `[ ${quoted} ]`)]);
+    }
+    const separator = doc.positionAt(last.offset).line === doc.positionAt(redact.offset).line ? ', ' : `,\n${indentOfLineAt(doc, last.offset)}`;
+    return quickFix(doc, title, [TextEdit.insert(doc.positionAt(last.offset + last.length), `${separator}${quoted}`)]);
+  }
+  if (redact) return undefined; // `redact` is not a list: the schema diagnostic says so; no safe edit.
+  return quickFix(doc, title, [appendProperty(doc, object, 'redact', `[ ${quoted} ]`, colonStyle(doc, parsed.json.root))]);
+}
+
+function markAsPassword(doc: TextDocument, diagnostic: Diagnostic, param: string): CodeAction | undefined {
+  const parsed = getDefinitionDocument(doc);
+  const offset = doc.offsetAt(diagnostic.range.start);
+  const candidates = [...listItems(valueOf(parsed.json.root, 'schema')), ...listItems(valueOf(valueOf(parsed.json.root, 'listener'), 'schema'))];
+  const entry = candidates.find((e) => {
+    const p = asString(valueOf(e, 'param'));
+    return p?.value === param && p.offset === offset;
+  });
+  if (!entry) return undefined;
+  const title = `Mark \`${param}\` as password`;
+  const type = property(entry, 'type');
+  if (type?.valueNode) return quickFix(doc, title, [TextEdit.replace(rangeOf(doc, type.valueNode), '"password"')]);
+  return quickFix(doc, title, [appendProperty(doc, entry, 'type', '"password"', colonStyle(doc, parsed.json.root))]);
+}
+
+function listItems(node: ASTNode | undefined): ObjectASTNode[] {
+  return node?.type === 'array' ? node.items.flatMap((i) => (i.type === 'object' ? [i] : [])) : [];
+}
