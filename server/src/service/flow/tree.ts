@@ -38,8 +38,8 @@ interface ContainerBase extends NodeBase {
   children: FlowNode[];
   /**
    * False when the closing bracket is missing (the reader reported it). An unclosed container
-   * ends where the reader gave up on it (end of input, or where recovery closed it), so `end`
-   * is then the end of its last child rather than one past a closing bracket.
+   * ends where the reader gave up on it: the end of input, the mismatched closer, or the line
+   * where recovery closed it; so a cursor at the end of a half-typed `(send twilio |` is inside.
    */
   closed: boolean;
 }

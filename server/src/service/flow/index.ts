@@ -1,0 +1,142 @@
+// The flow service as the server and the CLI call it: the parsed flow document (cached per
+// version), its checked diagnostics (cached per version and definition index generation), and
+// iteration over its sends.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, Position } from 'vscode-languageserver-types';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { AnalysisContext } from '../analysisContext';
+import { messages } from '../codes';
+import { makeDiagnostic } from '../diagnostics';
+import { DocumentCache } from '../documentCache';
+import { documentKind } from '../documentKind';
+import { analyseRegion } from './analyser';
+import { readPatternFile } from './patternFile';
+import { FlowProblem } from './problems';
+import { readFlow } from './reader';
+import { FlowRegion, wholeDocumentRegion } from './region';
+import { forEachSendForm, SendInfo, sendInfo } from './sends';
+import { unsuppressed } from './suppression';
+
+export type { FlowRegion, Side } from './region';
+export { nodeRange } from './region';
+export type { SendInfo, NamedPart } from './sends';
+export { sideOf } from './sides';
+
+export interface FlowDocument {
+  uri: string;
+  version: number;
+  /** `flow` for a `.cxflow` file (one region over the whole text), `pattern` for a `*.pattern.json`. */
+  kind: 'flow' | 'pattern';
+  document: TextDocument;
+  /** The flow code of the document: one region for a `.cxflow`, one per `when`/`then` string of a pattern file. */
+  regions: FlowRegion[];
+  /** Pattern files: the JSON tree (jsonc-parser), if the text held any JSON value. */
+  json?: JsonNode;
+  /** Pattern files: JSON syntax and pattern structure problems, already placed in the document. */
+  fileProblems: Diagnostic[];
+}
+
+function parseFlowDocument(doc: TextDocument): FlowDocument {
+  const base = { uri: doc.uri, version: doc.version, document: doc };
+  if (documentKind(doc.uri, doc.languageId) === 'pattern') {
+    const pattern = readPatternFile(doc);
+    return { ...base, kind: 'pattern', regions: pattern.regions, json: pattern.json, fileProblems: pattern.problems };
+  }
+  return { ...base, kind: 'flow', regions: [wholeDocumentRegion(doc, readFlow(doc.getText()))], fileProblems: [] };
+}
+
+const documents = new DocumentCache<FlowDocument>(parseFlowDocument);
+
+/** The parsed flow document, read once per uri and version. */
+export function getFlowDocument(doc: TextDocument): FlowDocument {
+  return documents.get(doc);
+}
+
+/** The region holding a document offset (its edges included), if the offset is in flow code. */
+export function regionAt(flowDoc: FlowDocument, docOffset: number): FlowRegion | undefined {
+  return flowDoc.regions.find((r) => docOffset >= r.docStart && docOffset <= r.docEnd);
+}
+
+/** Document position of a code offset of a region. */
+export function positionInDocument(region: FlowRegion, offset: number): Position {
+  return region.position(offset);
+}
+
+/** Code offset of a document position, for a position inside the region. */
+export function offsetInRegion(flowDoc: FlowDocument, region: FlowRegion, position: Position): number {
+  return region.toRegionOffset(flowDoc.document.offsetAt(position));
+}
+
+/** Calls `visit` for every `send`/`await` of the document, in source order. */
+export function forEachSend(flowDoc: FlowDocument, visit: (send: SendInfo) => void): void {
+  for (const region of flowDoc.regions) forEachSendForm(region, (send) => visit(sendInfo(region, send)));
+}
+
+/** Every `send`/`await` of the document. */
+export function flowSends(flowDoc: FlowDocument): SendInfo[] {
+  const sends: SendInfo[] = [];
+  forEachSend(flowDoc, (s) => sends.push(s));
+  return sends;
+}
+
+function toDiagnostic(region: FlowRegion, problem: FlowProblem): Diagnostic {
+  let data = problem.data;
+  if (problem.dataRanges !== undefined) {
+    data = { ...data };
+    for (const [name, r] of Object.entries(problem.dataRanges)) data[name] = region.range(r.start, r.end);
+  }
+  if (problem.code === 'missing-mandatory-field') data = { ...data, embedded: region.embedded };
+  return makeDiagnostic(problem.code, region.range(problem.start, problem.end), problem.message, data);
+}
+
+function regionDiagnostics(region: FlowRegion, ctx: AnalysisContext): Diagnostic[] {
+  const problems: FlowProblem[] = region.tree.errors.map((e) => ({
+    code: 'syntax',
+    start: e.start,
+    end: e.end,
+    message: messages.syntax(e.message),
+  }));
+  analyseRegion(region, ctx, (p) => problems.push(p));
+  return unsuppressed(problems, region.tree).map((p) => toDiagnostic(region, p));
+}
+
+interface CheckedEntry {
+  version: number;
+  generation: number;
+  builtin: boolean;
+  diagnostics: Diagnostic[];
+}
+
+const checked = new Map<string, CheckedEntry>();
+const maxChecked = 64;
+
+/**
+ * Reader, analyser and suppression comments over a flow or pattern document; severity overrides
+ * are the caller's (`applySeverityOverrides`). Cached per uri, version and index generation.
+ */
+export function checkFlowDocument(doc: TextDocument, ctx: AnalysisContext): Diagnostic[] {
+  const builtin = ctx.settings.definitions.builtin;
+  const hit = checked.get(doc.uri);
+  if (hit && hit.version === doc.version && hit.generation === ctx.generation && hit.builtin === builtin) {
+    return hit.diagnostics;
+  }
+  const flowDoc = getFlowDocument(doc);
+  const diagnostics = [...flowDoc.fileProblems];
+  for (const region of flowDoc.regions) diagnostics.push(...regionDiagnostics(region, ctx));
+  diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+  checked.delete(doc.uri);
+  checked.set(doc.uri, { version: doc.version, generation: ctx.generation, builtin, diagnostics });
+  if (checked.size > maxChecked) {
+    const oldest = checked.keys().next().value;
+    if (oldest !== undefined) checked.delete(oldest);
+  }
+  return diagnostics;
+}
+
+/** Drops what is cached for a document (it was closed). */
+export function forgetFlowDocument(uri: string): void {
+  documents.delete(uri);
+  checked.delete(uri);
+}

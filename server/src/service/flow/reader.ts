@@ -1,0 +1,339 @@
+// The flow reader: source text to a syntax tree with exact ranges, reporting every reader error
+// at its place and reading on. One pass over char codes with an explicit stack of open
+// containers, so that no input depth can overflow the call stack.
+import { messages } from '../codes';
+import {
+  ContainerNode,
+  FlowComment,
+  FlowNode,
+  FlowTree,
+  ListNode,
+  MapEntry,
+  MapNode,
+  ReaderError,
+  VectorNode,
+} from './tree';
+
+const enum Ch {
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Quote = 34,
+  Dollar = 36,
+  Star = 42,
+  Plus = 43,
+  Comma = 44,
+  Minus = 45,
+  Digit0 = 48,
+  Digit9 = 57,
+  Colon = 58,
+  Semicolon = 59,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  OpenBrace = 123,
+  CloseBrace = 125,
+  OpenParen = 40,
+  CloseParen = 41,
+}
+
+/** Characters that end a word: whitespace (and control characters), commas, brackets, quotes, comments. */
+function isDelimiter(c: number): boolean {
+  return (
+    c <= Ch.Space ||
+    c === Ch.Comma ||
+    c === Ch.OpenParen ||
+    c === Ch.CloseParen ||
+    c === Ch.OpenBracket ||
+    c === Ch.CloseBracket ||
+    c === Ch.OpenBrace ||
+    c === Ch.CloseBrace ||
+    c === Ch.Quote ||
+    c === Ch.Semicolon
+  );
+}
+
+function isDigit(c: number): boolean {
+  return c >= Ch.Digit0 && c <= Ch.Digit9;
+}
+
+const numberPattern = /^[+-]?(?:\d+(?:\.\d*)?(?:[eE][+-]?\d+)?[MN]?|\d+\/\d+)$/;
+
+const closerOf: Record<ContainerNode['kind'], string> = { list: ')', vector: ']', map: '}' };
+const openerOf: Record<ContainerNode['kind'], string> = { list: '(', vector: '[', map: '{' };
+
+function kindClosedBy(c: number): ContainerNode['kind'] | undefined {
+  if (c === Ch.CloseParen) return 'list';
+  if (c === Ch.CloseBracket) return 'vector';
+  if (c === Ch.CloseBrace) return 'map';
+  return undefined;
+}
+
+interface ReadOptions {
+  /**
+   * Recovery for unbalanced input: an opening bracket at the start of a line closes every open
+   * form, on the convention that top-level forms start in column 0. Used only on a second read
+   * of input that ended with open forms, so balanced code is never read this way.
+   */
+  closeAtLineStart: boolean;
+}
+
+interface ReadResult {
+  tree: FlowTree;
+  /** Whether the input ended with unclosed forms while an opener stood at a line start inside one. */
+  recoverable: boolean;
+}
+
+/** Reads flow source into a tree. Never throws; reader errors are in `tree.errors`. */
+export function readFlow(text: string): FlowTree {
+  const first = read(text, { closeAtLineStart: false });
+  if (!first.recoverable) return first.tree;
+  return read(text, { closeAtLineStart: true }).tree;
+}
+
+function read(text: string, options: ReadOptions): ReadResult {
+  const forms: FlowNode[] = [];
+  const comments: FlowComment[] = [];
+  const errors: ReaderError[] = [];
+  const stack: ContainerNode[] = [];
+  const length = text.length;
+  let openerAtLineStartInside = false;
+
+  const add = (node: FlowNode): void => {
+    const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
+    node.parent = parent;
+    if (parent) parent.children.push(node);
+    else forms.push(node);
+  };
+
+  const finish = (node: ContainerNode, end: number, closed: boolean): void => {
+    node.end = end;
+    node.closed = closed;
+    if (node.kind === 'map') pairEntries(node, text, errors);
+  };
+
+  /**
+   * Closes the open forms above stack index `depth` as unclosed, ending where the reader gave up
+   * on them, so that a cursor after a half-typed `(send twilio |` is still inside the list.
+   */
+  const abandonAbove = (depth: number, end: number, reportEach: boolean): void => {
+    while (stack.length > depth) {
+      const node = stack.pop() as ContainerNode;
+      finish(node, end, false);
+      if (reportEach) {
+        errors.push({
+          message: messages.unclosedBracket(openerOf[node.kind], closerOf[node.kind]),
+          start: node.start,
+          end: node.start + 1,
+        });
+      }
+    }
+  };
+
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+
+    if (c <= Ch.Space || c === Ch.Comma) {
+      i++;
+      continue;
+    }
+
+    if (c === Ch.Semicolon) {
+      const start = i;
+      while (i < length) {
+        const d = text.charCodeAt(i);
+        if (d === Ch.LineFeed || d === Ch.CarriageReturn) break;
+        i++;
+      }
+      comments.push({ start, end: i, text: text.slice(start, i) });
+      continue;
+    }
+
+    if (c === Ch.OpenParen || c === Ch.OpenBracket || c === Ch.OpenBrace) {
+      const atLineStart = i === 0 || text.charCodeAt(i - 1) === Ch.LineFeed || text.charCodeAt(i - 1) === Ch.CarriageReturn;
+      if (atLineStart && stack.length > 0) {
+        if (options.closeAtLineStart) abandonAbove(0, i, true);
+        else openerAtLineStartInside = true;
+      }
+      let node: ContainerNode;
+      if (c === Ch.OpenParen) {
+        node = { kind: 'list', start: i, end: i + 1, parent: undefined, children: [], closed: false } satisfies ListNode;
+      } else if (c === Ch.OpenBracket) {
+        node = { kind: 'vector', start: i, end: i + 1, parent: undefined, children: [], closed: false } satisfies VectorNode;
+      } else {
+        node = { kind: 'map', start: i, end: i + 1, parent: undefined, children: [], closed: false, entries: [] } satisfies MapNode;
+      }
+      add(node);
+      stack.push(node);
+      i++;
+      continue;
+    }
+
+    const closing = kindClosedBy(c);
+    if (closing !== undefined) {
+      const top = stack[stack.length - 1];
+      if (top?.kind === closing) {
+        stack.pop();
+        finish(top, i + 1, true);
+      } else {
+        let match = -1;
+        for (let d = stack.length - 2; d >= 0; d--) {
+          if (stack[d].kind === closing) {
+            match = d;
+            break;
+          }
+        }
+        const ch = text[i];
+        if (top === undefined || match < 0) {
+          errors.push({ message: messages.strayCloser(ch), start: i, end: i + 1 });
+        } else {
+          // The innermost open form was probably left unclosed: close the forms above the match
+          // with this one error, and let the closer close the form it matches.
+          errors.push({
+            message: messages.mismatchedCloser(ch, openerOf[top.kind], closerOf[top.kind]),
+            start: i,
+            end: i + 1,
+          });
+          abandonAbove(match + 1, i, false);
+          const matched = stack.pop() as ContainerNode;
+          finish(matched, i + 1, true);
+        }
+      }
+      i++;
+      continue;
+    }
+
+    if (c === Ch.Quote) {
+      i = readString(text, i, add, errors);
+      continue;
+    }
+
+    // A word: keyword, number, boolean, nil, *event*, $response, +template or symbol.
+    const start = i;
+    i++;
+    while (i < length && !isDelimiter(text.charCodeAt(i))) i++;
+    add(classifyWord(text, start, i, errors));
+  }
+
+  const recoverable = stack.length > 0 && openerAtLineStartInside && !options.closeAtLineStart;
+  abandonAbove(0, length, true);
+  errors.sort((a, b) => a.start - b.start);
+  return { tree: { text, forms, comments, errors }, recoverable };
+}
+
+function classifyWord(text: string, start: number, end: number, errors: ReaderError[]): FlowNode {
+  const c = text.charCodeAt(start);
+  const word = text.slice(start, end);
+  const base = { start, end, parent: undefined };
+  if (c === Ch.Colon) return { kind: 'keyword', name: word.slice(1), ...base };
+  const second = end - start > 1 ? text.charCodeAt(start + 1) : -1;
+  if (isDigit(c) || ((c === Ch.Minus || c === Ch.Plus) && isDigit(second))) {
+    if (numberPattern.test(word)) {
+      const slash = word.indexOf('/');
+      const value = slash > 0 ? Number(word.slice(0, slash)) / Number(word.slice(slash + 1)) : Number(word.replace(/[MN]$/, ''));
+      return { kind: 'number', value, text: word, ...base };
+    }
+    errors.push({ message: messages.invalidNumber(word), start, end });
+    return { kind: 'symbol', name: word, ...base };
+  }
+  if (word === 'true' || word === 'false') return { kind: 'boolean', value: word === 'true', ...base };
+  if (word === 'nil') return { kind: 'nil', ...base };
+  if (c === Ch.Star && word.length > 1) {
+    const close = word.length > 2 && word.charCodeAt(word.length - 1) === Ch.Star ? word.length - 1 : word.length;
+    return { kind: 'event', name: word.slice(1, close), ...base };
+  }
+  if (c === Ch.Dollar) return { kind: 'response', name: word.slice(1), ...base };
+  if (c === Ch.Plus && word.length > 1) return { kind: 'template', name: word.slice(1), ...base };
+  return { kind: 'symbol', name: word, ...base };
+}
+
+/** Reads a string starting at the quote at `start`; returns the offset after it. */
+function readString(text: string, start: number, add: (node: FlowNode) => void, errors: ReaderError[]): number {
+  const length = text.length;
+  let i = start + 1;
+  let runStart = i;
+  let parts: string[] | undefined;
+  for (;;) {
+    if (i >= length) {
+      errors.push({ message: messages.unterminatedString(), start, end: start + 1 });
+      const value = parts ? (parts.push(text.slice(runStart, i)), parts.join('')) : text.slice(runStart, i);
+      add({ kind: 'string', value, closed: false, start, end: i, parent: undefined });
+      return i;
+    }
+    const c = text.charCodeAt(i);
+    if (c === Ch.Quote) {
+      const value = parts ? (parts.push(text.slice(runStart, i)), parts.join('')) : text.slice(runStart, i);
+      add({ kind: 'string', value, closed: true, start, end: i + 1, parent: undefined });
+      return i + 1;
+    }
+    if (c !== Ch.Backslash) {
+      i++;
+      continue;
+    }
+    parts ??= [];
+    parts.push(text.slice(runStart, i));
+    if (i + 1 >= length) {
+      i++;
+      runStart = i;
+      continue;
+    }
+    const e = text[i + 1];
+    let consumed = 2;
+    switch (e) {
+      case '"':
+      case '\\':
+        parts.push(e);
+        break;
+      case 'n':
+        parts.push('\n');
+        break;
+      case 't':
+        parts.push('\t');
+        break;
+      case 'r':
+        parts.push('\r');
+        break;
+      case 'b':
+        parts.push('\b');
+        break;
+      case 'f':
+        parts.push('\f');
+        break;
+      case 'u': {
+        const hex = text.slice(i + 2, i + 6);
+        if (/^[0-9a-fA-F]{4}$/.test(hex)) {
+          parts.push(String.fromCharCode(parseInt(hex, 16)));
+          consumed = 6;
+        } else {
+          errors.push({ message: messages.invalidEscape(`\\u${hex.replace(/[^0-9a-fA-F].*$/s, '')}`), start: i, end: i + 2 });
+          parts.push('u');
+        }
+        break;
+      }
+      default:
+        errors.push({ message: messages.invalidEscape(`\\${e}`), start: i, end: i + 2 });
+        parts.push(e);
+    }
+    i += consumed;
+    runStart = i;
+  }
+}
+
+/** Pairs a map's children into entries; a key left without a value is a reader error. */
+function pairEntries(map: MapNode, text: string, errors: ReaderError[]): void {
+  const entries: MapEntry[] = [];
+  const children = map.children;
+  for (let k = 0; k < children.length; k += 2) {
+    const entry: MapEntry = { key: children[k] };
+    if (k + 1 < children.length) entry.value = children[k + 1];
+    entries.push(entry);
+  }
+  map.entries = entries;
+  if (children.length % 2 === 1) {
+    const key = children[children.length - 1];
+    const shown = text.slice(key.start, Math.min(key.end, key.start + 40));
+    errors.push({ message: messages.mapKeyWithoutValue(shown), start: key.start, end: key.end });
+  }
+}
