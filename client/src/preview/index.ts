@@ -1,0 +1,146 @@
+// The form previews: two commands, one panel of each kind kept in step with the editor, and
+// serializers that bring the panels back after a window reload.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { IntegrationListRequest } from '../../../server/src/protocol';
+import { PreviewTarget, isPreviewTarget } from './messages';
+import { PreviewPanel, integrationViewType, sendViewType, viewTypeOf } from './previewPanel';
+
+/** Unsaved edits re-render after this pause, so typing does not flood the server. */
+const editDelay = 250;
+const cursorDelay = 150;
+
+const flowLanguages = new Set(['cxflow', 'cxengage-pattern']);
+
+function isDefinition(document: vscode.TextDocument): boolean {
+  return document.languageId === 'cxengage-integration' || document.uri.path.toLowerCase().endsWith('.integration.json');
+}
+
+function isFlow(document: vscode.TextDocument): boolean {
+  const path = document.uri.path.toLowerCase();
+  return flowLanguages.has(document.languageId) || path.endsWith('.cxflow') || path.endsWith('.pattern.json');
+}
+
+interface PositionArgument {
+  line: number;
+  character: number;
+}
+
+function isPositionArgument(value: unknown): value is PositionArgument {
+  const v = value as Partial<PositionArgument> | undefined;
+  return typeof v === 'object' && v !== null && typeof v.line === 'number' && typeof v.character === 'number';
+}
+
+class Previews {
+  private readonly panels = new Map<string, PreviewPanel>();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+  ) {}
+
+  show(target: PreviewTarget): void {
+    const viewType = viewTypeOf(target);
+    const existing = this.panels.get(viewType);
+    if (existing) {
+      existing.retarget(target);
+      existing.panel.reveal(undefined, true);
+      return;
+    }
+    const title = target.kind === 'send' ? 'Send Form' : 'Integration Form';
+    const panel = vscode.window.createWebviewPanel(viewType, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    this.adopt(panel, target);
+  }
+
+  adopt(panel: vscode.WebviewPanel, target: PreviewTarget): void {
+    const viewType = viewTypeOf(target);
+    this.panels.get(viewType)?.dispose();
+    const preview = new PreviewPanel(panel, target, this.client, this.context.extensionUri, () => {
+      if (this.panels.get(viewType) === preview) this.panels.delete(viewType);
+    });
+    this.panels.set(viewType, preview);
+  }
+
+  onDocumentChanged(document: vscode.TextDocument): void {
+    const uri = document.uri.toString();
+    const integration = this.panels.get(integrationViewType);
+    if (integration?.sourceUri === uri) integration.schedule(editDelay);
+    const send = this.panels.get(sendViewType);
+    // A send form also changes when the definition of its integration is edited.
+    if (send && (send.sourceUri === uri || isDefinition(document))) send.schedule(editDelay);
+  }
+
+  onSelectionChanged(editor: vscode.TextEditor): void {
+    const send = this.panels.get(sendViewType);
+    if (!send || !isFlow(editor.document)) return;
+    const active = editor.selection.active;
+    send.retarget(
+      { kind: 'send', uri: editor.document.uri.toString(), position: { line: active.line, character: active.character } },
+      cursorDelay,
+    );
+  }
+
+  async previewIntegrationForm(resource?: unknown): Promise<void> {
+    if (resource instanceof vscode.Uri) {
+      this.show({ kind: 'integration', uri: resource.toString() });
+      return;
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (editor && isDefinition(editor.document)) {
+      this.show({ kind: 'integration', uri: editor.document.uri.toString() });
+      return;
+    }
+    const integrations = await this.client.sendRequest(IntegrationListRequest, { uri: editor?.document.uri.toString() });
+    if (integrations.length === 0) {
+      void vscode.window.showInformationMessage('No integration definitions are known.');
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      integrations.map((i) => ({
+        label: i.displayName,
+        description: i.type,
+        detail: i.builtin ? 'Built-in integration' : vscode.workspace.asRelativePath(vscode.Uri.parse(i.uri)),
+        integration: i,
+      })),
+      { title: 'Preview Integration Form', placeHolder: 'Integration to preview', matchOnDescription: true },
+    );
+    if (picked) this.show({ kind: 'integration', uri: picked.integration.uri, integrationType: picked.integration.type });
+  }
+
+  previewSendForm(uri?: unknown, position?: unknown): void {
+    if (typeof uri === 'string' && isPositionArgument(position)) {
+      this.show({ kind: 'send', uri, position: { line: position.line, character: position.character } });
+      return;
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !isFlow(editor.document)) {
+      void vscode.window.showInformationMessage('Open a flow or pattern file and put the cursor on a send or await.');
+      return;
+    }
+    const active = editor.selection.active;
+    this.show({ kind: 'send', uri: editor.document.uri.toString(), position: { line: active.line, character: active.character } });
+  }
+}
+
+export function registerPreviews(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const previews = new Previews(context, client);
+  const serializer = (kind: PreviewTarget['kind']): vscode.WebviewPanelSerializer => ({
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+      const target = (state as { target?: unknown } | undefined)?.target;
+      if (isPreviewTarget(target) && target.kind === kind) previews.adopt(panel, target);
+      else panel.dispose();
+    },
+  });
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cxengage.previewIntegrationForm', (resource?: unknown) =>
+      previews.previewIntegrationForm(resource),
+    ),
+    vscode.commands.registerCommand('cxengage.previewSendForm', (uri?: unknown, position?: unknown) =>
+      previews.previewSendForm(uri, position),
+    ),
+    vscode.window.registerWebviewPanelSerializer(integrationViewType, serializer('integration')),
+    vscode.window.registerWebviewPanelSerializer(sendViewType, serializer('send')),
+    vscode.workspace.onDidChangeTextDocument((e) => previews.onDocumentChanged(e.document)),
+    vscode.window.onDidChangeTextEditorSelection((e) => previews.onSelectionChanged(e.textEditor)),
+  );
+}

@@ -1,0 +1,36 @@
+// The messages between a preview panel and its webview script, typed on both sides.
+import type { FormModel, FormPosition, FormRange } from '../../../server/src/protocol';
+
+/** What a panel shows: a definition (by file or by integration type) or the send at a position. */
+export type PreviewTarget =
+  | { kind: 'integration'; uri?: string; integrationType?: string }
+  | { kind: 'send'; uri: string; position: FormPosition };
+
+export type HostMessage =
+  | { type: 'model'; target: PreviewTarget; model: FormModel }
+  /** Nothing to show (no send at or after the cursor, the file is gone, ...). */
+  | { type: 'empty'; target: PreviewTarget; text: string };
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'reveal'; range: FormRange };
+
+/** What the webview keeps across reloads; the panel serializer reads `target` back. */
+export interface PreviewState {
+  target: PreviewTarget;
+  model?: FormModel;
+  text?: string;
+}
+
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'ready' || (type === 'reveal' && typeof (value as { range?: unknown }).range === 'object');
+}
+
+export function isPreviewTarget(value: unknown): value is PreviewTarget {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { kind?: unknown; uri?: unknown; integrationType?: unknown; position?: unknown };
+  if (v.kind === 'send') return typeof v.uri === 'string' && typeof v.position === 'object' && v.position !== null;
+  return v.kind === 'integration' && (typeof v.uri === 'string' || typeof v.integrationType === 'string');
+}

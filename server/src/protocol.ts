@@ -1,0 +1,22 @@
+// Custom requests between the extension and the language server, declared once for both sides.
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { FormModel, FormPosition, IntegrationSummary } from './service/forms/formModel';
+
+export type * from './service/forms/formModel';
+
+/** The form of a definition file, of a send at a position in a flow, or of an integration by type. */
+export type FormModelParams =
+  | { uri: string; position?: FormPosition }
+  | { integrationType: string; /** The document asking, so the right workspace folder is searched. */ uri?: string };
+
+export const FormModelRequest = new RequestType<FormModelParams, FormModel | null, void>('cxengage/formModel');
+
+export interface IntegrationListParams {
+  /** The document asking (its workspace folder decides which definitions are visible). */
+  uri?: string;
+}
+
+/** Every integration visible from a document, for the quick pick. */
+export const IntegrationListRequest = new RequestType<IntegrationListParams, IntegrationSummary[], void>(
+  'cxengage/integrations',
+);

@@ -1,0 +1,5 @@
+// Form models for the previews: integration forms from definitions, send forms from flows.
+export { integrationForm, formProblems } from './integrationForm';
+export { sendForm, sendFormOf, sendAt } from './sendForm';
+export { sendCodeLenses, previewSendFormCommand } from './codeLenses';
+export * from './formModel';
