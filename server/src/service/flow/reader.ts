@@ -226,27 +226,27 @@ function read(text: string, options: ReadOptions): ReadResult {
 function classifyWord(text: string, start: number, end: number, errors: ReaderError[]): FlowNode {
   const c = text.charCodeAt(start);
   const word = text.slice(start, end);
-  const base = { start, end, parent: undefined };
-  if (c === Ch.Colon) return { kind: 'keyword', name: word.slice(1), ...base };
+  // Object literals of one property order per kind keep node shapes monomorphic.
+  if (c === Ch.Colon) return { kind: 'keyword', start, end, parent: undefined, name: word.slice(1) };
   const second = end - start > 1 ? text.charCodeAt(start + 1) : -1;
   if (isDigit(c) || ((c === Ch.Minus || c === Ch.Plus) && isDigit(second))) {
     if (numberPattern.test(word)) {
       const slash = word.indexOf('/');
       const value = slash > 0 ? Number(word.slice(0, slash)) / Number(word.slice(slash + 1)) : Number(word.replace(/[MN]$/, ''));
-      return { kind: 'number', value, text: word, ...base };
+      return { kind: 'number', start, end, parent: undefined, value, text: word };
     }
     errors.push({ message: messages.invalidNumber(word), start, end });
-    return { kind: 'symbol', name: word, ...base };
+    return { kind: 'symbol', start, end, parent: undefined, name: word };
   }
-  if (word === 'true' || word === 'false') return { kind: 'boolean', value: word === 'true', ...base };
-  if (word === 'nil') return { kind: 'nil', ...base };
+  if (word === 'true' || word === 'false') return { kind: 'boolean', start, end, parent: undefined, value: word === 'true' };
+  if (word === 'nil') return { kind: 'nil', start, end, parent: undefined };
   if (c === Ch.Star && word.length > 1) {
     const close = word.length > 2 && word.charCodeAt(word.length - 1) === Ch.Star ? word.length - 1 : word.length;
-    return { kind: 'event', name: word.slice(1, close), ...base };
+    return { kind: 'event', start, end, parent: undefined, name: word.slice(1, close) };
   }
-  if (c === Ch.Dollar) return { kind: 'response', name: word.slice(1), ...base };
-  if (c === Ch.Plus && word.length > 1) return { kind: 'template', name: word.slice(1), ...base };
-  return { kind: 'symbol', name: word, ...base };
+  if (c === Ch.Dollar) return { kind: 'response', start, end, parent: undefined, name: word.slice(1) };
+  if (c === Ch.Plus && word.length > 1) return { kind: 'template', start, end, parent: undefined, name: word.slice(1) };
+  return { kind: 'symbol', start, end, parent: undefined, name: word };
 }
 
 /** Reads a string starting at the quote at `start`; returns the offset after it. */
@@ -259,13 +259,13 @@ function readString(text: string, start: number, add: (node: FlowNode) => void, 
     if (i >= length) {
       errors.push({ message: messages.unterminatedString(), start, end: start + 1 });
       const value = parts ? (parts.push(text.slice(runStart, i)), parts.join('')) : text.slice(runStart, i);
-      add({ kind: 'string', value, closed: false, start, end: i, parent: undefined });
+      add({ kind: 'string', start, end: i, parent: undefined, value, closed: false });
       return i;
     }
     const c = text.charCodeAt(i);
     if (c === Ch.Quote) {
       const value = parts ? (parts.push(text.slice(runStart, i)), parts.join('')) : text.slice(runStart, i);
-      add({ kind: 'string', value, closed: true, start, end: i + 1, parent: undefined });
+      add({ kind: 'string', start, end: i + 1, parent: undefined, value, closed: true });
       return i + 1;
     }
     if (c !== Ch.Backslash) {
