@@ -1,0 +1,173 @@
+// Where a cursor stands in flow code, read from the syntax tree: which slot of which form, so that
+// completion, hover and navigation answer from structure rather than from the line's text.
+import { FormInfo, formInfo, formsIn, optionsOf } from './operators';
+import { FlowRegion } from './region';
+import { SendForm, readSendForm } from './sends';
+import { isPatternMap, sideOf } from './sides';
+import { FlowNode, ListNode, MapNode, commentAt, indexInParent, isContainer, keyName, mapEntryOf, nodeAt, operatorOf } from './tree';
+
+export type CursorSlot =
+  /** The operator of a list (`(|`, `(se|`): the forms that may stand there. */
+  | { kind: 'operator'; list: ListNode; word?: FlowNode; forms: FormInfo[] }
+  | { kind: 'integration'; send: SendForm; word?: FlowNode }
+  | { kind: 'message'; send: SendForm; word?: FlowNode }
+  /** A key of a send's params map (or of its `(template {...})` map). */
+  | { kind: 'field'; send: SendForm; map: MapNode; word?: FlowNode }
+  | { kind: 'field-value'; send: SendForm; map: MapNode; field: string; word?: FlowNode }
+  | { kind: 'unit'; list: ListNode; word?: FlowNode }
+  /** A key of a `.cxflow` pattern map. */
+  | { kind: 'pattern-key'; map: MapNode; word?: FlowNode }
+  | { kind: 'none' };
+
+const none: CursorSlot = { kind: 'none' };
+
+/** The slot at code offset `offset` of a region. */
+export function cursorSlot(region: FlowRegion, offset: number): CursorSlot {
+  const tree = region.tree;
+  if (commentAt(tree, offset) !== undefined) return none;
+  const at = nodeAt(tree, offset);
+  if (at === undefined) return none;
+  let container: FlowNode | undefined;
+  let word: FlowNode | undefined;
+  let index: number;
+  if (isContainer(at)) {
+    container = at;
+    index = childrenBefore(at.children, offset);
+  } else {
+    word = at;
+    container = at.parent;
+    index = indexInParent(at);
+  }
+  if (container?.kind === 'list') return listSlot(region, container, index, word);
+  if (container?.kind === 'map') return mapSlot(region, container, index, word);
+  return none;
+}
+
+/** How many children end at or before `offset` (children are in source order). */
+function childrenBefore(children: readonly FlowNode[], offset: number): number {
+  let lo = 0;
+  let hi = children.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (children[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function listSlot(region: FlowRegion, list: ListNode, index: number, word: FlowNode | undefined): CursorSlot {
+  if (index === 0) {
+    if (word !== undefined && word.kind !== 'symbol') return none;
+    const forms = formsAt(region, list);
+    return forms.length === 0 ? none : { kind: 'operator', list, word, forms };
+  }
+  if (word !== undefined && word.kind !== 'symbol' && word.kind !== 'string') return none;
+  const send = readSendForm(list);
+  if (send !== undefined) {
+    if (index === 1) return { kind: 'integration', send, word };
+    if (index === 2) return { kind: 'message', send, word };
+    return none;
+  }
+  const op = operatorOf(list);
+  if ((op === 'delay' || op === 'within') && index === 2 && word?.kind !== 'string') return { kind: 'unit', list, word };
+  return none;
+}
+
+function mapSlot(region: FlowRegion, map: MapNode, index: number, word: FlowNode | undefined): CursorSlot {
+  const isKey = index % 2 === 0;
+  const send = paramsOwner(map);
+  if (send !== undefined) {
+    if (isKey) {
+      if (word !== undefined && word.kind !== 'keyword' && word.kind !== 'symbol' && word.kind !== 'string') return none;
+      return { kind: 'field', send, map, word };
+    }
+    const key = map.children[index - 1];
+    const field = key === undefined ? undefined : keyName(key);
+    return field === undefined ? none : { kind: 'field-value', send, map, field, word };
+  }
+  if (isKey && isPatternMap(region, map) && (word === undefined || word.kind === 'keyword')) {
+    return { kind: 'pattern-key', map, word };
+  }
+  return none;
+}
+
+/** The send whose params (or `(template {...})` params) this map is. */
+export function paramsOwner(map: MapNode): SendForm | undefined {
+  const parent = map.parent;
+  if (parent?.kind !== 'list') return undefined;
+  const direct = readSendForm(parent);
+  if (direct !== undefined) return direct.params === map ? direct : undefined;
+  const grand = parent.parent;
+  if (operatorOf(parent) === 'template' && parent.children[1] === map && grand?.kind === 'list') {
+    const send = readSendForm(grand);
+    if (send !== undefined && send.templates.includes(map)) return send;
+  }
+  return undefined;
+}
+
+function options(owner: string): FormInfo[] {
+  const result: FormInfo[] = [];
+  for (const name of optionsOf(owner)) {
+    const info = formInfo(name, 'option');
+    if (info !== undefined) result.push(info);
+  }
+  return result;
+}
+
+function unique(list: FormInfo[]): FormInfo[] {
+  const seen = new Set<string>();
+  return list.filter((f) => (seen.has(f.name) ? false : (seen.add(f.name), true)));
+}
+
+/** The forms that may stand at the operator position of `list`. */
+export function formsAt(region: FlowRegion, list: ListNode): FormInfo[] {
+  const side = sideOf(region, list);
+  const parent = list.parent;
+  if (side === 'when') {
+    return parent?.kind === 'list' && operatorOf(parent) === 'event' ? formsIn('predicate') : formsIn('when');
+  }
+  if (parent === undefined || parent.kind === 'vector') {
+    // A top-level form nothing places on a side yet: either side's forms.
+    return side === 'then' ? formsIn('reaction') : unique([...formsIn('reaction'), ...formsIn('when')]);
+  }
+  if (parent.kind === 'map') {
+    const entry = mapEntryOf(list);
+    const key = entry === undefined || entry.isKey ? undefined : keyName(entry.entry.key);
+    // A pattern map's `:then`, and a timer `create`'s `then` field, take reactions.
+    return key === 'then' || side === 'then' ? formsIn('reaction') : [];
+  }
+  const op = operatorOf(parent) ?? '';
+  const index = indexInParent(list);
+  switch (op) {
+    case 'send':
+      return index >= 4 ? options('send') : [];
+    case 'await':
+      return index >= 4 ? options('await') : [];
+    case 'event':
+      return index >= 2 ? options('event') : [];
+    case 'seq':
+    case 'par':
+      return [...formsIn('reaction'), ...options(op)];
+    case 'success':
+    case 'failure':
+      return formsIn('reaction');
+    case 'if':
+    case 'expect':
+      return index === 1 ? formsIn('predicate') : options(op);
+    case 'and':
+    case 'or':
+    case 'not':
+    case '=':
+    case '>':
+    case '<':
+      return formsIn('predicate');
+    case 'set':
+    case 'delay':
+    case 'retries':
+    case 'within':
+    case 'template':
+      return [];
+    default:
+      return formsIn('reaction');
+  }
+}

@@ -1,0 +1,239 @@
+// Flow completion with `|` cursor fixtures, in `.cxflow` files and in pattern-file strings: forms
+// by position, integrations, message types, fields, enum values, units and pattern keys.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CompletionItem, InsertTextFormat } from 'vscode-languageserver-types';
+import { completeFlow } from '../../server/src/service/flow/features';
+import { withCursor } from '../support/documents';
+import { applyItem, builtinContext } from '../support/flowContext';
+
+const ctx = builtinContext();
+
+function complete(text: string, kind: 'flow' | 'pattern' = 'flow', snippets = false) {
+  const { doc, position } = withCursor(text, kind);
+  const items = completeFlow(doc, position, ctx, { snippets });
+  return { doc, items, labels: items.map((i) => i.label) };
+}
+
+function item(items: CompletionItem[], label: string): CompletionItem {
+  const found = items.find((i) => i.label === label);
+  assert.ok(found, `no item ${label} in ${items.map((i) => i.label).join(', ')}`);
+  return found;
+}
+
+/** Labels in the order the editor shows them (by sortText, then label). */
+function sorted(items: CompletionItem[]): string[] {
+  return [...items]
+    .sort((a, b) => ((a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : (a.sortText ?? a.label) > (b.sortText ?? b.label) ? 1 : 0))
+    .map((i) => i.label);
+}
+
+describe('flow completion: forms at an operator position', () => {
+  it('offers reactions and when forms at the top of an unmarked file', () => {
+    const { labels } = complete('(|');
+    for (const name of ['send', 'await', 'seq', 'par', 'if', 'delay', 'set', 'event', 'expect', 'count', 'within']) {
+      assert.ok(labels.includes(name), name);
+    }
+    assert.equal(new Set(labels).size, labels.length, 'no duplicates');
+  });
+
+  it('offers only reactions on the then side, with snippets when the client takes them', () => {
+    const { doc, items, labels } = complete(';; Then\n(|)', 'flow', true);
+    assert.deepEqual(labels, ['send', 'await', 'seq', 'par', 'if', 'delay', 'set', 'event', 'expect']);
+    const send = item(items, 'send');
+    assert.equal(send.insertTextFormat, InsertTextFormat.Snippet);
+    assert.equal(applyItem(doc, send), ';; Then\n(send ${1:integration} ${2:message} {$3})');
+    assert.equal(send.detail, '(send <integration> <message> {<params>} <options>*)');
+  });
+
+  it('inserts plain names without snippet support', () => {
+    const { doc, items } = complete(';; Then\n(de|)');
+    const delay = item(items, 'delay');
+    assert.equal(delay.insertTextFormat, undefined);
+    assert.equal(applyItem(doc, delay), ';; Then\n(delay)');
+  });
+
+  it('offers when forms in a when section and in a pattern map :when', () => {
+    assert.deepEqual(complete(';; When\n(|').labels, ['when', 'event', 'within', 'count', 'seq', 'all', 'allOf', 'any', 'fail', 'and', 'or', 'not', '=', '>', '<']);
+    const inMap = complete('{:name "p" :when (within 1 hours (|)) :then (send echo message {:message "x"})}');
+    assert.ok(inMap.labels.includes('count') && !inMap.labels.includes('send'));
+    const thenMap = complete('{:name "p" :when (event (= a 1)) :then (|)}');
+    assert.ok(thenMap.labels.includes('send') && !thenMap.labels.includes('count'));
+  });
+
+  it('offers predicates inside an event on the when side', () => {
+    assert.deepEqual(complete(';; When\n(event (|))').labels, ['and', 'or', 'not', '=', '>', '<']);
+  });
+
+  it('offers the options after the params map of a send', () => {
+    assert.deepEqual(complete('(send twilio sms {:to-phone-number "1"} (|))').labels, ['retries', 'within', 'template', 'success', 'failure']);
+    assert.deepEqual(complete('(send twilio sms {} (re|').labels, ['retries', 'within', 'template', 'success', 'failure']);
+  });
+
+  it('offers members and options inside seq, branches inside if, reactions inside success', () => {
+    const seq = complete('(seq (delay 1 days) (|))').labels;
+    assert.ok(seq.includes('send') && seq.includes('retries') && seq.includes('failure'));
+    assert.deepEqual(complete('(if (= x 1) (|))').labels, ['success', 'failure']);
+    assert.deepEqual(complete('(if (|))').labels, ['and', 'or', 'not', '=', '>', '<']);
+    assert.ok(complete('(send echo message {} (success (|)))').labels.includes('await'));
+    assert.deepEqual(complete('(await twilio call-status {:sid $sid} (|))').labels, ['if', 'within', 'retries', 'template', 'success', 'failure']);
+  });
+
+  it('offers reactions for the then field of a timer create', () => {
+    assert.ok(complete('(send timer create {:trigger "t" :then (|)})').labels.includes('send'));
+  });
+
+  it('offers nothing where no form belongs', () => {
+    assert.deepEqual(complete('(delay (|) minutes)').labels, []);
+    assert.deepEqual(complete('(set x (|))').labels, []);
+  });
+});
+
+describe('flow completion: sends', () => {
+  it('offers integrations that have an endpoint, with their display names', () => {
+    const { items, labels } = complete('(send |');
+    assert.deepEqual([...labels].sort(), ['echo', 'generic', 'pusher', 'salesforce', 'sendgrid', 'timer', 'twilio']);
+    assert.equal(item(items, 'twilio').detail, 'Twilio');
+    assert.equal(item(items, 'timer').detail, 'Timer Endpoint');
+  });
+
+  it('replaces the integration name being typed', () => {
+    const { doc, items } = complete('(await twi| sms {})');
+    assert.equal(applyItem(doc, item(items, 'twilio')), '(await twilio sms {})');
+  });
+
+  it('offers the message types of the integration', () => {
+    const { items, labels } = complete('(send twilio |)');
+    assert.deepEqual(labels, ['call', 'call-status', 'sms', 'sms-status']);
+    assert.match(String(item(items, 'sms').detail), /3 fields, 3 mandatory/);
+  });
+
+  it('offers nothing for an unknown integration', () => {
+    assert.deepEqual(complete('(send twillio |)').labels, []);
+  });
+});
+
+describe('flow completion: params', () => {
+  it('offers the fields not yet present, mandatory first and marked, then all mandatory fields', () => {
+    const { items } = complete('(send twilio call {:to-phone-number *phone* |})');
+    assert.deepEqual(sorted(items), ['all mandatory fields', ':from-phone-number', ':message', ':url']);
+    assert.equal(item(items, ':from-phone-number').detail, 'mandatory field');
+    assert.deepEqual(item(items, ':from-phone-number').labelDetails, { detail: ' (mandatory)' });
+    assert.equal(item(items, ':url').detail, 'optional field');
+  });
+
+  it('describes fields and counts template params as provided', () => {
+    const { items } = complete('(send salesforce task {:OwnerId "1" |} (template {:Subject +TM1}))');
+    const labels = items.map((i) => i.label);
+    assert.ok(!labels.includes(':Subject') && !labels.includes(':OwnerId'));
+    const doc = item(items, ':Priority').documentation as { value: string };
+    assert.match(doc.value, /Priority/);
+    assert.match(doc.value, /`"High"`, `"Normal"`, `"Low"`/);
+  });
+
+  it('completes inside the template map too', () => {
+    const { labels } = complete('(send twilio sms {:to-phone-number "1"} (template {|}))');
+    assert.ok(labels.includes(':message') && !labels.includes(':to-phone-number'));
+  });
+
+  it('replaces the keyword being typed, and inserts a value placeholder with snippets', () => {
+    const plain = complete('(send twilio sms {:to-p|})');
+    assert.equal(applyItem(plain.doc, item(plain.items, ':to-phone-number')), '(send twilio sms {:to-phone-number})');
+    const snippet = complete('(send salesforce task {:Prio|})', 'flow', true);
+    assert.equal(applyItem(snippet.doc, item(snippet.items, ':Priority')), '(send salesforce task {:Priority "${1|High,Normal,Low|}"})');
+    const withValue = complete('(send twilio sms {:to-p| "1"})', 'flow', true);
+    assert.equal(applyItem(withValue.doc, item(withValue.items, ':to-phone-number')), '(send twilio sms {:to-phone-number "1"})');
+  });
+
+  it('inserts every missing mandatory field on one line in a one-line map', () => {
+    const { doc, items } = complete('(send twilio sms {:message "hi" |})', 'flow', true);
+    const all = item(items, 'all mandatory fields');
+    assert.equal(all.detail, 'to-phone-number, from-phone-number');
+    assert.equal(applyItem(doc, all), '(send twilio sms {:message "hi" :to-phone-number ${1:""} :from-phone-number ${2:""}})');
+    const plain = complete('(send twilio sms {|})');
+    assert.equal(applyItem(plain.doc, item(plain.items, 'all mandatory fields')), '(send twilio sms {:to-phone-number "" :from-phone-number "" :message ""})');
+  });
+
+  it('aligns inserted fields with the keys of a multi-line map', () => {
+    const { doc, items } = complete('(send twilio sms {:to-phone-number *phone*\n                  |})');
+    assert.equal(
+      applyItem(doc, item(items, 'all mandatory fields')),
+      '(send twilio sms {:to-phone-number *phone*\n                  :from-phone-number ""\n                  :message ""})',
+    );
+  });
+
+  it('offers the enum values of a field as strings', () => {
+    const { doc, items, labels } = complete('(send salesforce task {:Priority |})');
+    assert.deepEqual(labels, ['High', 'Normal', 'Low']);
+    assert.equal(applyItem(doc, item(items, 'Normal')), '(send salesforce task {:Priority "Normal"})');
+  });
+
+  it('replaces the string being typed with an enum value', () => {
+    const closed = complete('(send salesforce task {:Status "In|"})');
+    assert.equal(applyItem(closed.doc, item(closed.items, 'In Progress')), '(send salesforce task {:Status "In Progress"})');
+    const open = complete('(send salesforce task {:Status "Wai|');
+    assert.equal(applyItem(open.doc, item(open.items, 'Waiting on someone else')), '(send salesforce task {:Status "Waiting on someone else"');
+  });
+
+  it('offers nothing for a field without enum or an unknown message', () => {
+    assert.deepEqual(complete('(send twilio sms {:message |})').labels, []);
+    assert.deepEqual(complete('(send twilio smss {|})').labels, []);
+  });
+});
+
+describe('flow completion: units and pattern maps', () => {
+  it('offers units after a delay or within count', () => {
+    assert.deepEqual(complete('(delay 5 |)').labels, ['seconds', 'minutes', 'hours', 'days']);
+    assert.deepEqual(complete(';; When\n(within 1 h|').labels, ['seconds', 'minutes', 'hours', 'days']);
+    const { doc, items } = complete('(send echo message {} (within 2 min|))');
+    assert.equal(applyItem(doc, item(items, 'minutes')), '(send echo message {} (within 2 minutes))');
+  });
+
+  it('offers the keys a pattern map lacks', () => {
+    assert.deepEqual(complete('[{:name "a" :status true |}]').labels, [':description', ':when', ':then']);
+    const { doc, items } = complete('{:name "a" :wh|}', 'flow', true);
+    assert.equal(applyItem(doc, item(items, ':when')), '{:name "a" :when ($1)}');
+  });
+
+  it('offers nothing in comments, strings of other places, or between top-level forms', () => {
+    assert.deepEqual(complete('; (send |').labels, []);
+    assert.deepEqual(complete('(send echo message {}) | (delay 1 days)').labels, []);
+    assert.deepEqual(complete('(set x "(send |")').labels, []);
+  });
+});
+
+describe('flow completion in pattern files', () => {
+  it('completes inside the when and then strings', () => {
+    assert.deepEqual(complete('{"name": "p", "then": "(send twilio |)"}', 'pattern').labels, ['call', 'call-status', 'sms', 'sms-status']);
+    assert.deepEqual(complete('{"when": "(|)"}', 'pattern').labels, ['when', 'event', 'within', 'count', 'seq', 'all', 'allOf', 'any', 'fail', 'and', 'or', 'not', '=', '>', '<']);
+  });
+
+  it('maps offsets through escapes and escapes what it inserts', () => {
+    const { doc, items } = complete('[{"then": "(send salesforce task {:Subject \\"Call\\" :Priority \\"Hi|\\"})"}]', 'pattern');
+    assert.equal(applyItem(doc, item(items, 'High')), '[{"then": "(send salesforce task {:Subject \\"Call\\" :Priority \\"High\\"})"}]');
+    const snippet = complete('{"then": "(send salesforce task {:Prio|})"}', 'pattern', true);
+    assert.equal(applyItem(snippet.doc, item(snippet.items, ':Priority')), '{"then": "(send salesforce task {:Priority \\\\"${1|High,Normal,Low|}\\\\"})"}');
+  });
+
+  it('puts snippets of the form table on one line inside a string', () => {
+    const { doc, items } = complete('{"then": "(|)"}', 'pattern', true);
+    assert.equal(applyItem(doc, item(items, 'if')), '{"then": "(if ${1:pred} (success $2) (failure $3))"}');
+  });
+
+  it('inserts all mandatory fields escaped on one line', () => {
+    const { doc, items } = complete('{"then": "(send twilio sms {:message \\"x\\" |})"}', 'pattern');
+    assert.equal(
+      applyItem(doc, item(items, 'all mandatory fields')),
+      '{"then": "(send twilio sms {:message \\"x\\" :to-phone-number \\"\\" :from-phone-number \\"\\"})"}',
+    );
+  });
+
+  it('offers the pattern keys outside the code strings', () => {
+    assert.deepEqual(complete('{"name": "p", |}', 'pattern').labels, ['description', 'status', 'when', 'then']);
+    const { doc, items } = complete('[{"name": "p" |}]', 'pattern', true);
+    assert.equal(applyItem(doc, item(items, 'status')), '[{"name": "p" , "status": ${1|true,false|}}]');
+    const key = complete('{"th|": "(delay 1 days)"}', 'pattern');
+    assert.equal(applyItem(key.doc, item(key.items, 'then')), '{"then": "(delay 1 days)"}');
+    assert.deepEqual(complete('{"name": "p|"}', 'pattern').labels, []);
+  });
+});
