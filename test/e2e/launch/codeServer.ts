@@ -1,0 +1,221 @@
+// One code-server session for the end-to-end tier: a fresh profile with the packaged
+// extension and the suite runner installed, served on a free local port, on a copy of
+// the fixture workspace (so quick fixes and edits never touch the repository).
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { cacheDir, extensionVsix, fixtureWorkspace, repoRoot, runnerEntry, suiteIndex, tools } from './paths';
+import { delay, runLogged, stopGroup, tail } from './processes';
+import { node24Env } from './setup';
+import type { RunnerReport } from '../runner/extension';
+
+export interface SessionPaths {
+  runDir: string;
+  workspace: string;
+  userData: string;
+  extensions: string;
+  config: string;
+  results: string;
+  log: string;
+}
+
+export class CodeServerSession {
+  private exited: string | undefined;
+
+  private constructor(
+    readonly paths: SessionPaths,
+    readonly port: number,
+    private readonly child: ChildProcess,
+  ) {
+    child.on('exit', (code, signal) => {
+      this.exited = `code-server exited with ${code ?? signal}`;
+    });
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.paths.workspace)}`;
+  }
+
+  /** Prepares a fresh profile, installs both extensions and starts code-server. */
+  static async start(): Promise<CodeServerSession> {
+    for (const [file, hint] of [
+      [tools.codeServerEntry, 'run `node out/test/e2e/launch/setup.js` (part of `npm run test:e2e`)'],
+      [extensionVsix, 'run `npm run package`'],
+      [suiteIndex, 'run `npm run compile-tests`'],
+      [runnerEntry, 'run `npm run compile-tests`'],
+    ])
+      if (!fs.existsSync(file)) throw new Error(`missing ${file}: ${hint}`);
+
+    const runDir = path.join(cacheDir, 'run');
+    fs.rmSync(runDir, { recursive: true, force: true });
+    const paths: SessionPaths = {
+      runDir,
+      workspace: path.join(runDir, 'workspace'),
+      userData: path.join(runDir, 'user-data'),
+      extensions: path.join(runDir, 'extensions'),
+      config: path.join(runDir, 'config.yaml'),
+      results: path.join(runDir, 'results.json'),
+      log: path.join(runDir, 'code-server.log'),
+    };
+    fs.mkdirSync(path.join(paths.userData, 'User'), { recursive: true });
+    fs.mkdirSync(paths.extensions, { recursive: true });
+    fs.cpSync(fixtureWorkspace, paths.workspace, { recursive: true });
+    fs.writeFileSync(path.join(paths.userData, 'User', 'settings.json'), JSON.stringify(quietSettings, null, 2));
+
+    const port = await freePort();
+    // Without --config, code-server writes a config with a password into the home folder.
+    fs.writeFileSync(paths.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+
+    const runnerVsix = await packageRunner(runDir, paths.log);
+    await runLogged(
+      tools.node24,
+      [
+        tools.codeServerEntry,
+        ...profileArgs(paths),
+        '--install-extension',
+        extensionVsix,
+        '--install-extension',
+        runnerVsix,
+      ],
+      { env: node24Env(), logFile: paths.log, timeoutMs: 120_000, what: 'installing the extensions into code-server' },
+    );
+
+    const log = fs.openSync(paths.log, 'a');
+    const child = spawn(
+      tools.node24,
+      [tools.codeServerEntry, ...profileArgs(paths), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', paths.workspace],
+      { env: { ...node24Env(), CXENGAGE_E2E_RESULTS: paths.results }, stdio: ['ignore', log, log], detached: true },
+    );
+    fs.closeSync(log);
+    const session = new CodeServerSession(paths, port, child);
+    try {
+      await session.waitUntilServing();
+    } catch (err) {
+      await session.stop();
+      throw err;
+    }
+    return session;
+  }
+
+  /** Fails at once if code-server has died, with the end of its log. */
+  assertRunning(): void {
+    if (this.exited) throw new Error(`${this.exited}; log ${this.paths.log}:\n${tail(this.paths.log)}`);
+  }
+
+  private async waitUntilServing(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      this.assertRunning();
+      if ((await httpStatus(`http://127.0.0.1:${this.port}/healthz`)) === 200) return;
+      await delay(250);
+    }
+    throw new Error(`code-server did not answer on port ${this.port} within ${timeoutMs / 1000} s; log ${this.paths.log}:\n${tail(this.paths.log)}`);
+  }
+
+  /**
+   * Waits for the runner extension's report: first for it to start (the workbench must be
+   * open in a browser for the extension host to run), then for the suite to finish.
+   */
+  async waitForResults(startMs = 120_000, finishMs = 480_000): Promise<RunnerReport> {
+    const read = (): RunnerReport | undefined =>
+      fs.existsSync(this.paths.results) ? (JSON.parse(fs.readFileSync(this.paths.results, 'utf8')) as RunnerReport) : undefined;
+    const started = Date.now();
+    while (read() === undefined) {
+      this.assertRunning();
+      if (Date.now() - started > startMs)
+        throw new Error(
+          `the suite runner extension did not start within ${startMs / 1000} s of opening the workbench ` +
+            `(no ${this.paths.results}); extension host log under ${this.paths.userData}/logs; code-server log:\n${tail(this.paths.log)}`,
+        );
+      await delay(250);
+    }
+    const running = Date.now();
+    for (;;) {
+      this.assertRunning();
+      const report = read();
+      if (report && report.state !== 'running') return report;
+      if (Date.now() - running > finishMs)
+        throw new Error(`the in-editor suite started but did not finish within ${finishMs / 1000} s (${this.paths.results} still says running)`);
+      await delay(250);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await stopGroup(this.child);
+  }
+}
+
+/** A profile that starts straight into the workspace, with nothing else competing for focus. */
+const quietSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'update.mode': 'none',
+  'git.enabled': false,
+  'files.hotExit': 'off',
+  'editor.minimap.enabled': false,
+  // Words of the document would otherwise fill the suggest widget without any language server.
+  'editor.wordBasedSuggestions': 'off',
+};
+
+function profileArgs(paths: SessionPaths): string[] {
+  return ['--config', paths.config, '--user-data-dir', paths.userData, '--extensions-dir', paths.extensions];
+}
+
+/** Packages the runner extension: a manifest plus a one-line entry that loads the compiled runner. */
+async function packageRunner(runDir: string, logFile: string): Promise<string> {
+  const dir = path.join(runDir, 'runner-extension');
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = {
+    name: 'cxengage-e2e-runner',
+    displayName: 'CxEngage end-to-end suite runner',
+    description: 'Runs the CxEngage end-to-end suite in the extension host.',
+    publisher: 'cxengage-e2e',
+    version: '0.0.1',
+    license: 'MIT',
+    engines: { vscode: '^1.91.0' },
+    activationEvents: ['onStartupFinished'],
+    main: './extension.js',
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  fs.writeFileSync(path.join(dir, 'extension.js'), `module.exports = require(${JSON.stringify(runnerEntry)});\n`);
+  fs.writeFileSync(path.join(dir, 'README.md'), '# CxEngage end-to-end suite runner\n\nRuns the suite when CXENGAGE_E2E_RESULTS is set.\n');
+  const vsix = path.join(runDir, 'cxengage-e2e-runner.vsix');
+  await runLogged(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix],
+    { cwd: dir, logFile, timeoutMs: 60_000, what: 'packaging the suite runner extension' },
+  );
+  return vsix;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function httpStatus(url: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const request = http.get(url, { timeout: 2000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(undefined));
+  });
+}

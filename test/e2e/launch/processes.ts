@@ -1,0 +1,79 @@
+// Child processes for the end-to-end tier: every run is bounded in time, and every
+// long-lived child is started in its own process group so that it can be ended whole.
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import * as fs from 'node:fs';
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/**
+ * Runs a command to completion with its output appended to `logFile`; rejects with the
+ * log's tail when it fails or outlives `timeoutMs`.
+ */
+export function runLogged(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions & { logFile: string; timeoutMs: number; what: string },
+): Promise<void> {
+  const { logFile, timeoutMs, what, ...spawnOptions } = options;
+  const log = fs.openSync(logFile, 'a');
+  fs.writeSync(log, `\n$ ${command} ${args.join(' ')}\n`);
+  const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', log, log], detached: true });
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      killGroup(child);
+      reject(new Error(`${what}: still running after ${Math.round(timeoutMs / 1000)} s, stopped.\n${tail(logFile)}`));
+    }, timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      fs.closeSync(log);
+      reject(new Error(`${what}: could not start ${command}: ${err.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      fs.closeSync(log);
+      if (code === 0) resolve();
+      else reject(new Error(`${what}: ${command} exited with ${code ?? signal}. Log: ${logFile}\n${tail(logFile)}`));
+    });
+  });
+}
+
+/** The last lines of a log, for failure messages. */
+export function tail(file: string, lines = 30): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return `(no log at ${file})`;
+  }
+}
+
+/** Ends a child started with `detached: true` together with everything it started. */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Ends a process group and waits (bounded) for its leader to exit, escalating to SIGKILL. */
+export async function stopGroup(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  killGroup(child, 'SIGTERM');
+  const timedOut = await Promise.race([exited.then(() => false), delay(graceMs).then(() => true)]);
+  // The leader may be gone while children of the group linger; SIGKILL the group either way.
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Nothing left.
+  }
+  if (timedOut) await Promise.race([exited, delay(graceMs)]);
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
