@@ -37,6 +37,11 @@ interface Item {
   response: boolean;
 }
 
+function worthVisiting(node: FlowNode): boolean {
+  const kind = node.kind;
+  return kind === 'list' || kind === 'map' || kind === 'vector' || kind === 'response';
+}
+
 class Walk {
   readonly items: Item[] = [];
 
@@ -46,12 +51,16 @@ class Walk {
     readonly sink: ProblemSink,
   ) {}
 
+  /** Queues a node to visit; only containers and `$` values have anything to check. */
   push(node: FlowNode | undefined, expect: Expect, response: boolean): void {
-    if (node !== undefined) this.items.push({ node, expect, response });
+    if (node !== undefined && worthVisiting(node)) this.items.push({ node, expect, response });
   }
 
   pushAll(nodes: readonly FlowNode[], expect: Expect, response: boolean): void {
-    for (let i = nodes.length - 1; i >= 0; i--) this.items.push({ node: nodes[i], expect, response });
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const node = nodes[i];
+      if (worthVisiting(node)) this.items.push({ node, expect, response });
+    }
   }
 
   text(node: FlowNode): string {
@@ -194,21 +203,20 @@ function visit(walk: Walk, item: Item): void {
 }
 
 function reaction(walk: Walk, list: ListNode, op: string, response: boolean): void {
+  if (op === 'send' || op === 'await') {
+    const send = readSendForm(list);
+    if (send === undefined) return;
+    checkSend(send, walk.ctx, walk.sink);
+    const inner = response || op === 'await';
+    if (send.paramsNode !== undefined) {
+      if (send.params) paramValues(walk, send.params.entries, inner);
+      else walk.push(send.paramsNode, 'value', inner);
+    }
+    options(walk, op, send.rest, inner);
+    return;
+  }
   const args = list.children.slice(1);
   switch (op) {
-    case 'send':
-    case 'await': {
-      const send = readSendForm(list);
-      if (send === undefined) return;
-      checkSend(send, walk.ctx, walk.sink);
-      const inner = response || op === 'await';
-      if (send.paramsNode !== undefined) {
-        if (send.params) paramValues(walk, send.params.entries, inner);
-        else walk.push(send.paramsNode, 'value', inner);
-      }
-      options(walk, op, send.rest, inner);
-      return;
-    }
     case 'seq':
     case 'par': {
       const owned = optionsOf(op);

@@ -144,6 +144,18 @@ function checkFields(
   return new Set(seen.keys());
 }
 
+const secretsByEndpoint = new WeakMap<Component, Set<string>>();
+
+/** The endpoint's credential params, computed once per definition version (definitions are immutable). */
+function secretsOf(endpoint: Component): Set<string> {
+  let secrets = secretsByEndpoint.get(endpoint);
+  if (secrets === undefined) {
+    secrets = secretParams(endpoint);
+    secretsByEndpoint.set(endpoint, secrets);
+  }
+  return secrets;
+}
+
 /** Every definition check of one send; the walk of its options and values is the analyser's. */
 export function checkSend(send: SendForm, ctx: AnalysisContext, sink: ProblemSink): void {
   checkShape(send, sink);
@@ -152,7 +164,7 @@ export function checkSend(send: SendForm, ctx: AnalysisContext, sink: ProblemSin
   const message = resolveMessage(send, endpoint, sink);
   if (message === undefined) return;
   const integration = (send.integrationNode as { name: string }).name;
-  const secrets = secretParams(endpoint);
+  const secrets = secretsOf(endpoint);
   const provided = new Set<string>();
   for (const map of [...(send.params ? [send.params] : []), ...send.templates]) {
     for (const name of checkFields(map, integration, message, secrets, sink)) provided.add(name);
