@@ -16,7 +16,13 @@ export async function hoverDefinition(doc: TextDocument, position: Position): Pr
       range: rangeOf(doc, node),
     };
   }
-  return jsonService().doHover(doc, position, parsed.json);
+  const hover = await jsonService().doHover(doc, position, parsed.json);
+  return hover && !isEmpty(hover) ? hover : null;
+}
+
+function isEmpty(hover: Hover): boolean {
+  const contents = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
+  return contents.every((c) => (typeof c === 'string' ? c : c.value).trim() === '');
 }
 
 function isParamName(node: import('vscode-json-languageservice').StringASTNode): boolean {

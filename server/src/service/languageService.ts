@@ -1,0 +1,180 @@
+// The language service behind the LSP server and the CLI: dispatches each request to the
+// definition or flow features by document kind, against one definition index.
+import {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Location,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { AnalysisContext, analysisContext } from './analysisContext';
+import { DefinitionIndex } from './definitions/definitionIndex';
+import { getDefinitionDocument, jsonService, forgetDefinitionDocument } from './definitions/definitionDocument';
+import { validateDefinition } from './definitions/validate';
+import { completeDefinition } from './definitions/completion';
+import { hoverDefinition } from './definitions/hover';
+import { definitionCodeActions } from './definitions/codeActions';
+import { ReferenceTarget, referenceTargetAt } from './definitions/navigation';
+import { definitionType } from './definitions/model';
+import { applySeverityOverrides } from './diagnostics';
+import { DocumentKind, documentKind } from './documentKind';
+import { guardDocument } from './fileGuards';
+import { Settings } from './settings';
+import { checkFlowDocument } from './flow';
+import { completeFlow, flowCodeActions, flowDefinition, flowReferences, flowSymbols, hoverFlow } from './flow/features';
+
+export interface ClientOptions {
+  snippets: boolean;
+}
+
+export class LanguageService {
+  constructor(
+    readonly index: DefinitionIndex,
+    private readonly settingsFor: (uri: string) => Settings,
+  ) {}
+
+  kindOf(doc: TextDocument): DocumentKind {
+    return documentKind(doc.uri, doc.languageId);
+  }
+
+  contextFor(uri: string): AnalysisContext {
+    return analysisContext(this.index, uri, this.settingsFor(uri));
+  }
+
+  /** Reads an open or on-disk definition file into the index (its unsaved text is what counts). */
+  updateDefinition(doc: TextDocument): void {
+    if (this.index.isBuiltinUri(doc.uri)) return;
+    if (guardDocument(doc, this.settingsFor(doc.uri))) {
+      this.index.delete(doc.uri);
+      return;
+    }
+    this.index.set(getDefinitionDocument(doc).definition);
+  }
+
+  forget(uri: string): void {
+    forgetDefinitionDocument(uri);
+  }
+
+  async diagnostics(doc: TextDocument): Promise<Diagnostic[]> {
+    const settings = this.settingsFor(doc.uri);
+    switch (this.kindOf(doc)) {
+      case 'definition':
+        return validateDefinition(doc, settings, { duplicates: this.duplicateFacts(doc, settings) });
+      case 'flow':
+      case 'pattern': {
+        const guard = guardDocument(doc, settings);
+        if (guard) return applySeverityOverrides([guard], settings);
+        return applySeverityOverrides(checkFlowDocument(doc, this.contextFor(doc.uri)), settings);
+      }
+      default:
+        return [];
+    }
+  }
+
+  private duplicateFacts(doc: TextDocument, settings: Settings) {
+    if (this.index.isBuiltinUri(doc.uri)) return undefined;
+    const type = definitionType(getDefinitionDocument(doc).definition);
+    if (type === undefined) return undefined;
+    const scope = this.index.scopeFor(doc.uri, settings.definitions.builtin);
+    const others = this.index
+      .workspaceDeclarers(type, scope)
+      .filter((d) => d.uri !== doc.uri)
+      .map((d) => displayPath(d.uri, scope.folder));
+    return { others, overridesBuiltin: scope.builtin && this.index.builtin(type) !== undefined };
+  }
+
+  private tooLarge(doc: TextDocument): boolean {
+    return guardDocument(doc, this.settingsFor(doc.uri)) !== undefined;
+  }
+
+  async completion(doc: TextDocument, position: Position, options: ClientOptions): Promise<CompletionList> {
+    if (this.tooLarge(doc)) return { isIncomplete: false, items: [] };
+    switch (this.kindOf(doc)) {
+      case 'definition':
+        return completeDefinition(doc, position);
+      case 'flow':
+      case 'pattern':
+        return { isIncomplete: false, items: completeFlow(doc, position, this.contextFor(doc.uri), options) };
+      default:
+        return { isIncomplete: false, items: [] };
+    }
+  }
+
+  async hover(doc: TextDocument, position: Position): Promise<Hover | null> {
+    if (this.tooLarge(doc)) return null;
+    switch (this.kindOf(doc)) {
+      case 'definition':
+        return hoverDefinition(doc, position);
+      case 'flow':
+      case 'pattern':
+        return hoverFlow(doc, position, this.contextFor(doc.uri));
+      default:
+        return null;
+    }
+  }
+
+  definition(doc: TextDocument, position: Position): Location[] {
+    const kind = this.kindOf(doc);
+    if ((kind !== 'flow' && kind !== 'pattern') || this.tooLarge(doc)) return [];
+    return flowDefinition(doc, position, this.contextFor(doc.uri));
+  }
+
+  /** What a position in a definition file names, for references into flows. */
+  referenceTarget(doc: TextDocument, position: Position): ReferenceTarget | undefined {
+    return this.kindOf(doc) === 'definition' && !this.tooLarge(doc) ? referenceTargetAt(doc, position) : undefined;
+  }
+
+  /** Uses of `target` in the given flow documents that resolve `target.type` to the definition in `definitionUri`. */
+  references(target: ReferenceTarget, definitionUri: string, flows: Iterable<TextDocument>): Location[] {
+    const result: Location[] = [];
+    for (const flow of flows) {
+      if (this.tooLarge(flow)) continue;
+      const ctx = this.contextFor(flow.uri);
+      // A flow in another folder may mean another definition of the same type.
+      if (ctx.lookup(target.type)?.uri !== definitionUri) continue;
+      result.push(...flowReferences(flow, target, ctx));
+    }
+    return result;
+  }
+
+  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+    if (this.tooLarge(doc)) return [];
+    switch (this.kindOf(doc)) {
+      case 'definition':
+        return definitionCodeActions(doc, diagnostics);
+      case 'flow':
+      case 'pattern':
+        return flowCodeActions(doc, range, diagnostics, this.contextFor(doc.uri));
+      default:
+        return [];
+    }
+  }
+
+  symbols(doc: TextDocument): DocumentSymbol[] {
+    if (this.tooLarge(doc)) return [];
+    switch (this.kindOf(doc)) {
+      case 'definition':
+        return jsonService().findDocumentSymbols2(doc, getDefinitionDocument(doc).json);
+      case 'flow':
+      case 'pattern':
+        return flowSymbols(doc);
+      default:
+        return [];
+    }
+  }
+}
+
+/** A definition's path as a person reads it: relative to the workspace folder when inside it. */
+export function displayPath(uri: string, folder: string | undefined): string {
+  if (folder !== undefined && uri.startsWith(folder)) return decodeURIComponent(uri.slice(folder.length));
+  try {
+    return URI.parse(uri).fsPath;
+  } catch {
+    return uri;
+  }
+}

@@ -1,0 +1,204 @@
+// A real LSP client for tests: spawns the bundled server over stdio and talks to it with
+// vscode-languageserver-protocol, answering configuration requests from a settings object.
+import { spawn, ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import {
+  ClientCapabilities,
+  ConfigurationRequest,
+  createProtocolConnection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  FileChangeType,
+  InitializedNotification,
+  InitializeRequest,
+  InitializeResult,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  DiagnosticRefreshRequest,
+  ShowMessageNotification,
+} from 'vscode-languageserver-protocol/node';
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+export const serverPath = path.join(repoRoot, 'dist', 'server.js');
+
+export interface StartOptions {
+  rootPath?: string;
+  folders?: string[];
+  /** Declare pull-diagnostics support (textDocument/diagnostic); push otherwise. */
+  pull?: boolean;
+  /** Answer workspace/configuration requests (otherwise the server relies on pushed settings). */
+  configuration?: boolean;
+  snippets?: boolean;
+  settings?: Record<string, unknown>;
+  initializationOptions?: unknown;
+}
+
+const waitLimitMs = 15_000;
+
+export class TestClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly messages: string[] = [];
+  refreshes = 0;
+  private listeners: (() => void)[] = [];
+  private versions = new Map<string, number>();
+  settings: Record<string, unknown>;
+  initializeResult!: InitializeResult;
+  stderr = '';
+
+  private constructor(
+    readonly connection: ProtocolConnection,
+    readonly child: ChildProcess,
+    settings: Record<string, unknown>,
+  ) {
+    this.settings = settings;
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new TestClient(connection, child, options.settings ?? {});
+    child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      client.diagnostics.set(params.uri, params);
+      client.notify();
+    });
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      client.messages.push(params.message);
+      client.notify();
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      client.messages.push(params.message);
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'cxengage' ? client.settings : null)));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      client.refreshes++;
+      client.notify();
+    });
+    connection.listen();
+
+    const capabilities: ClientCapabilities = {
+      workspace: {
+        configuration: options.configuration ?? true,
+        workspaceFolders: true,
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+      },
+      textDocument: {
+        completion: { completionItem: { snippetSupport: options.snippets ?? true } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        publishDiagnostics: {},
+      },
+    };
+    const folders = options.folders ?? (options.rootPath ? [options.rootPath] : []);
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folders.length > 0 ? fileUri(folders[0]) : null,
+      workspaceFolders: folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
+      capabilities,
+      initializationOptions: options.initializationOptions,
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** Resolves when `probe` returns a value (checked on every message), or fails after a bounded wait. */
+  waitFor<T>(what: string, probe: () => T | undefined, state: () => unknown = () => undefined): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const value = probe();
+        if (value !== undefined) {
+          cleanup();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        const last = JSON.stringify(state());
+        reject(new Error(`timed out after ${waitLimitMs} ms waiting for ${what}; last seen: ${last}; server stderr: ${this.stderr.slice(-2000)}`));
+      }, waitLimitMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.listeners = this.listeners.filter((l) => l !== check);
+      };
+      this.listeners.push(check);
+      check();
+    });
+  }
+
+  /** Pushed diagnostics for `uri` once they satisfy `accept` (default: the latest version). */
+  waitForDiagnostics(uri: string, accept: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+    const version = this.versions.get(uri);
+    return this.waitFor(`diagnostics of ${uri}`, () => {
+      const p = this.diagnostics.get(uri);
+      if (!p || (version !== undefined && p.version !== undefined && p.version !== version)) return undefined;
+      return accept(p.diagnostics) ? p.diagnostics : undefined;
+    }, () => this.diagnostics.get(uri));
+  }
+
+  async open(uri: string, languageId: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    this.diagnostics.delete(uri);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  async replace(uri: string, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { cxengage: settings } });
+  }
+
+  async fileChanged(uri: string, type: FileChangeType): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type }] });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // the server may already be gone
+    }
+    this.connection.dispose();
+    await new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        this.child.kill('SIGKILL');
+        resolve();
+      }, 2000);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+export function fileUri(file: string): string {
+  return URI.file(path.resolve(file)).toString();
+}
