@@ -1,0 +1,80 @@
+// Command-line arguments of cxengage-lint, parsed strictly: a usage error names the bad argument.
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  paths: string[];
+  format: OutputFormat;
+  maxWarnings?: number;
+  builtin: boolean;
+  severity: Record<string, string>;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const usage = `Usage: cxengage-lint [options] [paths...]
+
+Checks CxEngage integration definitions (*.integration.json), flows (*.cxflow) and
+patterns (*.pattern.json) in the given files and folders (default: the current folder).
+Definitions found among them join the built-in ones, so flows are checked against them.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --max-warnings N           also fail when there are more than N warnings
+  --severity CODE=LEVEL      re-grade a code: error, warning, information, hint or off (repeatable)
+  --no-builtin               do not use the eight built-in definitions
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable path.`;
+
+export function parseArguments(argv: string[]): CliOptions {
+  const options: CliOptions = { paths: [], format: 'text', builtin: true, severity: {}, help: false, version: false };
+  const value = (i: number, name: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const take = () => inline ?? value(i++, name);
+    switch (name) {
+      case '-h':
+      case '--help':
+        options.help = true;
+        break;
+      case '-v':
+      case '--version':
+        options.version = true;
+        break;
+      case '--no-builtin':
+        options.builtin = false;
+        break;
+      case '--format': {
+        const f = take();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+        options.format = f;
+        break;
+      }
+      case '--max-warnings': {
+        const n = take();
+        if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings needs a whole number, not "${n}"`);
+        options.maxWarnings = Number(n);
+        break;
+      }
+      case '--severity': {
+        const s = take();
+        const m = /^([a-z-]+)=([a-z]+)$/.exec(s);
+        if (!m) throw new UsageError(`--severity takes CODE=LEVEL, not "${s}"`);
+        options.severity[m[1]] = m[2];
+        break;
+      }
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        options.paths.push(arg);
+    }
+  }
+  return options;
+}
