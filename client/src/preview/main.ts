@@ -22,7 +22,7 @@ function reveal(range: FormRange): void {
   vscode.postMessage({ type: 'reveal', range });
 }
 
-function render(state: PreviewState): void {
+function render(state: Pick<PreviewState, 'model' | 'text'>): void {
   const focusedId = document.activeElement?.id;
   const scroll = document.scrollingElement?.scrollTop ?? 0;
   resetIds();
@@ -52,6 +52,6 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   render(state);
 });
 
-const saved = vscode.getState();
-if (saved) render(saved);
+// After a reload the last model shows at once; the panel sends a fresh one when it is ready.
+render(vscode.getState() ?? {});
 vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,409 @@
+// The preview webview in real headless Chromium: the page the panel serves (same HTML, same CSP),
+// its script and stylesheet from dist/, fed form models built by the server's own builders.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { Browser, ConsoleMessage, Page, chromium } from 'playwright-core';
+import type { HostMessage, PreviewState, PreviewTarget } from '../../client/src/preview/messages';
+import { previewHtml } from '../../client/src/preview/webviewHtml';
+import { analysisContext } from '../../server/src/service/analysisContext';
+import { messages } from '../../server/src/service/codes';
+import { loadBuiltinDocuments } from '../../server/src/service/definitions/builtin';
+import { getDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
+import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
+import { validateDefinition } from '../../server/src/service/definitions/validate';
+import { FormModel, IntegrationFormModel, SendFormModel, integrationForm, sendForm } from '../../server/src/service/forms';
+import { defaultSettings } from '../../server/src/service/settings';
+import { documentOf, withCursor } from '../support/documents';
+
+const root = path.resolve(__dirname, '../../..');
+const dist = path.join(root, 'dist');
+const results = path.join(root, 'test-results');
+const nonce = 'testNonce0123456789abcdefABCDEF';
+
+// VS Code's Dark Modern colours, as the workbench sets them on a webview's <html>.
+const darkTheme: Record<string, string> = {
+  '--vscode-font-family': '"DejaVu Sans", system-ui, sans-serif',
+  '--vscode-font-size': '13px',
+  '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
+  '--vscode-foreground': '#cccccc',
+  '--vscode-editor-background': '#1f1f1f',
+  '--vscode-descriptionForeground': '#9d9d9d',
+  '--vscode-input-background': '#313131',
+  '--vscode-input-foreground': '#cccccc',
+  '--vscode-input-border': '#3c3c3c',
+  '--vscode-input-placeholderForeground': '#989898',
+  '--vscode-dropdown-background': '#313131',
+  '--vscode-dropdown-foreground': '#cccccc',
+  '--vscode-dropdown-border': '#3c3c3c',
+  '--vscode-focusBorder': '#0078d4',
+  '--vscode-errorForeground': '#f85149',
+  '--vscode-editorWarning-foreground': '#cca700',
+  '--vscode-editorInfo-foreground': '#3794ff',
+  '--vscode-inputValidation-errorBorder': '#be1100',
+  '--vscode-inputValidation-errorBackground': '#5a1d1d',
+  '--vscode-inputValidation-warningBorder': '#b89500',
+  '--vscode-badge-background': '#616161',
+  '--vscode-badge-foreground': '#f8f8f8',
+  '--vscode-button-background': '#0078d4',
+  '--vscode-button-foreground': '#ffffff',
+  '--vscode-textLink-foreground': '#4daafc',
+  '--vscode-textCodeBlock-background': '#2b2b2b',
+  '--vscode-panel-border': '#2b2b2b',
+  '--vscode-list-hoverBackground': '#2a2d2e',
+};
+
+interface PageLog {
+  console: string[];
+  errors: string[];
+}
+
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+
+/** The stand-in for the webview host: acquireVsCodeApi, the theme, and a CSP violation log. */
+function hostScript(theme: Record<string, string>, savedState: PreviewState | undefined): string {
+  return `(() => {
+    window.__posted = [];
+    window.__state = ${JSON.stringify(savedState ?? null)};
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+    window.acquireVsCodeApi = () => ({
+      postMessage: (m) => window.__posted.push(m),
+      getState: () => window.__state ?? undefined,
+      setState: (s) => { window.__state = s; },
+    });
+    const theme = ${JSON.stringify(theme)};
+    document.addEventListener('DOMContentLoaded', () => {
+      for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
+      document.body.classList.add('vscode-dark');
+    });
+  })();`;
+}
+
+async function openPreview(savedState?: PreviewState): Promise<{ page: Page; log: PageLog }> {
+  const page = await browser.newPage({ viewport: { width: 760, height: 900 }, deviceScaleFactor: 1 });
+  const log: PageLog = { console: [], errors: [] };
+  page.on('console', (m: ConsoleMessage) => log.console.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('dialog', (d) => {
+    log.errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.addInitScript(hostScript(darkTheme, savedState));
+  await page.goto(`${origin}/preview.html`);
+  await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+  return { page, log };
+}
+
+async function post(page: Page, message: HostMessage): Promise<void> {
+  await page.evaluate((m) => window.postMessage(m, '*'), message);
+  // The script stores the state and renders in the same task: once the state is there, so is the DOM.
+  const expected = JSON.stringify(
+    message.type === 'model' ? { target: message.target, model: message.model } : { target: message.target, text: message.text },
+  );
+  await page.waitForFunction((e) => JSON.stringify((window as unknown as { __state: unknown }).__state) === e, expected);
+}
+
+async function showModel(page: Page, model: FormModel, target?: PreviewTarget): Promise<void> {
+  await post(page, { type: 'model', target: target ?? { kind: 'integration', uri: model.uri }, model });
+}
+
+async function posted(page: Page): Promise<unknown[]> {
+  return page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
+}
+
+/** No CSP violation, no script error, no console error: checked after every page. */
+async function assertClean(page: Page, log: PageLog): Promise<void> {
+  const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  assert.deepEqual(csp, []);
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(
+    log.console.filter((l) => l.startsWith('error') || /Content Security Policy/i.test(l)),
+    [],
+  );
+}
+
+/** A message as the page shows it: its `quoted` words as code, without the backquotes. */
+const plain = (message: string) => message.replace(/`/g, '');
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(results, { recursive: true });
+  await page.screenshot({ path: path.join(results, name), fullPage: true });
+}
+
+// Models built by the server's own builders from the built-in definitions and real flows.
+const builtinDocs = loadBuiltinDocuments();
+const index = new DefinitionIndex();
+index.setBuiltins(builtinDocs.map((d) => d.definition));
+const ctx = analysisContext(index, 'file:///workspace/flow.cxflow', defaultSettings);
+
+async function builtinModel(type: string): Promise<IntegrationFormModel> {
+  const doc = builtinDocs.find((d) => d.definition.type?.value === type);
+  assert.ok(doc);
+  return integrationForm(doc.definition, await validateDefinition(doc.document, defaultSettings));
+}
+
+function sendModel(text: string): SendFormModel {
+  const { doc, position } = withCursor(text, 'flow');
+  const model = sendForm(doc, position, ctx);
+  assert.ok(model);
+  return model;
+}
+
+const xssLabel = '<img src=x onerror="window.__xss=1">';
+const xssDefinition = `{
+  "type": "hostile",
+  "display": "<script>window.__xss=2</script>Hostile",
+  "schema": [ { "label": ${JSON.stringify(xssLabel)}, "param": "token", "type": "password" } ],
+  "endpoint": {
+    "name": "hostile", "type": "hostile", "display": "<b onmouseover=alert(1)>End</b>",
+    "params": ["token"], "redact": ["token"],
+    "sends": { "<svg onload=alert(1)>": { "<i>f</i>": { "type": "mandatory", "description": "<a href=javascript:alert(1)>x</a>", "enum": ["<u>v</u>"] } } }
+  }
+}`;
+
+const taskFlow = `(seq
+  (send twilio sms {:to-phone-number *phone-number*
+                    :from-phone-number "1-506-555-1234"
+                    :password "hunter2-inline-secret"}
+        (template {:message +TM1}))
+  (send salesforce task {:OwnerId owner :WhoId $who :WhatId *account|*
+                         :Subject "Cal" :Status "Not Started" :Descriptoin "Failed check-in"
+                         :Priority "High"}))`;
+
+describe('preview webview in Chromium', () => {
+  before(async () => {
+    for (const file of ['preview.js', 'preview.css']) {
+      assert.ok(fs.existsSync(path.join(dist, file)), `dist/${file} is missing: run \`node esbuild.mjs\` first`);
+    }
+    server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/preview.html') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(
+          previewHtml({
+            cspSource: origin,
+            scriptUri: `${origin}/dist/preview.js`,
+            styleUri: `${origin}/dist/preview.css`,
+            nonce,
+            title: 'Preview',
+          }),
+        );
+        return;
+      }
+      // A browser tab asks for an icon; a webview never does.
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
+      const match = /^\/dist\/(preview\.(js|css))$/.exec(url.pathname);
+      if (!match) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': match[2] === 'js' ? 'text/javascript' : 'text/css' });
+      res.end(fs.readFileSync(path.join(dist, match[1])));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+  });
+
+  it('announces itself ready and renders nothing but a placeholder before a model arrives', async () => {
+    const { page, log } = await openPreview();
+    assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+    assert.equal(await page.textContent('main'), 'Loading…');
+    await assertClean(page, log);
+    await page.close();
+  });
+
+  it('integration form: labelled inputs, empty password inputs, mandatory marks, drop-downs, badges', async () => {
+    const { page, log } = await openPreview();
+    const model = await builtinModel('salesforce');
+    await showModel(page, model);
+
+    assert.equal(await page.textContent('h1'), 'Salesforce');
+    // Every label is a real <label for> of an existing control.
+    const labels = await page.$$eval('label', (ls) =>
+      ls.map((l) => ({ text: l.textContent, target: document.getElementById(l.htmlFor)?.tagName ?? null })),
+    );
+    // 5 configuration inputs, 28 message fields, 1 listener input.
+    assert.equal(labels.length, 34);
+    assert.ok(labels.every((l) => l.target === 'INPUT' || l.target === 'SELECT'), JSON.stringify(labels.filter((l) => !l.target)));
+    const configuration = await page
+      .locator('section', { has: page.locator('h2', { hasText: /^Configuration$/ }) })
+      .locator('label')
+      .allTextContents();
+    assert.deepEqual(configuration, ['Consumer Key', 'Consumer Secret', 'Username', 'Password', 'Security Token']);
+
+    const passwords = await page.$$eval('input[type=password]', (inputs) =>
+      inputs.map((i) => ({ value: (i as HTMLInputElement).value, label: document.querySelector(`label[for="${i.id}"]`)?.textContent })),
+    );
+    assert.deepEqual(passwords, [
+      { value: '', label: 'Consumer Secret' },
+      { value: '', label: 'Password' },
+      { value: '', label: 'Security Token' },
+    ]);
+    assert.deepEqual(await page.$$eval('input', (inputs) => inputs.filter((i) => (i as HTMLInputElement).value !== '').length), 0);
+
+    const task = page.locator('fieldset', { has: page.locator('legend', { hasText: /^task$/ }) });
+    assert.equal(await task.locator('label .mandatory').count(), 8);
+    assert.equal(await task.locator('[aria-required=true]').count(), 8);
+    const lead = page.locator('fieldset', { has: page.locator('legend', { hasText: /^lead$/ }) });
+    assert.equal(await lead.locator('label .mandatory').count(), 5);
+    const subjectId = await task.locator('label', { hasText: 'Subject' }).getAttribute('for');
+    assert.deepEqual(await page.$$eval(`#${subjectId} option`, (os) => os.map((o) => o.textContent)), [
+      'Choose…',
+      'Call',
+      'Email',
+      'Send Letter',
+      'Send Quote',
+      'Other',
+    ]);
+    assert.equal(await task.locator('.help', { hasText: 'Assigned To' }).count(), 1);
+
+    const listenerParams = await page.$$eval('section:last-of-type li.param', (items) =>
+      items.map((li) => [li.querySelector('code')?.textContent, [...li.querySelectorAll('.badge')].map((b) => b.textContent)]),
+    );
+    assert.deepEqual(listenerParams.find(([name]) => name === 'password'), ['password', ['static', 'secret, not redacted']]);
+    assert.equal(await page.locator('h3', { hasText: 'Listener configuration' }).count(), 1);
+
+    await screenshot(page, 'preview-integration-salesforce.png');
+    await assertClean(page, log);
+    await page.close();
+  });
+
+  it('a definition with errors: what can be shown, plus problems that reveal their range', async () => {
+    const { page, log } = await openPreview();
+    const doc = documentOf(`{
+  "type": "sms", "display": "SMS",
+  "schema": [ { "label": "Token", "param": "token" } ],
+  "endpoint": { "name": "sms", "params": ["token"], "redact": ["tokne"], "sends": { "text": { "to": { "type": "mandatory" } } } }
+}`);
+    const model = integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+    await showModel(page, model);
+    const problems = page.locator('ul.problems button');
+    assert.equal(await problems.count(), model.problems.length);
+    assert.ok(model.problems.length >= 2);
+    assert.equal(await page.locator('h2', { hasText: `Problems (${model.problems.length})` }).count(), 1);
+    const unknown = model.problems.findIndex((p) => p.code === 'unknown-param');
+    await problems.nth(unknown).click();
+    assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', range: model.problems[unknown].range });
+    // The rest of the form still renders.
+    assert.equal(await page.locator('fieldset legend', { hasText: 'text' }).count(), 1);
+    await assertClean(page, log);
+    await page.close();
+  });
+
+  it('send form: values from the code, missing and invalid fields highlighted, secrets never shown', async () => {
+    const { page, log } = await openPreview();
+    const model = sendModel(taskFlow);
+    await showModel(page, model, { kind: 'send', uri: model.uri, position: model.position });
+    assert.equal(await page.textContent('h1'), 'send salesforce task');
+
+    const field = (label: string) => page.locator('.field', { has: page.locator('label', { hasText: new RegExp(`^${label}\\*?$`) }) });
+    assert.match((await field('Description').getAttribute('class')) ?? '', /field--missing/);
+    assert.equal(await field('Description').locator('[aria-invalid=true]').count(), 1);
+    assert.equal(
+      await field('Description').locator('.field-problem').textContent(),
+      plain(messages.missingMandatoryFields('salesforce', 'task', ['Description'])),
+    );
+    assert.match((await field('Subject').getAttribute('class')) ?? '', /field--invalid/);
+    assert.equal(await field('Subject').locator('select option:checked').textContent(), 'Cal (not a valid value)');
+    assert.equal(await field('Status').locator('select').inputValue(), 'Not Started');
+    assert.equal(await field('WhatId').locator('output').textContent(), 'from event field account');
+    assert.equal(await field('OwnerId').locator('output').textContent(), 'variable owner');
+    assert.equal(await field('WhoId').locator('output').textContent(), 'response value $who');
+    assert.match((await field('Descriptoin').getAttribute('class')) ?? '', /field--unknown/);
+    assert.equal(await field('Descriptoin').locator('.field-problem').textContent(), plain(messages.unknownField('Descriptoin', 'task', 'Description')));
+    assert.equal(await page.locator('ul.problems button').count(), 1);
+
+    await field('Subject').locator('button.reveal').click();
+    assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', range: model.fields.find((f) => f.name === 'Subject')?.range });
+    await screenshot(page, 'preview-send-salesforce-task.png');
+
+    const sms = sendModel(taskFlow.replace('|', '').replace('(send twilio sms', '(send twilio |sms'));
+    await showModel(page, sms, { kind: 'send', uri: sms.uri, position: sms.position });
+    assert.equal(await page.textContent('h1'), 'send twilio sms');
+    assert.equal(await field('message').locator('output').textContent(), 'message template TM1');
+    assert.equal(await field('message').locator('.badge-templated').count(), 1);
+    assert.equal(await field('password').locator('output').textContent(), '••• (inline secret)');
+    assert.match((await field('password').getAttribute('class')) ?? '', /field--secret/);
+    const html = await page.content();
+    assert.ok(!html.includes('hunter2'), 'no secret in the page');
+    await assertClean(page, log);
+    await page.close();
+  });
+
+  it('user data is text: markup in labels, names and descriptions never runs or renders', async () => {
+    const { page, log } = await openPreview();
+    const doc = documentOf(xssDefinition);
+    const model = integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+    await showModel(page, model);
+    const id = await page.locator('input[type=password]').getAttribute('id');
+    assert.equal(await page.locator(`label[for="${id}"]`).textContent(), xssLabel);
+    assert.equal(await page.textContent('h1'), '<script>window.__xss=2</script>Hostile');
+    assert.equal(await page.locator('fieldset legend').textContent(), '<svg onload=alert(1)>');
+    assert.equal(await page.locator('fieldset .help').textContent(), '<a href=javascript:alert(1)>x</a>');
+    assert.deepEqual(await page.$$eval('fieldset option', (os) => os.map((o) => o.textContent)), ['Choose…', '<u>v</u>']);
+    assert.equal(await page.locator('#root img, #root script, #root svg, #root b, #root a, #root u').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    await page.locator('label', { hasText: xssLabel }).hover();
+    await assertClean(page, log);
+    await page.close();
+  });
+
+  it('keyboard: every control and reveal button is reachable with Tab, and Enter reveals', async () => {
+    const { page, log } = await openPreview();
+    const model = await builtinModel('twilio');
+    await showModel(page, model);
+    await screenshot(page, 'preview-integration-twilio.png');
+    const focusable = await page.$$eval('input, select, button', (els) => els.length);
+    const seen: number[] = [];
+    for (let i = 0; i < focusable; i++) {
+      await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => [...document.querySelectorAll('input, select, button')].indexOf(document.activeElement as Element)));
+    }
+    // Each in turn, in document order.
+    assert.deepEqual(seen, [...Array(focusable).keys()]);
+    await page.focus('button[aria-label="Show Token in the editor"]');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', range: model.configuration[1].range });
+    await assertClean(page, log);
+    await page.close();
+  });
+
+  it('keeps its model as webview state and renders it again after a reload, before the host answers', async () => {
+    const first = await openPreview();
+    const model = await builtinModel('twilio');
+    const target: PreviewTarget = { kind: 'integration', uri: model.uri, integrationType: 'twilio' };
+    await showModel(first.page, model, target);
+    const state = await first.page.evaluate(() => (window as unknown as { __state: PreviewState }).__state);
+    assert.deepEqual(state, { target, model });
+    await first.page.close();
+
+    const { page, log } = await openPreview(state);
+    assert.equal(await page.textContent('h1'), 'Twilio');
+    assert.equal(await page.locator('input[type=password]').count(), 1);
+    assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+
+    await post(page, { type: 'empty', target: { kind: 'send', uri: 'file:///w/f.cxflow', position: { line: 0, character: 0 } }, text: 'No send or await at or after the cursor.' });
+    assert.equal(await page.textContent('main'), 'No send or await at or after the cursor.');
+    await assertClean(page, log);
+    await page.close();
+  });
+});
