@@ -26,7 +26,9 @@ export function registerFormHandlers(connection: Connection, env: FormEnvironmen
   connection.onRequest(IntegrationListRequest, safeHandler(log, 'integration list', [], (params) => integrationList(env, params)));
 }
 
-export async function formModel(env: FormEnvironment, params: FormModelParams): Promise<FormModel | null> {
+export async function formModel(env: FormEnvironment, request: unknown): Promise<FormModel | null> {
+  const params = formModelParams(request);
+  if (!params) return null;
   if ('integrationType' in params) {
     const definition = findIntegration(env, params.integrationType, params.uri);
     return definition ? definitionForm(env, definition.uri, definition) : null;
@@ -44,6 +46,20 @@ export async function formModel(env: FormEnvironment, params: FormModelParams): 
   }
 }
 
+/** The request's params if they have the declared shape: they come from outside the server. */
+function formModelParams(value: unknown): FormModelParams | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const uri = typeof v.uri === 'string' ? v.uri : undefined;
+  if (typeof v.integrationType === 'string') return { integrationType: v.integrationType, uri };
+  if (uri === undefined) return undefined;
+  if (v.position === undefined) return { uri };
+  const p = v.position as Record<string, unknown> | null;
+  const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (typeof p !== 'object' || p === null || !isCount(p.line) || !isCount(p.character)) return undefined;
+  return { uri, position: { line: p.line, character: p.character } };
+}
+
 function findIntegration(env: FormEnvironment, type: string, uri: string | undefined): Definition | undefined {
   if (uri !== undefined) return env.contextFor(uri).lookup(type);
   return env.index.workspaceDefinitions().find((d) => definitionType(d) === type) ?? env.index.builtin(type);
@@ -59,10 +75,9 @@ async function definitionForm(env: FormEnvironment, uri: string, known?: Definit
 }
 
 /** Every known integration, workspace ones first, then the built-in ones, each by display name. */
-export function integrationList(env: FormEnvironment, params: IntegrationListParams): IntegrationSummary[] {
-  const workspace = params.uri !== undefined
-    ? env.contextFor(params.uri).visible().filter((d) => !d.builtin)
-    : env.index.workspaceDefinitions();
+export function integrationList(env: FormEnvironment, params: IntegrationListParams | null | undefined): IntegrationSummary[] {
+  const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+  const workspace = uri !== undefined ? env.contextFor(uri).visible().filter((d) => !d.builtin) : env.index.workspaceDefinitions();
   const summaries: IntegrationSummary[] = [];
   for (const d of [...workspace, ...env.index.builtinDefinitions()]) {
     const type = definitionType(d);
