@@ -225,11 +225,14 @@ function read(text: string, options: ReadOptions): ReadResult {
 
 function classifyWord(text: string, start: number, end: number, errors: ReaderError[]): FlowNode {
   const c = text.charCodeAt(start);
-  const word = text.slice(start, end);
-  // Object literals of one property order per kind keep node shapes monomorphic.
-  if (c === Ch.Colon) return { kind: 'keyword', start, end, parent: undefined, name: word.slice(1) };
-  const second = end - start > 1 ? text.charCodeAt(start + 1) : -1;
+  // Slice once per word, from the text itself; object literals with one property order per kind
+  // keep node shapes monomorphic.
+  if (c === Ch.Colon) return { kind: 'keyword', start, end, parent: undefined, name: text.slice(start + 1, end) };
+  if (c === Ch.Dollar) return { kind: 'response', start, end, parent: undefined, name: text.slice(start + 1, end) };
+  const length = end - start;
+  const second = length > 1 ? text.charCodeAt(start + 1) : -1;
   if (isDigit(c) || ((c === Ch.Minus || c === Ch.Plus) && isDigit(second))) {
+    const word = text.slice(start, end);
     if (numberPattern.test(word)) {
       const slash = word.indexOf('/');
       const value = slash > 0 ? Number(word.slice(0, slash)) / Number(word.slice(slash + 1)) : Number(word.replace(/[MN]$/, ''));
@@ -238,14 +241,14 @@ function classifyWord(text: string, start: number, end: number, errors: ReaderEr
     errors.push({ message: messages.invalidNumber(word), start, end });
     return { kind: 'symbol', start, end, parent: undefined, name: word };
   }
+  if (c === Ch.Star && length > 1) {
+    const close = length > 2 && text.charCodeAt(end - 1) === Ch.Star ? end - 1 : end;
+    return { kind: 'event', start, end, parent: undefined, name: text.slice(start + 1, close) };
+  }
+  if (c === Ch.Plus && length > 1) return { kind: 'template', start, end, parent: undefined, name: text.slice(start + 1, end) };
+  const word = text.slice(start, end);
   if (word === 'true' || word === 'false') return { kind: 'boolean', start, end, parent: undefined, value: word === 'true' };
   if (word === 'nil') return { kind: 'nil', start, end, parent: undefined };
-  if (c === Ch.Star && word.length > 1) {
-    const close = word.length > 2 && word.charCodeAt(word.length - 1) === Ch.Star ? word.length - 1 : word.length;
-    return { kind: 'event', start, end, parent: undefined, name: word.slice(1, close) };
-  }
-  if (c === Ch.Dollar) return { kind: 'response', start, end, parent: undefined, name: word.slice(1) };
-  if (c === Ch.Plus && word.length > 1) return { kind: 'template', start, end, parent: undefined, name: word.slice(1) };
   return { kind: 'symbol', start, end, parent: undefined, name: word };
 }
 

@@ -87,6 +87,7 @@ function checkFields(
   sink: ProblemSink,
 ): Set<string> {
   const seen = new Map<string, FlowNode>();
+  const names = new Set<string>();
   for (const entry of map.entries) {
     const name = keyName(entry.key);
     if (name === undefined || name === '') continue;
@@ -101,7 +102,10 @@ function checkFields(
         data: { field: name },
         dataRanges: { firstRange: first },
       });
-    } else seen.set(name, key);
+    } else {
+      seen.set(name, key);
+      names.add(name);
+    }
 
     if (secrets.has(name)) {
       sink({
@@ -141,7 +145,7 @@ function checkFields(
       });
     }
   }
-  return new Set(seen.keys());
+  return names;
 }
 
 const secretsByEndpoint = new WeakMap<Component, Set<string>>();
@@ -165,8 +169,8 @@ export function checkSend(send: SendForm, ctx: AnalysisContext, sink: ProblemSin
   if (message === undefined) return;
   const integration = (send.integrationNode as { name: string }).name;
   const secrets = secretsOf(endpoint);
-  const provided = new Set<string>();
-  for (const map of [...(send.params ? [send.params] : []), ...send.templates]) {
+  const provided = send.params ? checkFields(send.params, integration, message, secrets, sink) : new Set<string>();
+  for (const map of send.templates) {
     for (const name of checkFields(map, integration, message, secrets, sink)) provided.add(name);
   }
   // Without a params map the shape error says it all; listing every field would only add noise.

@@ -34,19 +34,21 @@ export function isSendForm(node: FlowNode): node is ListNode {
 export function readSendForm(list: ListNode): SendForm | undefined {
   const op = operatorOf(list);
   if (op !== 'send' && op !== 'await') return undefined;
-  const [operatorNode, integrationNode, messageNode, paramsNode, ...rest] = list.children;
+  const children = list.children;
+  const paramsNode = children[3];
+  const rest = children.length > 4 ? children.slice(4) : [];
   const templates: MapNode[] = [];
   for (const option of rest) {
-    if (operatorOf(option) === 'template' && option.kind === 'list' && option.children[1]?.kind === 'map') {
+    if (option.kind === 'list' && option.children[1]?.kind === 'map' && operatorOf(option) === 'template') {
       templates.push(option.children[1]);
     }
   }
   return {
     form: list,
     operator: op,
-    operatorNode: operatorNode as SymbolNode,
-    integrationNode,
-    messageNode,
+    operatorNode: children[0] as SymbolNode,
+    integrationNode: children[1],
+    messageNode: children[2],
     paramsNode,
     params: paramsNode?.kind === 'map' ? paramsNode : undefined,
     templates,
