@@ -56,6 +56,45 @@ const darkTheme: Record<string, string> = {
   '--vscode-list-hoverBackground': '#2a2d2e',
 };
 
+// Light Modern and High Contrast, the other two kinds of theme a webview must stay readable in.
+const lightTheme: Record<string, string> = {
+  ...darkTheme,
+  '--vscode-foreground': '#3b3b3b',
+  '--vscode-editor-background': '#ffffff',
+  '--vscode-descriptionForeground': '#616161',
+  '--vscode-input-background': '#ffffff',
+  '--vscode-input-foreground': '#3b3b3b',
+  '--vscode-input-border': '#cecece',
+  '--vscode-dropdown-background': '#ffffff',
+  '--vscode-dropdown-foreground': '#3b3b3b',
+  '--vscode-dropdown-border': '#cecece',
+  '--vscode-errorForeground': '#a1260d',
+  '--vscode-inputValidation-errorBackground': '#f2dede',
+  '--vscode-badge-background': '#cccccc',
+  '--vscode-badge-foreground': '#3b3b3b',
+  '--vscode-textCodeBlock-background': '#f0f0f0',
+  '--vscode-panel-border': '#e5e5e5',
+  '--vscode-list-hoverBackground': '#f2f2f2',
+};
+const highContrastTheme: Record<string, string> = {
+  ...darkTheme,
+  '--vscode-foreground': '#ffffff',
+  '--vscode-editor-background': '#000000',
+  '--vscode-descriptionForeground': '#ffffff',
+  '--vscode-input-background': '#000000',
+  '--vscode-input-foreground': '#ffffff',
+  '--vscode-input-border': '#6fc3df',
+  '--vscode-contrastBorder': '#6fc3df',
+  '--vscode-errorForeground': '#f48771',
+  '--vscode-badge-background': '#000000',
+  '--vscode-badge-foreground': '#ffffff',
+};
+const themes = [
+  { name: 'dark', bodyClass: 'vscode-dark', vars: darkTheme },
+  { name: 'light', bodyClass: 'vscode-light', vars: lightTheme },
+  { name: 'high-contrast', bodyClass: 'vscode-high-contrast', vars: highContrastTheme },
+];
+
 interface PageLog {
   console: string[];
   errors: string[];
@@ -66,7 +105,7 @@ let origin: string;
 let browser: Browser;
 
 /** The stand-in for the webview host: acquireVsCodeApi, the theme, and a CSP violation log. */
-function hostScript(theme: Record<string, string>, savedState: PreviewState | undefined): string {
+function hostScript(theme: Record<string, string>, bodyClass: string, savedState: PreviewState | undefined): string {
   return `(() => {
     window.__posted = [];
     window.__state = ${JSON.stringify(savedState ?? null)};
@@ -80,12 +119,12 @@ function hostScript(theme: Record<string, string>, savedState: PreviewState | un
     const theme = ${JSON.stringify(theme)};
     document.addEventListener('DOMContentLoaded', () => {
       for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
-      document.body.classList.add('vscode-dark');
+      document.body.classList.add(${JSON.stringify(bodyClass)});
     });
   })();`;
 }
 
-async function openPreview(savedState?: PreviewState): Promise<{ page: Page; log: PageLog }> {
+async function openPreview(savedState?: PreviewState, theme = themes[0]): Promise<{ page: Page; log: PageLog }> {
   const page = await browser.newPage({ viewport: { width: 760, height: 900 }, deviceScaleFactor: 1 });
   const log: PageLog = { console: [], errors: [] };
   page.on('console', (m: ConsoleMessage) => log.console.push(`${m.type()}: ${m.text()}`));
@@ -94,7 +133,7 @@ async function openPreview(savedState?: PreviewState): Promise<{ page: Page; log
     log.errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
-  await page.addInitScript(hostScript(darkTheme, savedState));
+  await page.addInitScript(hostScript(theme.vars, theme.bodyClass, savedState));
   await page.goto(`${origin}/preview.html`);
   await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
   return { page, log };
@@ -386,6 +425,29 @@ describe('preview webview in Chromium', () => {
     await assertClean(page, log);
     await page.close();
   });
+
+  for (const theme of themes) {
+    it(`takes every colour from the ${theme.name} theme's variables`, async () => {
+      const { page, log } = await openPreview(undefined, theme);
+      await showModel(page, sendModel(taskFlow));
+      const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+      const style = (selector: string, property: string) =>
+        page.$eval(selector, (e, p) => getComputedStyle(e).getPropertyValue(p), property);
+      assert.equal(await style('body', 'color'), rgb(theme.vars['--vscode-foreground']));
+      assert.equal(await style('body', 'background-color'), rgb(theme.vars['--vscode-editor-background']));
+      assert.equal(await style('input', 'background-color'), rgb(theme.vars['--vscode-input-background']));
+      assert.equal(await style('input', 'color'), rgb(theme.vars['--vscode-input-foreground']));
+      assert.equal(await style('label .mandatory', 'color'), rgb(theme.vars['--vscode-errorForeground']));
+      assert.equal(await style('.field-problem', 'color'), rgb(theme.vars['--vscode-errorForeground']));
+      if (theme.name === 'high-contrast') {
+        assert.equal(await style('.badge', 'border-top-color'), rgb(theme.vars['--vscode-contrastBorder']));
+        assert.equal(await style('.field--missing', 'border-left-style'), 'dashed');
+      }
+      await screenshot(page, `preview-send-${theme.name}.png`);
+      await assertClean(page, log);
+      await page.close();
+    });
+  }
 
   it('keeps its model as webview state and renders it again after a reload, before the host answers', async () => {
     const first = await openPreview();

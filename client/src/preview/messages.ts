@@ -22,10 +22,21 @@ export interface PreviewState {
   text?: string;
 }
 
+function isPosition(value: unknown): boolean {
+  const p = value as { line?: unknown; character?: unknown } | null;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character);
+}
+
+export function isRange(value: unknown): value is FormRange {
+  const r = value as { start?: unknown; end?: unknown } | null;
+  return typeof r === 'object' && r !== null && isPosition(r.start) && isPosition(r.end);
+}
+
+/** Messages from the webview are checked before use: the page is the less trusted side. */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'ready' || (type === 'reveal' && typeof (value as { range?: unknown }).range === 'object');
+  return type === 'ready' || (type === 'reveal' && isRange((value as { range?: unknown }).range));
 }
 
 export function isPreviewTarget(value: unknown): value is PreviewTarget {
