@@ -90,14 +90,20 @@ export function startServer(connection: Connection): void {
         );
       }
       await settings.refresh();
-      index.setBuiltins(loadBuiltinDefinitions());
-      scanDefinitions();
+      index.batch(() => {
+        index.setBuiltins(loadBuiltinDefinitions());
+        scanFolders();
+      });
       resolveReady();
     }),
   );
 
   /** Reads every workspace definition file from disk; open documents keep their unsaved text. */
   function scanDefinitions(): void {
+    index.batch(() => scanFolders());
+  }
+
+  function scanFolders(): void {
     for (const folder of folders) {
       index.deleteUnder(folder);
       const root = URI.parse(folder).fsPath;
@@ -194,12 +200,19 @@ export function startServer(connection: Connection): void {
     );
   }
 
+  let refreshTimer: NodeJS.Timeout | undefined;
+
   function scheduleAll(): void {
-    if (pullDiagnostics) {
-      if (refreshSupport) void connection.languages.diagnostics.refresh();
+    if (!pullDiagnostics) {
+      for (const doc of documents.all()) schedule(doc.uri);
       return;
     }
-    for (const doc of documents.all()) schedule(doc.uri);
+    // One refresh for a burst of index changes (typing in a definition, a folder scan).
+    if (!refreshSupport || refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      void connection.languages.diagnostics.refresh();
+    }, pushDelayMs);
   }
 
   connection.languages.diagnostics.on(

@@ -138,9 +138,29 @@ export class DefinitionIndex {
     return entries;
   }
 
+  private batchDepth = 0;
+  private batchChanged = false;
+
+  /** Runs `update` with change events held back, then reports one change if anything changed. */
+  batch(update: () => void): void {
+    this.batchDepth++;
+    try {
+      update();
+    } finally {
+      if (--this.batchDepth === 0 && this.batchChanged) {
+        this.batchChanged = false;
+        this.changed('');
+      }
+    }
+  }
+
   private changed(uri: string): void {
     this.generation++;
     this.inScopeCache.clear();
+    if (this.batchDepth > 0) {
+      this.batchChanged = true;
+      return;
+    }
     for (const l of this.listeners) l(uri);
   }
 }
