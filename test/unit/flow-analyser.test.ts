@@ -301,6 +301,14 @@ describe('flow analyser: sides', () => {
     assert.equal(regionAt(flowDoc, 0), region);
   });
 
+  it('the forms of a top-level vector take their side from their operator', () => {
+    const text = '[(count 2 (event)) (seq (delay 1 hours))]';
+    assert.deepEqual(check(text), []);
+    const region = getFlowDocument(documentOf(text, 'flow')).regions[0];
+    assert.equal(sideOf(region, nodeAt(region.tree, text.indexOf('event') + 1) as never), 'when');
+    assert.equal(sideOf(region, nodeAt(region.tree, text.indexOf('delay') + 1) as never), 'then');
+  });
+
   it('a when-side seq holds patterns: a reaction in it is an unknown form', () => {
     const { diagnostics, doc } = diagnose('{:when (seq (delay 1 hours))}');
     assert.deepEqual(compact(diagnostics), [['unknown-form', rangeOfText(doc, 'delay')]]);

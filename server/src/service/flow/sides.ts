@@ -13,15 +13,36 @@ export function markerSide(commentText: string): Side | undefined {
   return m ? (m[1].toLowerCase() as Side) : undefined;
 }
 
+const markersByTree = new WeakMap<FlowTree, { start: number; side: Side }[]>();
+
+/** The marker comments of a tree in source order, found once per tree. */
+function markersOf(tree: FlowTree): { start: number; side: Side }[] {
+  let markers = markersByTree.get(tree);
+  if (markers === undefined) {
+    markers = [];
+    for (const c of tree.comments) {
+      const side = markerSide(c.text);
+      if (side !== undefined) markers.push({ start: c.start, side });
+    }
+    markersByTree.set(tree, markers);
+  }
+  return markers;
+}
+
 /** The side declared by the last marker comment before `offset`, if any. */
 export function markerSideBefore(tree: FlowTree, offset: number): Side | undefined {
-  const comments = tree.comments;
-  for (let i = comments.length - 1; i >= 0; i--) {
-    if (comments[i].start >= offset) continue;
-    const side = markerSide(comments[i].text);
-    if (side !== undefined) return side;
+  const markers = markersOf(tree);
+  let lo = 0;
+  let hi = markers.length - 1;
+  let found: Side | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid].start < offset) {
+      found = markers[mid].side;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return undefined;
+  return found;
 }
 
 /**
@@ -57,8 +78,14 @@ export function sideOf(region: FlowRegion, node: FlowNode): Side | undefined {
       return key === 'when' || key === 'then' ? key : undefined;
     }
   }
-  // `child` is now the top-level form.
+  // `child` is now the top-level form; the forms of a top-level vector stand as top-level forms.
   if (region.side !== undefined) return region.side;
-  if (child.kind !== 'list') return undefined;
-  return topLevelSide(region, child);
+  let form: FlowNode = child;
+  if (form.kind === 'vector' && node !== form) {
+    let n: FlowNode = node;
+    while (n.parent !== form && n.parent !== undefined) n = n.parent;
+    form = n;
+  }
+  if (form.kind !== 'list') return undefined;
+  return topLevelSide(region, form);
 }
