@@ -184,6 +184,14 @@ describe('pattern files: bad input', () => {
     );
   });
 
+  it('absurd nesting: one diagnostic where it goes too deep, no stack overflow', () => {
+    const { diagnostics } = diagnose('['.repeat(100_000));
+    assert.deepEqual(compact(diagnostics), [['syntax', [0, 256, 0, 257]]]);
+    assert.equal(messageText(diagnostics[0]), messages.patternTooDeep(256));
+    const deepCode = diagnose(`{"then": "${'('.repeat(10_000)}${')'.repeat(10_000)}"}`);
+    assert.deepEqual(compact(deepCode.diagnostics), []);
+  });
+
   it('half-typed and random input: no exception, ranges inside the document', () => {
     const inputs = ['', '{', '{"then": "(send', '[{"when": 1, "then": null}', '{"then": "\\u12"}', 'nonsense'];
     let seed = 5;

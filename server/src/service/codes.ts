@@ -111,6 +111,7 @@ export const messages = {
   // Pattern files.
   patternCodeNotString: (key: string) => `${quote(key)} must be a string of flow code`,
   patternNotObject: () => 'A pattern file holds a pattern object, or an array of pattern objects',
+  patternTooDeep: (limit: number) => `Nesting deeper than ${limit} levels: no pattern file nests this deep, so the file was not analysed further`,
 } as const;
 
 /** One line per code: what it means (rule descriptions in SARIF output and the README). */

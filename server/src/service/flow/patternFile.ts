@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { messages } from '../codes';
 import { makeDiagnostic } from '../diagnostics';
+import { jsonNestingBeyond } from '../fileGuards';
 import { readFlow } from './reader';
 import { embeddedRegion, FlowRegion, Side } from './region';
 
@@ -20,8 +21,16 @@ export interface PatternFile {
 
 const codeKeys: readonly Side[] = ['when', 'then'];
 
+/** A pattern nests two levels deep; far deeper input would overflow the recursive JSON parser. */
+const maxPatternNesting = 256;
+
 export function readPatternFile(doc: TextDocument): PatternFile {
   const text = doc.getText();
+  const tooDeep = jsonNestingBeyond(text, maxPatternNesting);
+  if (tooDeep !== undefined) {
+    const at = { start: doc.positionAt(tooDeep), end: doc.positionAt(tooDeep + 1) };
+    return { json: undefined, regions: [], problems: [makeDiagnostic('syntax', at, messages.patternTooDeep(maxPatternNesting))] };
+  }
   const errors: ParseError[] = [];
   const json = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const problems: Diagnostic[] = [];
