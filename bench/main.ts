@@ -1,0 +1,49 @@
+// `npm run bench`: generates the inputs, runs the workloads W1–W7 of the benchmark in one process
+// (the server ones against dist/server.js over stdio), prints the markdown report and saves JSON.
+import * as path from 'node:path';
+import { parseFlags } from './config';
+import { describeMachine, markdownReport, writeJson } from './report';
+import { WorkloadResult } from './results';
+import { runW1 } from './workloads/w1Definition';
+import { runW2, w2Input } from './workloads/w2Flow';
+import { runW3 } from './workloads/w3Pattern';
+import { runW4 } from './workloads/w4Typing';
+import { runW5 } from './workloads/w5Features';
+import { runW6 } from './workloads/w6Workspace';
+import { runW7 } from './workloads/w7Startup';
+import { repoRoot } from './workloads/serverPaths';
+
+async function main(): Promise<void> {
+  const config = parseFlags(process.argv.slice(2));
+  const started = Date.now();
+  const wanted = (id: string) => config.only.includes(id);
+  const results: WorkloadResult[] = [];
+  const run = async (id: string, work: () => Promise<WorkloadResult>) => {
+    if (!wanted(id)) return;
+    const t = Date.now();
+    process.stderr.write(`${id}...`);
+    const result = await work();
+    process.stderr.write(` ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    results.push(result);
+  };
+
+  const flow = w2Input(config);
+  await run('W1', () => runW1(config));
+  await run('W2', () => runW2(config, flow));
+  await run('W3', () => runW3(config));
+  const w2 = results.find((r) => r.id === 'W2')?.rows[0].stats;
+  await run('W4', () => runW4(config, flow, w2));
+  await run('W5', () => runW5(config, flow));
+  await run('W6', () => runW6(config));
+  await run('W7', () => runW7(config));
+
+  const machine = describeMachine(repoRoot());
+  process.stdout.write(`${markdownReport(results, machine, config)}\n`);
+  const file = writeJson(path.join(repoRoot(), config.out), results, machine, config);
+  process.stdout.write(`\nWhole run ${((Date.now() - started) / 1000).toFixed(0)} s; JSON in ${path.relative(repoRoot(), file)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

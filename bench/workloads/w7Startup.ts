@@ -1,0 +1,74 @@
+// W7: start-up of the bundled server (spawn → `initialize` result, → first diagnostics of an open
+// flow file), and the size of each bundle as built and minified.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { languageIds } from '../../server/src/service/documentKind';
+import { BenchConfig } from '../config';
+import { generateFlowFile } from '../generators';
+import { LspSession } from '../lspSession';
+import { stats } from '../measure';
+import { row, WorkloadResult } from '../results';
+import { repoRoot, serverPath } from './serverPaths';
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+/** Size of an entry point bundled and minified the way `npm run build:prod` does, built in memory. */
+async function minifiedSize(entry: string): Promise<number> {
+  const result = await build({
+    entryPoints: [path.join(repoRoot(), entry)],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    external: ['vscode'],
+    logLevel: 'silent',
+  });
+  return result.outputFiles.reduce((n, f) => n + f.contents.length, 0);
+}
+
+export async function runW7(config: BenchConfig): Promise<WorkloadResult> {
+  const flow = generateFlowFile({ sends: 20, bytes: 4096, seed: config.seed });
+  const uri = 'file:///bench/startup.cxflow';
+  const initialize: number[] = [];
+  const firstDiagnostics: number[] = [];
+  let rss = NaN;
+  const starts = Math.max(1, config.starts);
+  for (let s = 0; s < starts + 1; s++) {
+    const spawnedAt = performance.now();
+    const session = await LspSession.start({ serverPath: serverPath() });
+    await session.open(uri, languageIds.flow, flow.text);
+    await session.diagnostics(uri);
+    const diagnosticsAt = performance.now();
+    // The first start warms the file cache of the OS; it is not counted.
+    if (s > 0) {
+      initialize.push(session.times.initializeMs);
+      firstDiagnostics.push(diagnosticsAt - spawnedAt);
+    }
+    rss = session.rssMiB() ?? NaN;
+    await session.stop();
+  }
+
+  const figures: Record<string, string> = { 'server RSS after start (MiB)': rss.toFixed(0) };
+  for (const name of ['server.js', 'cli.js', 'extension.js', 'preview.js']) {
+    const file = path.join(repoRoot(), 'dist', name);
+    if (fs.existsSync(file)) figures[`dist/${name} (npm run build)`] = kib(fs.statSync(file).size);
+  }
+  figures['server minified (build:prod)'] = kib(await minifiedSize('server/src/main.ts'));
+  figures['cli minified (build:prod)'] = kib(await minifiedSize('server/src/cli.ts'));
+  figures['extension minified (build:prod)'] = kib(await minifiedSize('client/src/extension.ts'));
+
+  const init = stats(initialize);
+  return {
+    id: 'W7',
+    title: 'start-up',
+    input: { starts, 'open file bytes': flow.text.length, 'open file sends': flow.sends },
+    rows: [row('ours: spawn → initialize result', 'ours', init), row('ours: spawn → first diagnostics of an open flow', 'ours', stats(firstDiagnostics))],
+    figures,
+    targets: [{ target: 'W7 initialize under 150 ms', measured: `${init.median.toFixed(0)} ms (p95 ${init.p95.toFixed(0)} ms)`, met: init.median < 150 }],
+  };
+}
