@@ -268,11 +268,15 @@ describe('flow analyser: codes', () => {
     ]);
   });
 
-  it('every send inside nested and unknown forms is still checked', () => {
-    const { diagnostics, doc } = diagnose('(frob (send echo mesage {}))');
+  it('every send inside nested, unknown and misplaced forms is still checked', () => {
+    const { diagnostics, doc } = diagnose('(frob (send echo mesage {}))\n(send echo message {} (send twilio sms {}))\n{:when (send echo message {:x 1})}');
     assert.deepEqual(compact(diagnostics), [
       ['unknown-form', rangeOfText(doc, 'frob')],
       ['unknown-message', rangeOfText(doc, 'mesage')],
+      ['unknown-form', rangeOfText(doc, 'send', 2)],
+      ['missing-mandatory-field', rangeOfText(doc, 'twilio sms')],
+      ['unknown-form', rangeOfText(doc, 'send', 3)],
+      ['unknown-field', rangeOfText(doc, ':x')],
     ]);
   });
 });

@@ -284,7 +284,7 @@ function options(walk: Walk, owner: string, nodes: readonly FlowNode[], response
     }
     if (!allowed.includes(name)) {
       walk.unknownForm(node, name, `as an option of \`${owner}\``, allowed);
-      walk.pushAll(node.children.slice(1), 'opaque', response);
+      insideMisplaced(walk, node, name, node.children.slice(1), response);
       continue;
     }
     const args = node.children.slice(1);
@@ -365,7 +365,7 @@ function whenPattern(walk: Walk, list: ListNode, op: string, response: boolean):
       return;
   }
   walk.unknownForm(list, op, 'in an event pattern', formsIn('when').map((f) => f.name));
-  walk.pushAll(args, 'opaque', response);
+  insideMisplaced(walk, list, op, args, response);
 }
 
 function predicate(walk: Walk, list: ListNode, op: string, response: boolean, where: string): void {
@@ -389,7 +389,13 @@ function predicate(walk: Walk, list: ListNode, op: string, response: boolean, wh
   }
   const candidates = where === 'as a value' ? [...formsIn('reaction'), ...formsIn('predicate')] : formsIn('predicate');
   walk.unknownForm(list, op, where, candidates.map((f) => f.name));
-  walk.pushAll(args, 'opaque', response);
+  insideMisplaced(walk, list, op, args, response);
+}
+
+/** After an unknown-form report: a misplaced send is still checked; anything else is opaque. */
+function insideMisplaced(walk: Walk, list: ListNode, op: string, args: FlowNode[], response: boolean): void {
+  if (op === 'send' || op === 'await') reaction(walk, list, op, response);
+  else walk.pushAll(args, 'opaque', response);
 }
 
 export type { FlowProblem };
