@@ -5,6 +5,10 @@
 // file that is the document text; for a `when`/`then` string of a `*.pattern.json` file it is the
 // unescaped string value (see `FlowRegion` in index.ts for the mapping back to the document).
 // Ranges are half-open: `start` is the first character, `end` is one past the last.
+//
+// Next to this file: `region.ts` maps offsets to document positions, `sides.ts` tells whether a
+// node is on the when or the then side, `sends.ts` splits a send into its parts, and
+// `operators.ts` lists the forms valid in each position.
 
 /** A form that holds other forms. */
 export type ContainerNode = ListNode | VectorNode | MapNode;
