@@ -48,3 +48,23 @@ export async function timeOnce<T>(run: () => T | Promise<T>): Promise<{ ms: numb
   const value = await run();
   return { ms: performance.now() - start, value };
 }
+
+/**
+ * Times several candidates round-robin (one run of each per round, the order rotating), so that
+ * a noisy neighbour on a shared machine slows every candidate alike and the ratios hold.
+ */
+export async function compare<K extends string>(options: MeasureOptions, candidates: Record<K, (iteration: number) => unknown>): Promise<Record<K, Stats>> {
+  const names = Object.keys(candidates) as K[];
+  const samples = new Map<K, number[]>(names.map((n) => [n, []]));
+  let iteration = 0;
+  for (let round = 0; round < options.warmup + options.runs; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      const start = performance.now();
+      await candidates[name](iteration++);
+      const elapsed = performance.now() - start;
+      if (round >= options.warmup) samples.get(name)!.push(elapsed);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, stats(samples.get(n)!)])) as Record<K, Stats>;
+}

@@ -15,6 +15,8 @@ export interface Machine {
   memoryGiB: number;
   commit: string;
   date: string;
+  /** 1, 5 and 15 minute load averages when the report was made: above the CPU count, figures are noisy. */
+  loadAverage: number[];
 }
 
 export function describeMachine(root: string): Machine {
@@ -32,6 +34,7 @@ export function describeMachine(root: string): Machine {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     commit,
     date: new Date().toISOString(),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
 
@@ -46,7 +49,7 @@ function ratioCell(result: WorkloadResult, index: number): string {
 
 export function markdownReport(results: WorkloadResult[], machine: Machine, config: BenchConfig): string {
   const lines: string[] = [];
-  lines.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; commit ${machine.commit}; ${machine.date}${config.quick ? '; --quick' : ''}`);
+  lines.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage.join(' ')}; commit ${machine.commit}; ${machine.date}${config.quick ? '; --quick' : ''}`);
   lines.push('');
   lines.push('| workload | measure | median ms | p95 ms | runs | ratio (median) to peers |');
   lines.push('| --- | --- | ---: | ---: | ---: | --- |');

@@ -3,7 +3,7 @@ export { generateDefinitionFile } from './definitionFile';
 export type { DefinitionFile, DefinitionFileOptions } from './definitionFile';
 export { generateFlowFile, jsonOfSize } from './flowFile';
 export type { FlowFile, FlowFileOptions } from './flowFile';
-export { generatePatternFile, patternSchema } from './patternFile';
+export { generatePatternFile } from './patternFile';
 export type { PatternFile, PatternFileOptions } from './patternFile';
 export { writeWorkspace } from './workspace';
 export type { GeneratedWorkspace, WorkspaceOptions } from './workspace';

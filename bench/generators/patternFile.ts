@@ -1,5 +1,5 @@
 // W3's input: a `*.pattern.json` export of `patterns` patterns whose `when`/`then` strings hold
-// flow code on one line, as the REST API returns them; and the pattern schema the JSON peer uses.
+// flow code on one line, as the REST API returns them.
 import { seededRandom, sentence } from '../random';
 import { builtinCatalogue } from './catalogue';
 import { Edn, printEdn } from './edn';
@@ -39,23 +39,3 @@ export function generatePatternFile(options: PatternFileOptions): PatternFile {
   }
   return { text: `${JSON.stringify(patterns, null, 2)}\n`, patterns: patterns.length, sends };
 }
-
-/** A JSON Schema of pattern files: what a plain `jsonValidation` contribution would check. */
-export const patternSchema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  definitions: {
-    pattern: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['name', 'when', 'then'],
-      properties: {
-        name: { type: 'string', minLength: 1 },
-        description: { type: 'string' },
-        status: { type: 'boolean' },
-        when: { type: 'string', minLength: 1 },
-        then: { type: 'string', minLength: 1 },
-      },
-    },
-  },
-  oneOf: [{ $ref: '#/definitions/pattern' }, { type: 'array', items: { $ref: '#/definitions/pattern' } }],
-};

@@ -7,7 +7,7 @@ import { definitionSchema } from '../../server/src/service/definitions/definitio
 import { languageIds } from '../../server/src/service/documentKind';
 import { defaultSettings } from '../../server/src/service/settings';
 import { generateDefinitionFile } from '../generators';
-import { measure } from '../measure';
+import { compare } from '../measure';
 import { ratio, row, times, WorkloadResult } from '../results';
 import { BenchConfig } from '../config';
 
@@ -18,31 +18,32 @@ export async function runW1(config: BenchConfig): Promise<WorkloadResult> {
   const docAt = (i: number) => TextDocument.create(uri, languageIds.definition, i + 1, file.text);
   const timing = { warmup: config.warmup, runs: config.runs };
 
-  let diagnostics = 0;
-  const ours = await measure(timing, async (i) => {
-    diagnostics = (await validateDefinition(docAt(i), defaultSettings)).length;
-  });
-
   // What a plain `jsonValidation` contribution costs: the JSON service with our schema, nothing else.
   const service = getLanguageService({});
   service.configure({ validate: true, allowComments: false, schemas: [{ uri: 'bench://definition.schema.json', fileMatch: ['*'], schema: definitionSchema() }] });
   const peerUri = 'file:///bench/peer.json';
+
+  let diagnostics = 0;
   let peerDiagnostics = 0;
-  const jsonService = await measure(timing, async (i) => {
-    const doc = TextDocument.create(peerUri, 'json', i + 1, file.text);
-    peerDiagnostics = (await service.doValidation(doc, service.parseJSONDocument(doc), { comments: 'error', trailingCommas: 'error' })).length;
+  const timed = await compare(timing, {
+    ours: async (i) => {
+      diagnostics = (await validateDefinition(docAt(i), defaultSettings)).length;
+    },
+    jsonService: async (i) => {
+      const doc = TextDocument.create(peerUri, 'json', i + 1, file.text);
+      peerDiagnostics = (await service.doValidation(doc, service.parseJSONDocument(doc), { comments: 'error', trailingCommas: 'error' })).length;
+    },
+    floor: () => JSON.parse(file.text),
   });
 
-  const floor = await measure(timing, () => JSON.parse(file.text));
-
-  const oursRow = row('ours: full diagnostics', 'ours', ours);
-  const serviceRow = row('vscode-json-languageservice parse + doValidation (schema only)', 'peer', jsonService, 'JSON service');
+  const oursRow = row('ours: full diagnostics', 'ours', timed.ours);
+  const serviceRow = row('vscode-json-languageservice parse + doValidation (schema only)', 'peer', timed.jsonService, 'JSON service');
   const r = ratio(oursRow, serviceRow);
   return {
     id: 'W1',
     title: 'definition check',
     input: { bytes: file.text.length, messages: file.messages, fields: file.messages * file.fields },
-    rows: [oursRow, serviceRow, row('JSON.parse', 'peer', floor, 'JSON.parse')],
+    rows: [oursRow, serviceRow, row('JSON.parse', 'peer', timed.floor, 'JSON.parse')],
     figures: { 'diagnostics (ours)': diagnostics, 'diagnostics (JSON service)': peerDiagnostics },
     targets: [{ target: 'W1 within 1.3× of the JSON service schema validation', measured: times(r), met: r <= 1.3 }],
   };

@@ -1,5 +1,6 @@
 // W7: start-up of the bundled server (spawn → `initialize` result, → first diagnostics of an open
 // flow file), and the size of each bundle as built and minified.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,11 +32,22 @@ async function minifiedSize(entry: string): Promise<number> {
   return result.outputFiles.reduce((n, f) => n + f.contents.length, 0);
 }
 
+/** Spawn to exit of `node -e ""`: what any Node program pays before its first line runs. */
+function bareNodeStart(): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('exit', () => resolve(performance.now() - start));
+  });
+}
+
 export async function runW7(config: BenchConfig): Promise<WorkloadResult> {
   const flow = generateFlowFile({ sends: 20, bytes: 4096, seed: config.seed });
   const uri = 'file:///bench/startup.cxflow';
   const initialize: number[] = [];
   const firstDiagnostics: number[] = [];
+  const bareNode: number[] = [];
   let rss = NaN;
   const starts = Math.max(1, config.starts);
   for (let s = 0; s < starts + 1; s++) {
@@ -51,6 +63,8 @@ export async function runW7(config: BenchConfig): Promise<WorkloadResult> {
     }
     rss = session.rssMiB() ?? NaN;
     await session.stop();
+    const bare = await bareNodeStart();
+    if (s > 0) bareNode.push(bare);
   }
 
   const figures: Record<string, string> = { 'server RSS after start (MiB)': rss.toFixed(0) };
@@ -67,7 +81,11 @@ export async function runW7(config: BenchConfig): Promise<WorkloadResult> {
     id: 'W7',
     title: 'start-up',
     input: { starts, 'open file bytes': flow.text.length, 'open file sends': flow.sends },
-    rows: [row('ours: spawn → initialize result', 'ours', init), row('ours: spawn → first diagnostics of an open flow', 'ours', stats(firstDiagnostics))],
+    rows: [
+      row('ours: spawn → initialize result', 'ours', init),
+      row('ours: spawn → first diagnostics of an open flow', 'ours', stats(firstDiagnostics)),
+      row('node start-up alone (spawn → exit of node -e "")', 'peer', stats(bareNode), 'bare node'),
+    ],
     figures,
     targets: [{ target: 'W7 initialize under 150 ms', measured: `${init.median.toFixed(0)} ms (p95 ${init.p95.toFixed(0)} ms)`, met: init.median < 150 }],
   };
