@@ -86,6 +86,8 @@ describe('flow completion: forms at an operator position', () => {
   it('offers nothing where no form belongs', () => {
     assert.deepEqual(complete('(delay (|) minutes)').labels, []);
     assert.deepEqual(complete('(set x (|))').labels, []);
+    assert.deepEqual(complete('(send twilio sms {:message (|)})').labels, []);
+    assert.deepEqual(complete('{:name (|) :then (delay 1 days)}').labels, []);
   });
 });
 

@@ -133,8 +133,9 @@ export function formsAt(region: FlowRegion, list: ListNode): FormInfo[] {
   if (parent.kind === 'map') {
     const entry = mapEntryOf(list);
     const key = entry === undefined || entry.isKey ? undefined : keyName(entry.entry.key);
-    // A pattern map's `:then`, and a timer `create`'s `then` field, take reactions.
-    return key === 'then' || side === 'then' ? formsIn('reaction') : [];
+    // A pattern map's `:then`, and a timer `create`'s `then` field, take reactions; other
+    // values (a pattern's `:name`, a params field) take none.
+    return key === 'then' ? formsIn('reaction') : [];
   }
   const op = operatorOf(parent) ?? '';
   const index = indexInParent(list);

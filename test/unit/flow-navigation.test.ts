@@ -1,0 +1,141 @@
+// Flow navigation: go to definition into the built-in definition files, references to an
+// integration/message/field in one flow document, and the outline of both flow file kinds.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DocumentSymbol, Range } from 'vscode-languageserver-types';
+import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
+import { flowDefinition, flowReferences, flowSymbols } from '../../server/src/service/flow/features';
+import { CompactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
+import { builtinContext } from '../support/flowContext';
+
+const ctx = builtinContext();
+const builtins = loadBuiltinDefinitions();
+const twilio = builtins.find((d) => d.type?.value === 'twilio');
+const salesforce = builtins.find((d) => d.type?.value === 'salesforce');
+assert.ok(twilio && salesforce);
+
+const compact = (r: Range): CompactRange => [r.start.line, r.start.character, r.end.line, r.end.character];
+
+function definitionAt(text: string, kind: 'flow' | 'pattern' = 'flow') {
+  const { doc, position } = withCursor(text, kind);
+  return flowDefinition(doc, position, ctx);
+}
+
+describe('flow go to definition', () => {
+  it('goes from an integration name to the type of its definition file', () => {
+    const [location, ...rest] = definitionAt('(send twil|io sms {})');
+    assert.equal(rest.length, 0);
+    assert.equal(location.uri, twilio.uri);
+    assert.match(location.uri, /^file:\/\/.*\/schemas\/builtin\/twilio\.integration\.json$/);
+    assert.deepEqual(location.range, twilio.type?.range);
+  });
+
+  it('goes from a message type to its key under sends', () => {
+    const [location] = definitionAt('(await twilio call-sta|tus {:sid $sid})');
+    assert.deepEqual(location, { uri: twilio.uri, range: twilio.endpoint?.message('call-status')?.keyRange });
+  });
+
+  it('goes from a field, in the params map or a template, to its key', () => {
+    const [location] = definitionAt('(send salesforce task {:Priori|ty "High"})');
+    assert.deepEqual(location, { uri: salesforce.uri, range: salesforce.endpoint?.message('task')?.field('Priority')?.keyRange });
+    const [templated] = definitionAt('(send twilio sms {} (template {|:message +TM1}))');
+    assert.deepEqual(templated.range, twilio.endpoint?.message('sms')?.field('message')?.keyRange);
+  });
+
+  it('works inside pattern strings', () => {
+    const [location] = definitionAt('[{"when": "(event (= a 1))", "then": "(send twilio s|ms {})"}]', 'pattern');
+    assert.deepEqual(location.range, twilio.endpoint?.message('sms')?.keyRange);
+  });
+
+  it('finds nothing for operators, values and unknown names', () => {
+    assert.deepEqual(definitionAt('(se|nd twilio sms {})'), []);
+    assert.deepEqual(definitionAt('(send twilio sms {:message "h|i"})'), []);
+    assert.deepEqual(definitionAt('(send twilio smz| {})'), []);
+    assert.deepEqual(definitionAt('(send twilio sms {:mesage| "x"})'), []);
+  });
+});
+
+const flow = [
+  ';; Then',
+  '(seq',
+  '  (send twilio sms {:to-phone-number *phone* :message "a"})',
+  '  (send twilio call {:to-phone-number *phone* :from-phone-number "1" :message "b"})',
+  '  (send twilio sms {"to-phone-number" *phone*} (template {:message +TM1})))',
+].join('\n');
+
+describe('flow references', () => {
+  const doc = documentOf(flow, 'flow');
+  const ranges = (target: { type: string; message?: string; field?: string }) =>
+    flowReferences(doc, target, ctx).map((l) => {
+      assert.equal(l.uri, doc.uri);
+      return compact(l.range);
+    });
+
+  it('finds every use of an integration', () => {
+    assert.deepEqual(ranges({ type: 'twilio' }), [rangeOfText(doc, 'twilio', 0), rangeOfText(doc, 'twilio', 1), rangeOfText(doc, 'twilio', 2)]);
+  });
+
+  it('finds every send of a message type', () => {
+    assert.deepEqual(ranges({ type: 'twilio', message: 'sms' }), [rangeOfText(doc, 'sms', 0), rangeOfText(doc, 'sms', 1)]);
+  });
+
+  it('finds a field in params maps and templates, keyword or string keys, of that message only', () => {
+    assert.deepEqual(ranges({ type: 'twilio', message: 'sms', field: 'message' }), [
+      rangeOfText(doc, ':message', 0),
+      rangeOfText(doc, ':message', 2),
+    ]);
+    assert.deepEqual(ranges({ type: 'twilio', message: 'sms', field: 'to-phone-number' }), [
+      rangeOfText(doc, ':to-phone-number', 0),
+      rangeOfText(doc, '"to-phone-number"'),
+    ]);
+    assert.deepEqual(ranges({ type: 'echo' }), []);
+  });
+
+  it('maps references inside pattern strings to the JSON text', () => {
+    const pattern = documentOf('{"then": "(send twilio sms {:to-phone-number \\"1\\" :message \\"x\\"})"}', 'pattern');
+    assert.deepEqual(
+      flowReferences(pattern, { type: 'twilio', message: 'sms', field: 'message' }, ctx).map((l) => compact(l.range)),
+      [rangeOfText(pattern, ':message')],
+    );
+  });
+});
+
+/** An outline as `name [children]` strings. */
+function outline(symbols: DocumentSymbol[]): string[] {
+  return symbols.map((s) => (s.children && s.children.length > 0 ? `${s.name} [${outline(s.children).join(', ')}]` : s.name));
+}
+
+describe('flow outline', () => {
+  it('lists pattern maps by name with the sends inside them', () => {
+    const doc = documentOf(
+      [
+        '[{:name "Abandoned twice"',
+        '  :when (within 1 hours (count 2 (event (= CallAction "abandoned"))))',
+        '  :then (seq (send twilio sms {}) (delay 5 minutes) (await twilio call-status {}))}',
+        ' {:status false :then (send echo message {:message "x"})}]',
+      ].join('\n'),
+      'flow',
+    );
+    const symbols = flowSymbols(doc);
+    assert.deepEqual(outline(symbols), ['Abandoned twice [send twilio sms, await twilio call-status]', '(unnamed pattern) [send echo message]']);
+    assert.deepEqual(compact(symbols[0].selectionRange), rangeOfText(doc, '"Abandoned twice"'));
+    assert.deepEqual(compact(symbols[0].children?.[0].selectionRange as Range), rangeOfText(doc, 'send twilio sms'));
+    assert.deepEqual(compact(symbols[0].children?.[0].range as Range), rangeOfText(doc, '(send twilio sms {})'));
+  });
+
+  it('lists the sends of a bare reaction file, half-typed ones too', () => {
+    const doc = documentOf(';; Then\n(seq (send echo message {}) (send twilio', 'flow');
+    assert.deepEqual(outline(flowSymbols(doc)), ['send echo message', 'send twilio']);
+  });
+
+  it('lists the patterns of a pattern file with the sends of their code strings', () => {
+    const doc = documentOf(
+      '[{"name": "One", "when": "(event (= a 1))", "then": "(send echo message {:message \\"x\\"})"},\n {"then": "(par (send twilio sms {}) (send twilio call {}))"}]',
+      'pattern',
+    );
+    const symbols = flowSymbols(doc);
+    assert.deepEqual(outline(symbols), ['One [send echo message]', '(unnamed pattern) [send twilio sms, send twilio call]']);
+    assert.deepEqual(compact(symbols[0].selectionRange), rangeOfText(doc, '"One"'));
+    assert.deepEqual(compact(symbols[1].children?.[1].selectionRange as Range), rangeOfText(doc, 'send twilio call'));
+  });
+});
