@@ -2,15 +2,25 @@
 // the send at a position; and the list of integrations for the preview's quick pick.
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { FormModel, FormModelParams, FormModelRequest, IntegrationListParams, IntegrationListRequest, IntegrationSummary } from './protocol';
+import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  FormModel,
+  FormModelParams,
+  FormModelRequest,
+  IntegrationListParams,
+  IntegrationListRequest,
+  IntegrationSummary,
+  SendFormEditParams,
+  SendFormEditRequest,
+} from './protocol';
 import { safeHandler } from './safeHandler';
 import { AnalysisContext } from './service/analysisContext';
 import { getDefinitionDocument } from './service/definitions/definitionDocument';
 import { DefinitionIndex } from './service/definitions/definitionIndex';
 import { Definition, definitionType, displayName } from './service/definitions/model';
 import { documentKind } from './service/documentKind';
-import { integrationForm, sendForm } from './service/forms';
+import { integrationForm, sendForm, sendFormEdit } from './service/forms';
+import { isFlowDocument } from './service/forms/sendForm';
 
 export interface FormEnvironment {
   /** The open document, else the file read from disk. */
@@ -24,6 +34,25 @@ export function registerFormHandlers(connection: Connection, env: FormEnvironmen
   const log = { error: (message: string) => connection.console.error(message) };
   connection.onRequest(FormModelRequest, safeHandler(log, 'form model', null, (params) => formModel(env, params)));
   connection.onRequest(IntegrationListRequest, safeHandler(log, 'integration list', [], (params) => integrationList(env, params)));
+  connection.onRequest(SendFormEditRequest, safeHandler(log, 'send form edit', null, (params) => sendFormEditOf(env, params)));
+}
+
+/** The edit for values chosen in a send form, on the flow as it stands now. */
+export function sendFormEditOf(env: FormEnvironment, request: unknown): WorkspaceEdit | null {
+  const params = sendFormEditParams(request);
+  const doc = params && env.getDocument(params.uri);
+  if (!params || !doc || !isFlowDocument(doc)) return null;
+  return sendFormEdit(doc, params.position, params.values, env.contextFor(params.uri));
+}
+
+function sendFormEditParams(value: unknown): SendFormEditParams | undefined {
+  const target = formModelParams(value);
+  if (!target || 'integrationType' in target || !target.position) return undefined;
+  const values = (value as { values?: unknown }).values;
+  if (typeof values !== 'object' || values === null) return undefined;
+  const strings: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') strings[k] = v;
+  return { uri: target.uri, position: target.position, values: strings };
 }
 
 export async function formModel(env: FormEnvironment, request: unknown): Promise<FormModel | null> {

@@ -1,5 +1,5 @@
 // Custom requests between the extension and the language server, declared once for both sides.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { FormModel, FormPosition, IntegrationSummary } from './service/forms/formModel';
 
 export type * from './service/forms/formModel';
@@ -20,3 +20,14 @@ export interface IntegrationListParams {
 export const IntegrationListRequest = new RequestType<IntegrationListParams, IntegrationSummary[], void>(
   'cxengage/integrations',
 );
+
+export interface SendFormEditParams {
+  uri: string;
+  /** A position inside (or before) the send, as for `FormModelRequest`. */
+  position: FormPosition;
+  /** Field name → the text to write as a string constant. */
+  values: Record<string, string>;
+}
+
+/** The edit that writes values chosen in a send form back into the flow; null when there is none. */
+export const SendFormEditRequest = new RequestType<SendFormEditParams, WorkspaceEdit | null, void>('cxengage/sendFormEdit');

@@ -375,6 +375,16 @@ describe('preview webview in Chromium', () => {
     assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', range: model.fields.find((f) => f.name === 'Subject')?.range });
     await screenshot(page, 'preview-send-salesforce-task.png');
 
+    // Writing back: fill an empty mandatory field, choose an enum value, apply.
+    const apply = page.locator('button.apply');
+    assert.equal(await apply.isDisabled(), true);
+    await field('Description').locator('input').fill('Failed check-in');
+    await field('Subject').locator('select').selectOption('Call');
+    assert.equal(await apply.isDisabled(), false);
+    await apply.click();
+    assert.deepEqual((await posted(page)).at(-1), { type: 'apply', values: { Subject: 'Call', Description: 'Failed check-in' } });
+    assert.equal(await field('Descriptoin').locator('input').getAttribute('readonly'), '');
+
     const sms = sendModel(taskFlow.replace('|', '').replace('(send twilio sms', '(send twilio |sms'));
     await showModel(page, sms, { kind: 'send', uri: sms.uri, position: sms.position });
     assert.equal(await page.textContent('h1'), 'send twilio sms');

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeLensRequest } from 'vscode-languageserver-protocol/node';
-import { FormModelRequest, IntegrationListRequest, IntegrationFormModel, SendFormModel } from '../../server/src/protocol';
+import { FormModelRequest, IntegrationListRequest, IntegrationFormModel, SendFormEditRequest, SendFormModel } from '../../server/src/protocol';
 import { messages } from '../../server/src/service/codes';
 import { TestClient, fileUri } from '../support/lspClient';
 
@@ -127,6 +127,26 @@ describe('form previews over LSP', () => {
     const echo = (await client.connection.sendRequest(FormModelRequest, { uri: flowUri(), position: { line: 2, character: 30 } })) as SendFormModel;
     assert.deepEqual(echo.fields[0].value, { kind: 'event-field', field: 'text' });
     assert.equal(await client.connection.sendRequest(FormModelRequest, { uri: flowUri(), position: { line: 3, character: 0 } }), null);
+  });
+
+  it('writes values chosen in a send form back as a versioned edit of the flow', async () => {
+    const edit = await client.connection.sendRequest(SendFormEditRequest, {
+      uri: flowUri(),
+      position: { line: 1, character: 2 },
+      values: { text: 'Call back', kind: 'call', secret: 'never' },
+    });
+    assert.deepEqual(edit, {
+      documentChanges: [
+        {
+          textDocument: { uri: flowUri(), version: 1 },
+          edits: [
+            { range: { start: { line: 1, character: 24 }, end: { line: 1, character: 29 } }, newText: '"call"' },
+            { range: { start: { line: 1, character: 64 }, end: { line: 1, character: 64 } }, newText: ' :text "Call back"' },
+          ],
+        },
+      ],
+    });
+    assert.equal(await client.connection.sendRequest(SendFormEditRequest, { uri: flowUri(), position: { line: 1, character: 2 }, values: 'x' } as never), null);
   });
 
   it('answers null, not an error, for unknown files and malformed requests', async () => {

@@ -2,7 +2,8 @@
 // from flows with every kind of value and mistake; no secret value ever in a model.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analysisContext } from '../../server/src/service/analysisContext';
 import { messages } from '../../server/src/service/codes';
 import { loadBuiltinDocuments } from '../../server/src/service/definitions/builtin';
@@ -19,6 +20,7 @@ import {
   integrationForm,
   sendCodeLenses,
   sendForm,
+  sendFormEdit,
 } from '../../server/src/service/forms';
 import { defaultSettings } from '../../server/src/service/settings';
 import { CompactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
@@ -465,5 +467,73 @@ describe('code lenses', () => {
       opened.map((r) => r && compactRange(r)),
       lenses.map((l) => compactRange(l.range)),
     );
+  });
+});
+
+/** The document after a form's edit, checking the edit is versioned for that document. */
+function applied(doc: TextDocument, edit: WorkspaceEdit | null): TextDocument {
+  assert.ok(edit?.documentChanges, 'an edit');
+  const [change] = edit.documentChanges as TextDocumentEdit[];
+  assert.deepEqual(change.textDocument, { uri: doc.uri, version: doc.version });
+  const text = TextDocument.applyEdits(doc, change.edits as TextEdit[]);
+  return TextDocument.create(doc.uri, doc.languageId, doc.version + 1, text);
+}
+
+describe('writing a send form back into the flow', () => {
+  it('fills empty fields (lined up with the keys) and replaces an enum constant; nothing else', () => {
+    const { doc, position } = withCursor(everyValue, 'flow');
+    const before = sendForm(doc, position, ctx);
+    assert.deepEqual(
+      before?.fields.filter((f) => f.editable).map((f) => f.name),
+      // ActivityDate holds a constant (nil) but no enum: only its author changes it.
+      ['Subject', 'Status', 'Description'],
+    );
+    const values = { Subject: 'Call', Description: 'Said "hi" \\ left', WhatId: 'not-editable', Descriptoin: 'no', constructor: 'x' };
+    const after = applied(doc, sendFormEdit(doc, position, values, ctx));
+    assert.equal(
+      after.getText(),
+      everyValue
+        .replace('|', '')
+        .replace('"Cal"', '"Call"')
+        .replace(':ActivityDate nil})', ':ActivityDate nil\n                         :Description "Said \\"hi\\" \\\\ left"})'),
+    );
+    const model = sendForm(after, position, ctx);
+    assert.equal(model?.fields.find((f) => f.name === 'Description')?.value.kind, 'constant');
+    assert.deepEqual(model?.fields.find((f) => f.name === 'Description')?.value, { kind: 'constant', text: 'Said "hi" \\ left' });
+    assert.deepEqual(model?.problems, []);
+    assert.deepEqual(
+      model?.fields.filter((f) => f.status !== 'ok').map((f) => [f.name, f.status]),
+      [['Descriptoin', 'unknown']],
+    );
+  });
+
+  it('on one line, after the last entry or inside an empty map', () => {
+    const { doc, position } = withCursor('(send twilio |sms {:to-phone-number "1"})', 'flow');
+    const after = applied(doc, sendFormEdit(doc, position, { message: 'hi', 'from-phone-number': '2' }, ctx));
+    assert.equal(after.getText(), '(send twilio sms {:to-phone-number "1" :from-phone-number "2" :message "hi"})');
+    const empty = withCursor('(send echo |message {})', 'flow');
+    assert.equal(applied(empty.doc, sendFormEdit(empty.doc, empty.position, { message: 'a' }, ctx)).getText(), '(send echo message {:message "a"})');
+  });
+
+  it('inside a pattern file, escaped for the JSON string', () => {
+    const { doc, position } = withCursor('{"name": "p", "then": "(send twilio |sms {:to-phone-number *to*})"}', 'pattern');
+    const after = applied(doc, sendFormEdit(doc, position, { message: 'say "hi"', 'from-phone-number': '1' }, ctx));
+    const then = (JSON.parse(after.getText()) as { then: string }).then;
+    assert.equal(then, '(send twilio sms {:to-phone-number *to* :from-phone-number "1" :message "say \\"hi\\""})');
+  });
+
+  it('never writes a credential, a templated field, or into an unknown message', () => {
+    const cases: [string, Record<string, string>][] = [
+      ['(send twilio |sms {:to-phone-number "1"})', { password: 'p', account: 'a' }],
+      ['(send twilio |sms {:to-phone-number "1"} (template {:message +TM1}))', { message: 'x' }],
+      ['(send twilio |smz {})', { message: 'x' }],
+      ['(send nowhere |sms {})', { message: 'x' }],
+      ['(send twilio |sms)', { message: 'x' }],
+      ['(send twilio |sms {:to-phone-number *to*})', { 'to-phone-number': 'x' }],
+    ];
+    for (const [text, values] of cases) {
+      const { doc, position } = withCursor(text, 'flow');
+      assert.equal(sendFormEdit(doc, position, values, ctx), null, text);
+    }
   });
 });

@@ -28,7 +28,9 @@ function render(state: Pick<PreviewState, 'model' | 'text'>): void {
   resetIds();
   let content: HTMLElement;
   if (state.model?.kind === 'integration') content = renderIntegration(state.model, reveal);
-  else if (state.model?.kind === 'send') content = renderSend(state.model, reveal);
+  else if (state.model?.kind === 'send') {
+    content = renderSend(state.model, { reveal, apply: (values) => vscode.postMessage({ type: 'apply', values }) });
+  }
   else content = el('main', { class: 'preview' }, el('p', { class: 'empty' }, state.text ?? 'Loading…'));
   root.replaceChildren(content);
   if (focusedId) document.getElementById(focusedId)?.focus({ preventScroll: true });

@@ -13,7 +13,9 @@ export type HostMessage =
 
 export type WebviewMessage =
   | { type: 'ready' }
-  | { type: 'reveal'; range: FormRange };
+  | { type: 'reveal'; range: FormRange }
+  /** Write the values chosen in a send form (field name → text) into the flow. */
+  | { type: 'apply'; values: Record<string, string> };
 
 /** What the webview keeps across reloads; the panel serializer reads `target` back. */
 export interface PreviewState {
@@ -36,7 +38,12 @@ export function isRange(value: unknown): value is FormRange {
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
+  if (type === 'apply') return isStringRecord((value as { values?: unknown }).values);
   return type === 'ready' || (type === 'reveal' && isRange((value as { range?: unknown }).range));
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
 }
 
 export function isPreviewTarget(value: unknown): value is PreviewTarget {

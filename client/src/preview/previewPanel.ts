@@ -2,7 +2,7 @@
 // and reveals in the editor the ranges the webview asks for.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FormModelRequest, FormModelParams, FormModel, FormRange } from '../../../server/src/protocol';
+import { FormModelRequest, FormModelParams, FormModel, FormRange, SendFormEditRequest } from '../../../server/src/protocol';
 import { HostMessage, PreviewTarget, isWebviewMessage } from './messages';
 import { makeNonce, previewHtml } from './webviewHtml';
 
@@ -101,6 +101,19 @@ export class PreviewPanel implements vscode.Disposable {
     } else if (message.type === 'reveal') {
       const uri = this.last?.type === 'model' ? this.last.model.uri : this.target.uri;
       if (uri !== undefined) void revealRange(uri, message.range);
+    } else if (message.type === 'apply' && this.last?.type === 'model' && this.last.model.kind === 'send') {
+      void this.apply(this.last.model.uri, this.last.model.range.start, message.values);
+    }
+  }
+
+  /** Writes the values into the send the form shows; the edit re-renders the form. */
+  private async apply(uri: string, sendStart: FormRange['start'], values: Record<string, string>): Promise<void> {
+    try {
+      const edit = await this.client.sendRequest(SendFormEditRequest, { uri, position: sendStart, values });
+      const applied = edit !== null && (await vscode.workspace.applyEdit(await this.client.protocol2CodeConverter.asWorkspaceEdit(edit)));
+      if (!applied) void vscode.window.showWarningMessage('The send could not be updated: it changed since the form was shown.');
+    } catch (error) {
+      void vscode.window.showErrorMessage(`The send could not be updated: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

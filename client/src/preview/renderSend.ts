@@ -3,7 +3,14 @@ import type { SendFieldModel, SendFormModel, SendValue } from '../../../server/s
 import { Child, code, el, freshId } from './dom';
 import { Reveal, fieldRow, problemsSection, revealButton, section } from './renderCommon';
 
-export function renderSend(model: SendFormModel, reveal: Reveal): HTMLElement {
+/** What the send form can ask of the panel besides revealing ranges. */
+export interface SendFormActions {
+  reveal: Reveal;
+  apply(values: Record<string, string>): void;
+}
+
+export function renderSend(model: SendFormModel, actions: SendFormActions): HTMLElement {
+  const reveal = actions.reveal;
   const title = el('h1', {}, code(`${model.operator} ${model.integration} ${model.message}`));
   const header = el(
     'header',
@@ -22,8 +29,32 @@ export function renderSend(model: SendFormModel, reveal: Reveal): HTMLElement {
   form.addEventListener('submit', (event) => event.preventDefault());
   if (model.fields.length === 0) form.appendChild(el('p', { class: 'empty' }, 'This message has no fields.'));
   for (const field of model.fields) form.appendChild(sendField(field, reveal));
+  if (model.fields.some((f) => f.editable)) form.appendChild(applyBar(form, actions));
   root.appendChild(section(['Message ', code(model.message)], form));
   return root;
+}
+
+/** Apply writes the values typed or chosen in editable fields into the flow, as string constants. */
+function applyBar(form: HTMLFormElement, actions: SendFormActions): HTMLElement {
+  const button = el('button', { type: 'submit', class: 'apply', disabled: '' }, 'Apply to the flow');
+  const hint = el('p', { class: 'help' }, 'Fill an empty field or choose a value, then apply: the send in the editor is updated.');
+  const changed = (): Record<string, string> => {
+    const values: Record<string, string> = {};
+    for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-field]')) {
+      if (control.value !== (control.dataset.initial ?? '') && control.value !== '') values[control.dataset.field ?? ''] = control.value;
+    }
+    return values;
+  };
+  const update = () => {
+    button.disabled = Object.keys(changed()).length === 0;
+  };
+  form.addEventListener('input', update);
+  form.addEventListener('change', update);
+  form.addEventListener('submit', () => {
+    const values = changed();
+    if (Object.keys(values).length > 0) actions.apply(values);
+  });
+  return el('div', { class: 'apply-bar' }, button, hint);
 }
 
 const statusClass: Record<SendFieldModel['status'], string | undefined> = {
@@ -38,6 +69,14 @@ const statusClass: Record<SendFieldModel['status'], string | undefined> = {
 function sendField(field: SendFieldModel, reveal: Reveal): HTMLElement {
   const id = freshId('send');
   const control = valueControl(id, field);
+  if (field.editable && (control instanceof HTMLInputElement || control instanceof HTMLSelectElement)) {
+    control.dataset.field = field.name;
+    control.dataset.initial = control.value;
+    if (control instanceof HTMLInputElement) {
+      control.readOnly = false;
+      control.placeholder = field.value.kind === 'empty' ? 'not set: type a value' : '';
+    }
+  }
   const badges: string[] = [];
   if (field.templated) badges.push('templated');
   if (field.status === 'unknown') badges.push('unknown field');

@@ -104,6 +104,8 @@ export interface SendFieldModel {
   value: SendValue;
   /** Provided by a `(template {...})` option. */
   templated: boolean;
+  /** The form may write this field back into the flow (an empty field, or an enum constant). */
+  editable: boolean;
   status: SendFieldStatus;
   /** The words of the diagnostic for this field, when it has a problem. */
   problem?: string;

@@ -98,6 +98,7 @@ function sendFields(
       mandatory: spec?.mandatory ?? false,
       value: { kind: 'empty' },
       templated: fromTemplate.length > 0,
+      editable: false,
       status: 'ok',
       range: entry ? nodeRange(region, entry.value ?? entry.key) : whereToAdd,
     };
@@ -113,6 +114,12 @@ function sendFields(
       return field;
     }
     field.value = sendValue(entry?.value);
+    const own = entries[0]?.value;
+    field.editable =
+      spec !== undefined &&
+      send.params !== undefined &&
+      fromTemplate.length === 0 &&
+      (own === undefined || (spec.enum !== undefined && isConstant(own)));
     if (!entry) {
       // Without a params map the diagnostics report the send's shape, not its fields; so does the form.
       if (spec?.mandatory && send.params) {
@@ -168,4 +175,9 @@ function error(code: FlowCode, message: string, range: Range): FormProblem {
 export function isFlowDocument(doc: TextDocument): boolean {
   const kind = documentKind(doc.uri, doc.languageId);
   return kind === 'flow' || kind === 'pattern';
+}
+
+/** A value the form may overwrite: a constant, not something the author computes. */
+export function isConstant(node: FlowNode): boolean {
+  return node.kind === 'string' || node.kind === 'number' || node.kind === 'nil' || node.kind === 'boolean';
 }
