@@ -77,6 +77,17 @@ describe('flow quick fix: missing mandatory fields', () => {
   });
 });
 
+describe('flow quick fix: inline credential', () => {
+  it('removes the credential entry with its separating space', () => {
+    assert.deepEqual(results('(send twilio sms {:to-phone-number "1" :password "s3cret" :from-phone-number "2" :message "m"})', 'secret-inline'), [
+      ['Remove the inline credential :password', '(send twilio sms {:to-phone-number "1" :from-phone-number "2" :message "m"})'],
+    ]);
+    assert.deepEqual(results('(send twilio sms {:account "AC1", :to-phone-number "1" :from-phone-number "2" :message "m"})', 'secret-inline'), [
+      ['Remove the inline credential :account', '(send twilio sms {:to-phone-number "1" :from-phone-number "2" :message "m"})'],
+    ]);
+  });
+});
+
 describe('flow quick fix: did-you-mean', () => {
   it('replaces an invalid enum value with each close suggestion', () => {
     const text = '(send salesforce task {:OwnerId "1" :WhoId "2" :WhatId "3" :Subject "Call" :Status "Completed" :Description "d" :ActivityDate "x" :Priority "high"})';

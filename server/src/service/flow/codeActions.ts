@@ -1,5 +1,5 @@
-// Quick fixes for flow diagnostics: add the missing mandatory fields to a params map, and
-// replace an unknown name or an invalid value with each close suggestion.
+// Quick fixes for flow diagnostics: add the missing mandatory fields to a params map, remove an
+// inline credential, and replace an unknown name or an invalid value with each close suggestion.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { codeOf } from '../diagnostics';
@@ -70,6 +70,13 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
         );
         break;
       }
+      case 'secret-inline': {
+        if (!isRange(data.entryRange)) break;
+        const field = typeof data.field === 'string' ? data.field : 'credential';
+        const range = withSpaceBefore(doc, data.entryRange);
+        actions.push(quickFix(`Remove the inline credential :${field}`, doc, diagnostic, [{ range, newText: '' }], true));
+        break;
+      }
       case 'unknown-integration':
       case 'unknown-message':
       case 'unknown-form':
@@ -79,6 +86,22 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
     }
   }
   return actions;
+}
+
+/**
+ * A map entry's range widened over the separating whitespace and commas before it, or after it
+ * when it is the first entry, so that removing it leaves the map tidy.
+ */
+function withSpaceBefore(doc: TextDocument, range: Range): Range {
+  const text = doc.getText();
+  let start = doc.offsetAt(range.start);
+  let end = doc.offsetAt(range.end);
+  const isSpace = (c: string | undefined) => c !== undefined && /[\s,]/.test(c);
+  let before = start;
+  while (before > 0 && isSpace(text[before - 1])) before--;
+  if (before > 0 && text[before - 1] !== '{') start = before;
+  else while (end < text.length && isSpace(text[end])) end++;
+  return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
 /** The params map whose `{` stands at document range `range`. */
