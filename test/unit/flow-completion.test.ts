@@ -46,6 +46,15 @@ describe('flow completion: forms at an operator position', () => {
     assert.equal(send.detail, '(send <integration> <message> {<params>} <options>*)');
   });
 
+  it('completes the word being typed with a snippet, but renames an operator that has arguments', () => {
+    const typed = complete(';; Then\n(del|', 'flow', true);
+    assert.equal(applyItem(typed.doc, item(typed.items, 'delay')), ';; Then\n(delay ${1:5} ${2|seconds,minutes,hours,days|}');
+    const renamed = complete(';; Then\n(sen| twilio sms {})', 'flow', true);
+    const send = item(renamed.items, 'send');
+    assert.equal(send.insertTextFormat, undefined);
+    assert.equal(applyItem(renamed.doc, send), ';; Then\n(send twilio sms {})');
+  });
+
   it('inserts plain names without snippet support', () => {
     const { doc, items } = complete(';; Then\n(de|)');
     const delay = item(items, 'delay');

@@ -27,15 +27,18 @@ export function completeInRegion(region: FlowRegion, offset: number, ctx: Analys
   const slot = cursorSlot(region, offset);
   const edit = new EditTarget(region, offset, slot.kind === 'none' ? undefined : slot.word);
   switch (slot.kind) {
-    case 'operator':
+    case 'operator': {
+      // A snippet fills in the arguments, so only where there are none yet (`(|)`, `(se|)`).
+      const bare = slot.list.children.length === (slot.word === undefined ? 0 : 1);
       return slot.forms.map((info, i) => {
         const item = edit.item(info.name, CompletionItemKind.Keyword, info.name);
         item.detail = info.shape;
         item.documentation = { kind: MarkupKind.Markdown, value: formMarkdown(info) };
         item.sortText = String(i).padStart(3, '0');
-        if (options.snippets && slot.word === undefined) edit.snippet(item, adaptSnippet(region, info.snippet));
+        if (options.snippets && bare) edit.snippet(item, adaptSnippet(region, info.snippet));
         return item;
       });
+    }
     case 'integration':
       return integrationItems(ctx, edit);
     case 'message':
