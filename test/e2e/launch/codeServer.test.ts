@@ -12,12 +12,14 @@ import { visible, Workbench } from './workbench';
 
 const flowCodes = codesOf(expectedDiagnostics.flow);
 
-/** 1-based line and column of `marker` on the first line holding `lineText` in a fixture file. */
+/** 1-based line and column of the first `marker` on the first line holding `lineText` in a fixture file. */
 function fixturePosition(file: string, lineText: string, marker: string, offset = 0): { line: number; column: number } {
   const lines = fs.readFileSync(path.join(fixtureWorkspace, file), 'utf8').split('\n');
   const index = lines.findIndex((l) => l.includes(lineText));
   assert.ok(index >= 0, `no line of ${file} holds ${lineText}`);
-  return { line: index + 1, column: lines[index].indexOf(marker, lines[index].indexOf(lineText)) + offset + 1 };
+  const at = lines[index].indexOf(marker);
+  assert.ok(at >= 0, `line ${index + 1} of ${file} holds no ${marker}`);
+  return { line: index + 1, column: at + offset + 1 };
 }
 
 async function waitForText(read: () => Promise<string>, wanted: readonly string[], what: string, timeoutMs = 30_000): Promise<string> {
@@ -68,7 +70,7 @@ describe('the packaged extension in code-server', { timeout: 20 * 60_000 }, () =
       await t.test(test.title, () => {
         if (test.state === 'failed') throw new Error((test.error ?? 'failed').replace(/^Error: /, ''));
       });
-    assert.equal(results.failures, 0, `${results.failures} in-editor test(s) failed`);
+    assert.equal(results.failures, 0, `${results.failures} in-editor test(s) failed; the extension's log ends with:\n${session.serverLogTail()}`);
   });
 
   it('lists the flow problems in the Problems panel', { timeout: 2 * 60_000 }, async () => {

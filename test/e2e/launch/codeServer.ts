@@ -142,6 +142,25 @@ export class CodeServerSession {
     }
   }
 
+  /** The end of the extension's own output channel log (the language client's), for failure messages. */
+  serverLogTail(lines = 15): string {
+    const logs = path.join(this.paths.userData, 'logs');
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (full.includes('cxengage.cxengage-language-tools') && entry.name.endsWith('.log')) found.push(full);
+      }
+    };
+    walk(logs);
+    if (found.length === 0) return `(no output log of the extension under ${logs})`;
+    // Bundled sources make some lines huge; a line's start says enough.
+    return found
+      .map((file) => `${file}:\n${tail(file, lines).split('\n').map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)).join('\n')}`)
+      .join('\n');
+  }
+
   async stop(): Promise<void> {
     await stopGroup(this.child);
   }
@@ -161,6 +180,8 @@ const quietSettings = {
   'update.mode': 'none',
   'git.enabled': false,
   'files.hotExit': 'off',
+  // The suite's edits must stay unsaved (the index has to follow unsaved text) and be reverted.
+  'files.autoSave': 'off',
   'editor.minimap.enabled': false,
   // Words of the document would otherwise fill the suggest widget without any language server.
   'editor.wordBasedSuggestions': 'off',

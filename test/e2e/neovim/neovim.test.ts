@@ -67,8 +67,10 @@ async function runNeovim(): Promise<NeovimReport> {
   });
   // Neovim ends its servers when it quits; this also ends them when it did not quit.
   await stopGroup(child);
-  assert.ok(fs.existsSync(resultsPath), `headless Neovim wrote no report (${exit || 'exited'}); its output:\n${tail(logPath)}`);
-  return JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as NeovimReport;
+  assert.ok(fs.existsSync(resultsPath), `headless Neovim wrote no report (${exit || 'exited'}); its output in ${logPath}:\n${tail(logPath)}`);
+  const report = JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as NeovimReport;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return report;
 }
 
 describe('the language server in headless Neovim', { timeout: 3 * 60_000 }, () => {

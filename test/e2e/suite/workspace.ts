@@ -24,14 +24,14 @@ export async function showDocument(name: string, column = vscode.ViewColumn.One)
 }
 
 /**
- * The position of `marker` inside the first line (from `fromLine`) that holds `lineText`;
- * `offset` moves it within the marker (e.g. to its end).
+ * The position of the first `marker` on the first line (from `fromLine`) that holds
+ * `lineText`; `offset` moves it within the marker (e.g. to its end).
  */
 export function positionOf(doc: vscode.TextDocument, lineText: string, marker: string, offset = 0, fromLine = 0): vscode.Position {
   for (let line = fromLine; line < doc.lineCount; line++) {
     const text = doc.lineAt(line).text;
     if (!text.includes(lineText)) continue;
-    const at = text.indexOf(marker, text.indexOf(lineText));
+    const at = text.indexOf(marker);
     assert.ok(at >= 0, `line ${line} of ${doc.uri.path} holds "${lineText}" but not "${marker}"`);
     return new vscode.Position(line, at + offset);
   }
