@@ -22,7 +22,8 @@ const sendShapes = [
   (i: number) => `  (send timer create {:trigger "${i}m" :then (send echo message {:message "later"})})\n`,
 ];
 
-function generate(targetBytes: number): { text: string; sends: number } {
+/** A `.cxflow` text of about `targetBytes`: pattern maps of ten sends each. */
+export function generateFlow(targetBytes: number): { text: string; sends: number } {
   const parts: string[] = [];
   let length = 0;
   let sends = 0;
@@ -60,7 +61,7 @@ const ms = (n: number) => `${n.toFixed(2)} ms`;
 function main(): void {
   const index = new DefinitionIndex();
   index.setBuiltins(loadBuiltinDefinitions());
-  const { text, sends } = generate(1024 * 1024);
+  const { text, sends } = generateFlow(1024 * 1024);
   const uri = 'file:///bench/generated.cxflow';
   const ctx = analysisContext(index, uri, defaultSettings);
   console.log(`flow file: ${(text.length / 1024).toFixed(0)} KiB, ${sends} sends`);
@@ -103,4 +104,4 @@ function main(): void {
   console.log(`completion items returned in total: ${items}`);
 }
 
-main();
+if (require.main === module) main();

@@ -70,6 +70,10 @@ function kindClosedBy(c: number): ContainerNode['kind'] | undefined {
   return undefined;
 }
 
+/** Placeholders until a form closes; every open form is closed (or abandoned) before reading ends. */
+const noChildren: FlowNode[] = [];
+const noEntries: MapEntry[] = [];
+
 interface ReadOptions {
   /**
    * Recovery for unbalanced input: an opening bracket at the start of a line closes every open
@@ -97,20 +101,30 @@ function read(text: string, options: ReadOptions): ReadResult {
   const comments: FlowComment[] = [];
   const errors: ReaderError[] = [];
   const stack: ContainerNode[] = [];
+  // Children of the open forms wait on one shared stack; `bases[d]` is where those of `stack[d]`
+  // begin. A form's children array is cut to size once, when it closes, instead of growing.
+  const pending: FlowNode[] = [];
+  const bases: number[] = [];
   const length = text.length;
   let openerAtLineStartInside = false;
 
   const add = (node: FlowNode): void => {
-    const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
-    node.parent = parent;
-    if (parent) parent.children.push(node);
+    if (stack.length > 0) pending.push(node);
     else forms.push(node);
   };
 
-  const finish = (node: ContainerNode, end: number, closed: boolean): void => {
+  /** Pops the innermost open form and gives it its children, end and closed flag. */
+  const closeTop = (end: number, closed: boolean): ContainerNode => {
+    const node = stack.pop() as ContainerNode;
+    const base = bases.pop() as number;
+    const children = pending.slice(base);
+    pending.length = base;
+    for (let k = 0; k < children.length; k++) children[k].parent = node;
+    node.children = children;
     node.end = end;
     node.closed = closed;
     if (node.kind === 'map') pairEntries(node, text, errors);
+    return node;
   };
 
   /**
@@ -119,8 +133,7 @@ function read(text: string, options: ReadOptions): ReadResult {
    */
   const abandonAbove = (depth: number, end: number, reportEach: boolean): void => {
     while (stack.length > depth) {
-      const node = stack.pop() as ContainerNode;
-      finish(node, end, false);
+      const node = closeTop(end, false);
       if (reportEach) {
         errors.push({
           message: messages.unclosedBracket(openerOf[node.kind], closerOf[node.kind]),
@@ -159,14 +172,15 @@ function read(text: string, options: ReadOptions): ReadResult {
       }
       let node: ContainerNode;
       if (c === Ch.OpenParen) {
-        node = { kind: 'list', start: i, end: i + 1, parent: undefined, children: [], closed: false } satisfies ListNode;
+        node = { kind: 'list', start: i, end: i + 1, parent: undefined, children: noChildren, closed: false } satisfies ListNode;
       } else if (c === Ch.OpenBracket) {
-        node = { kind: 'vector', start: i, end: i + 1, parent: undefined, children: [], closed: false } satisfies VectorNode;
+        node = { kind: 'vector', start: i, end: i + 1, parent: undefined, children: noChildren, closed: false } satisfies VectorNode;
       } else {
-        node = { kind: 'map', start: i, end: i + 1, parent: undefined, children: [], closed: false, entries: [] } satisfies MapNode;
+        node = { kind: 'map', start: i, end: i + 1, parent: undefined, children: noChildren, closed: false, entries: noEntries } satisfies MapNode;
       }
       add(node);
       stack.push(node);
+      bases.push(pending.length);
       i++;
       continue;
     }
@@ -175,8 +189,7 @@ function read(text: string, options: ReadOptions): ReadResult {
     if (closing !== undefined) {
       const top = stack[stack.length - 1];
       if (top?.kind === closing) {
-        stack.pop();
-        finish(top, i + 1, true);
+        closeTop(i + 1, true);
       } else {
         let match = -1;
         for (let d = stack.length - 2; d >= 0; d--) {
@@ -197,8 +210,7 @@ function read(text: string, options: ReadOptions): ReadResult {
             end: i + 1,
           });
           abandonAbove(match + 1, i, false);
-          const matched = stack.pop() as ContainerNode;
-          finish(matched, i + 1, true);
+          closeTop(i + 1, true);
         }
       }
       i++;
