@@ -217,6 +217,13 @@ describe('flow injection in pattern files', () => {
     assertScope(tokens, patternSample, '(event', 'meta.embedded.inline.cxflow', 0, true);
   });
 
+  it('leaves flow code outside string scopes, so the editor matches and closes its brackets', () => {
+    for (const scopes of scopesOver(tokens, patternSample, '(send twilio sms {')) {
+      assert.ok(!scopes.some((s) => s.startsWith('string.')), scopes.join(' '));
+      assert.ok(scopes.includes('meta.embedded.inline.cxflow'));
+    }
+  });
+
   it('reads escaped quotes as flow strings with their own escapes', () => {
     const flowString = '\\"plat \\\\\\"1\\\\\\"\\"';
     assertScope(tokens, patternSample, flowString, 'string.quoted.double.cxflow');
