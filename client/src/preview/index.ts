@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IntegrationListRequest } from '../../../server/src/protocol';
 import { PreviewTarget, isPreviewTarget } from './messages';
-import { PreviewPanel, integrationViewType, sendViewType, viewTypeOf } from './previewPanel';
+import { PreviewPanel, integrationViewType, sendViewType, viewTypeOf, webviewOptions } from './previewPanel';
 
 /** Unsaved edits re-render after this pause, so typing does not flood the server. */
 const editDelay = 250;
@@ -48,7 +48,12 @@ class Previews {
       return;
     }
     const title = target.kind === 'send' ? 'Send Form' : 'Integration Form';
-    const panel = vscode.window.createWebviewPanel(viewType, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    const panel = vscode.window.createWebviewPanel(
+      viewType,
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { ...webviewOptions(this.context.extensionUri), enableFindWidget: true },
+    );
     this.adopt(panel, target);
   }
 

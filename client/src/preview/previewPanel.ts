@@ -13,11 +13,12 @@ export function viewTypeOf(target: PreviewTarget): string {
   return target.kind === 'integration' ? integrationViewType : sendViewType;
 }
 
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+/** Scripts on, and nothing readable but the bundle folder. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return {
     enableScripts: true,
+    enableCommandUris: false,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
-    enableFindWidget: true,
   };
 }
 
@@ -36,6 +37,7 @@ export class PreviewPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     onDispose: () => void,
   ) {
+    // Set again here because a panel restored after a reload comes without them.
     panel.webview.options = webviewOptions(extensionUri);
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     panel.webview.html = previewHtml({
