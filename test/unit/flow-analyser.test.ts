@@ -10,7 +10,7 @@ import { loadBuiltinDefinitions } from '../../server/src/service/definitions/bui
 import { parseDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { defaultSettings } from '../../server/src/service/settings';
-import { checkFlowDocument, flowSends, getFlowDocument, regionAt } from '../../server/src/service/flow/index';
+import { checkFlowDocument, flowSendAt, flowSends, getFlowDocument, regionAt } from '../../server/src/service/flow/index';
 import { sideOf } from '../../server/src/service/flow/sides';
 import { nodeAt } from '../../server/src/service/flow/tree';
 import { compact, documentOf, rangeOfText } from '../support/documents';
@@ -381,5 +381,10 @@ describe('flow analyser: robustness and caching', () => {
       ],
     );
     assert.deepEqual(sends[0].integration?.range, { start: { line: 0, character: 11 }, end: { line: 0, character: 17 } });
+    const flowDoc = getFlowDocument(doc);
+    const text = doc.getText();
+    assert.equal(flowSendAt(flowDoc, text.indexOf('+TM1'))?.message?.name, 'sms');
+    assert.equal(flowSendAt(flowDoc, text.indexOf('call-status'))?.operator, 'await');
+    assert.equal(flowSendAt(flowDoc, 2), undefined);
   });
 });

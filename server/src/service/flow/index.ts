@@ -14,7 +14,8 @@ import { readPatternFile } from './patternFile';
 import { FlowProblem } from './problems';
 import { readFlow } from './reader';
 import { FlowRegion, wholeDocumentRegion } from './region';
-import { forEachSendForm, SendInfo, sendInfo } from './sends';
+import { forEachSendForm, readSendForm, SendInfo, sendInfo } from './sends';
+import { FlowNode, nodeAt } from './tree';
 import { unsuppressed } from './suppression';
 
 export type { FlowRegion, Side } from './region';
@@ -70,6 +71,23 @@ export function offsetInRegion(flowDoc: FlowDocument, region: FlowRegion, positi
 /** Calls `visit` for every `send`/`await` of the document, in source order. */
 export function forEachSend(flowDoc: FlowDocument, visit: (send: SendInfo) => void): void {
   for (const region of flowDoc.regions) forEachSendForm(region, (send) => visit(sendInfo(region, send)));
+}
+
+/** The innermost `send`/`await` whose inside holds a document offset (a top-level one also at its brackets). */
+export function flowSendAt(flowDoc: FlowDocument, docOffset: number): SendInfo | undefined {
+  const region = regionAt(flowDoc, docOffset);
+  if (region === undefined) return undefined;
+  const offset = region.toRegionOffset(docOffset);
+  for (let node = nodeAt(region.tree, offset) ?? formStartingAt(region, offset); node !== undefined; node = node.parent) {
+    const send = node.kind === 'list' ? readSendForm(node) : undefined;
+    if (send !== undefined) return sendInfo(region, send);
+  }
+  return undefined;
+}
+
+/** A top-level form whose opening or closing bracket is at `offset` (`nodeAt` sees only its inside). */
+function formStartingAt(region: FlowRegion, offset: number): FlowNode | undefined {
+  return region.tree.forms.find((f) => f.start === offset || f.end === offset);
 }
 
 /** Every `send`/`await` of the document. */
