@@ -9,8 +9,10 @@ const args = process.argv.slice(2);
 const file = args[0];
 const focus = args.includes('--focus') ? args[args.indexOf('--focus') + 1] : undefined;
 const top = args.includes('--top') ? Number(args[args.indexOf('--top') + 1]) : 25;
+/** A function whose self time is broken down by source line (V8's position ticks). */
+const linesOf = args.includes('--lines') ? args[args.indexOf('--lines') + 1] : undefined;
 if (!file) {
-  console.error('usage: node bench/profile-summary.mjs <file.cpuprofile> [--focus name] [--top n]');
+  console.error('usage: node bench/profile-summary.mjs <file.cpuprofile> [--focus name] [--top n] [--lines function]');
   process.exit(2);
 }
 
@@ -86,3 +88,22 @@ const table = (title, map) => {
 };
 table('self time', self);
 table('inclusive time', inclusive);
+
+if (linesOf) {
+  const ticks = new Map();
+  let all = 0;
+  for (const n of profile.nodes) {
+    if (n.callFrame.functionName !== linesOf || (focus && !underFocus(n.id))) continue;
+    const map = sourceMapOf(n.callFrame.url);
+    for (const { line, ticks: count } of n.positionTicks ?? []) {
+      const entry = map?.findEntry(line - 1, 0);
+      const key = entry?.originalSource ? `${shortUrl(entry.originalSource)}:${entry.originalLine + 1}` : `${shortUrl(n.callFrame.url)}:${line}`;
+      ticks.set(key, (ticks.get(key) ?? 0) + count);
+      all += count;
+    }
+  }
+  console.log(`\nself time of ${linesOf} by line (${all} ticks)`);
+  for (const [k, count] of [...ticks].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`${((100 * count) / all).toFixed(1).padStart(5)}%  ${k}`);
+  }
+}
