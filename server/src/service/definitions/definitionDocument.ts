@@ -20,7 +20,9 @@ let service: LanguageService | undefined;
 let schema: JSONSchema | undefined;
 
 export function definitionSchema(): JSONSchema {
-  schema ??= JSON.parse(fs.readFileSync(resourcePath('schemas', 'integration-definition.schema.json'), 'utf8')) as JSONSchema;
+  // `id` names the schema in the JSON service's registry: a schema handed to doValidation without
+  // one is registered anew, under a fresh name, on every call, and the registry only grows.
+  schema ??= { ...(JSON.parse(fs.readFileSync(resourcePath('schemas', 'integration-definition.schema.json'), 'utf8')) as JSONSchema), id: definitionSchemaUri };
   return schema;
 }
 

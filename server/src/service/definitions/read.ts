@@ -1,13 +1,17 @@
 // Builds the `Definition` model from a parsed JSON tree, reading whatever parts are well formed.
+// Ranges come from a snapshot of the text; those of `sends` messages and fields, the bulk of a
+// large definition, are computed only when read (navigation, hover, a diagnostic).
 import type { ASTNode } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { asArray, asObject, asString, property, rangeOf, valueOf } from '../json';
+import { asArray, asObject, asString, property, valueOf } from '../json';
 import { Component, ComponentKind, Definition, Located, MessageField, MessageType, SchemaParam } from './model';
+import { TextPositions } from './positions';
 
-export function readDefinition(doc: TextDocument, root: ASTNode | undefined, builtin = false): Definition {
+export function readDefinition(document: TextDocument, root: ASTNode | undefined, builtin = false): Definition {
   const top = asObject(root);
-  const definition: Definition = { uri: doc.uri, builtin, schema: [] };
+  const definition: Definition = { uri: document.uri, builtin, schema: [] };
   if (!top) return definition;
+  const doc = new TextPositions(document.getText());
   definition.type = located(doc, valueOf(top, 'type'));
   definition.display = located(doc, valueOf(top, 'display'));
   definition.schema = readSchema(doc, valueOf(top, 'schema'));
@@ -16,12 +20,12 @@ export function readDefinition(doc: TextDocument, root: ASTNode | undefined, bui
   return definition;
 }
 
-function located(doc: TextDocument, node: ASTNode | undefined): Located | undefined {
+function located(doc: TextPositions, node: ASTNode | undefined): Located | undefined {
   const s = asString(node);
-  return s ? { value: s.value, range: rangeOf(doc, s) } : undefined;
+  return s ? { value: s.value, range: doc.range(s) } : undefined;
 }
 
-function locatedList(doc: TextDocument, node: ASTNode | undefined): Located[] | undefined {
+function locatedList(doc: TextPositions, node: ASTNode | undefined): Located[] | undefined {
   const array = asArray(node);
   if (!array) return undefined;
   const result: Located[] = [];
@@ -32,7 +36,7 @@ function locatedList(doc: TextDocument, node: ASTNode | undefined): Located[] | 
   return result;
 }
 
-function readSchema(doc: TextDocument, node: ASTNode | undefined): SchemaParam[] {
+function readSchema(doc: TextPositions, node: ASTNode | undefined): SchemaParam[] {
   const result: SchemaParam[] = [];
   for (const item of asArray(node)?.items ?? []) {
     const entry = asObject(item);
@@ -43,15 +47,15 @@ function readSchema(doc: TextDocument, node: ASTNode | undefined): SchemaParam[]
       param: param.value,
       label: asString(valueOf(entry, 'label'))?.value,
       password: asString(typeProperty?.valueNode)?.value === 'password',
-      paramRange: rangeOf(doc, param),
-      entryRange: rangeOf(doc, entry),
-      typeRange: typeProperty?.valueNode ? rangeOf(doc, typeProperty.valueNode) : undefined,
+      paramRange: doc.range(param),
+      entryRange: doc.range(entry),
+      typeRange: typeProperty?.valueNode ? doc.range(typeProperty.valueNode) : undefined,
     });
   }
   return result;
 }
 
-function readComponent(doc: TextDocument, top: ASTNode, kind: ComponentKind): Component | undefined {
+function readComponent(doc: TextPositions, top: ASTNode, kind: ComponentKind): Component | undefined {
   const prop = property(top, kind);
   const value = asObject(prop?.valueNode);
   if (!prop || !value) return undefined;
@@ -60,22 +64,22 @@ function readComponent(doc: TextDocument, top: ASTNode, kind: ComponentKind): Co
   const byName = new Map(sends.map((m) => [m.name, m]));
   return {
     kind,
-    keyRange: rangeOf(doc, prop.keyNode),
-    valueRange: rangeOf(doc, value),
+    keyRange: doc.range(prop.keyNode),
+    valueRange: doc.range(value),
     name: located(doc, valueOf(value, 'name')),
     type: located(doc, valueOf(value, 'type')),
     display: located(doc, valueOf(value, 'display')),
     params: locatedList(doc, valueOf(value, 'params')) ?? [],
     staticParams: locatedList(doc, valueOf(value, 'static-params')),
     redact: locatedList(doc, redactNode),
-    redactRange: redactNode ? rangeOf(doc, redactNode) : undefined,
+    redactRange: redactNode ? doc.range(redactNode) : undefined,
     sends,
     message: (name) => byName.get(name),
     schema: kind === 'listener' && valueOf(value, 'schema') ? readSchema(doc, valueOf(value, 'schema')) : undefined,
   };
 }
 
-function readSends(doc: TextDocument, node: ASTNode | undefined): MessageType[] {
+function readSends(doc: TextPositions, node: ASTNode | undefined): MessageType[] {
   const messages: MessageType[] = [];
   for (const messageProp of asObject(node)?.properties ?? []) {
     const fields: MessageField[] = [];
@@ -83,21 +87,28 @@ function readSends(doc: TextDocument, node: ASTNode | undefined): MessageType[] 
       const spec = asObject(fieldProp.valueNode);
       const kind = asString(valueOf(spec, 'type'))?.value;
       const enumNode = asArray(valueOf(spec, 'enum'));
+      // Offsets, not the node: the model must not keep the JSON tree alive.
+      const key = { offset: fieldProp.keyNode.offset, length: fieldProp.keyNode.length };
       fields.push({
         name: fieldProp.keyNode.value,
         kind,
         mandatory: kind === 'mandatory',
         description: asString(valueOf(spec, 'description'))?.value,
         enum: enumNode ? enumNode.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])) : undefined,
-        keyRange: rangeOf(doc, fieldProp.keyNode),
+        get keyRange() {
+          return doc.range(key);
+        },
       });
     }
-    const byName = new Map(fields.map((f) => [f.name, f]));
+    let byName: Map<string, MessageField> | undefined;
+    const key = { offset: messageProp.keyNode.offset, length: messageProp.keyNode.length };
     messages.push({
       name: messageProp.keyNode.value,
-      keyRange: rangeOf(doc, messageProp.keyNode),
+      get keyRange() {
+        return doc.range(key);
+      },
       fields,
-      field: (name) => byName.get(name),
+      field: (name) => (byName ??= new Map(fields.map((f) => [f.name, f]))).get(name),
     });
   }
   return messages;

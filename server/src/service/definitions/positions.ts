@@ -1,0 +1,52 @@
+// Line/character positions in one version of a definition's text, computed only when first asked
+// for: a large definition has tens of thousands of field ranges that most requests never read.
+import { Position, Range } from 'vscode-languageserver-types';
+
+const CR = 13;
+const LF = 10;
+
+/** Offsets where lines start; `\r\n`, `\n` and a lone `\r` each end a line, as in TextDocument. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // The common case: indexOf runs natively, far faster than a loop over every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== CR && c !== LF) continue;
+    if (c === CR && text.charCodeAt(i + 1) === LF) i++;
+    starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** `TextDocument.positionAt` over a text snapshot (a document object changes with edits; a string does not). */
+export class TextPositions {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  positionAt(offset: number): Position {
+    const text = this.text;
+    offset = Math.max(Math.min(offset, text.length), 0);
+    this.starts ??= lineStarts(text);
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid] > offset) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    // An offset between `\r` and `\n` belongs to the end of its line, as in TextDocument.
+    while (offset > starts[line] && (text.charCodeAt(offset - 1) === CR || text.charCodeAt(offset - 1) === LF)) offset--;
+    return { line, character: offset - starts[line] };
+  }
+
+  range(node: { offset: number; length: number }): Range {
+    return { start: this.positionAt(node.offset), end: this.positionAt(node.offset + node.length) };
+  }
+}
