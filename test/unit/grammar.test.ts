@@ -239,6 +239,22 @@ describe('flow injection in pattern files', () => {
     assert.ok(!closing.includes('comment.line.semicolon.cxflow'));
   });
 
+  it('keeps the JSON structure around the code: separators, no misplaced-character marks', () => {
+    assert.ok(scopeAfter(tokens, patternSample, '\\"))"').includes('punctuation.separator.dictionary.pair.json'));
+    const invalid = tokens.filter((t) => t.scopes.some((s) => s.startsWith('invalid.')));
+    assert.deepEqual(invalid, []);
+  });
+
+  it('reads a value on the next line, and leaves a value that is not a string JSON', async () => {
+    const text = ['{', '  "then":', '    "(delay 1 days)",', '  "when": 42', '}'].join('\n');
+    const grammar = await createRegistry().loadGrammar('source.json.cxengage-pattern');
+    assert.ok(grammar);
+    const t = tokenise(grammar, text);
+    assertScope(t, text, 'delay', 'keyword.control.flow.cxflow');
+    assertScope(t, text, '42', 'constant.numeric.json');
+    assert.deepEqual(t.filter((token) => token.scopes.some((s) => s.startsWith('invalid.'))), []);
+  });
+
   it('leaves other strings, and objects nested in values, as plain JSON', () => {
     assert.ok(!scopesOver(tokens, patternSample, 'platinum')[0].includes('meta.embedded.inline.cxflow'));
     const nested = scopesOver(tokens, patternSample, 'send echo')[0];
