@@ -25,7 +25,7 @@ import { applySeverityOverrides } from './diagnostics';
 import { DocumentKind, documentKind } from './documentKind';
 import { guardDocument } from './fileGuards';
 import { Settings } from './settings';
-import { checkFlowDocument } from './flow';
+import { checkFlowDocument, forgetFlowDocument } from './flow';
 import { completeFlow, flowCodeActions, flowDefinition, flowReferences, flowSymbols, hoverFlow } from './flow/features';
 
 export interface ClientOptions {
@@ -56,8 +56,10 @@ export class LanguageService {
     this.index.set(getDefinitionDocument(doc).definition);
   }
 
+  /** Drops a closed document's cached parses. */
   forget(uri: string): void {
     forgetDefinitionDocument(uri);
+    forgetFlowDocument(uri);
   }
 
   async diagnostics(doc: TextDocument): Promise<Diagnostic[]> {
