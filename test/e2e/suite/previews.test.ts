@@ -1,0 +1,71 @@
+// The form previews inside a real VS Code: the code lens above each send opens that send's form,
+// the send panel follows the cursor, and the integration panel follows unsaved edits.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { waitFor } from './waits';
+import { files, positionOf, revert, showDocument, webviewTabs } from './workspace';
+
+/** The first language-server answer can wait for the server to start and read the built-ins. */
+const firstAnswerMs = 45_000;
+
+function previewTitles(): string[] {
+  return webviewTabs().map((t) => t.label);
+}
+
+function waitForPreview(title: string): Promise<true> {
+  return waitFor(`a preview tab titled "${title}"`, () => (previewTitles().includes(title) ? true : undefined), {
+    timeoutMs: 20_000,
+    describeLast: () => previewTitles().join(', ') || 'no webview tab',
+  });
+}
+
+describe('form previews in VS Code', function () {
+  this.timeout(90_000);
+
+  afterEach(async function () {
+    for (const doc of vscode.workspace.textDocuments) await revert(doc);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('puts a "Preview form" lens above each send; the lens opens that send and the panel follows the cursor', async function () {
+    const editor = await showDocument(files.flow);
+    const lenses = await waitFor(
+      'code lenses on the flow',
+      async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+        return found && found.length > 0 ? found : undefined;
+      },
+      { timeoutMs: firstAnswerMs },
+    );
+    const sendLines = editor.document
+      .getText()
+      .split('\n')
+      .flatMap((text, line) => (/\((send|await) /.test(text) ? [line] : []));
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]),
+      sendLines.map((line) => [line, 'Preview form', 'cxengage.previewSendForm']),
+    );
+
+    const call = lenses.find((l) => editor.document.lineAt(l.range.start.line).text.includes('(send twilio call'));
+    assert.ok(call?.command?.arguments, 'a lens on the twilio call send');
+    await vscode.commands.executeCommand(call.command.command, ...call.command.arguments);
+    await waitForPreview('Send Form: twilio call');
+
+    const flow = await showDocument(files.flow);
+    const at = positionOf(flow.document, '(send echo messages', 'messages');
+    flow.selection = new vscode.Selection(at, at);
+    await waitForPreview('Send Form: echo messages');
+  });
+
+  it('opens the active definition\'s form and re-renders it on unsaved edits', async function () {
+    const editor = await showDocument(files.definition);
+    await vscode.commands.executeCommand('cxengage.previewIntegrationForm');
+    await waitForPreview('Form: Acme SMS');
+    const display = positionOf(editor.document, '"display": "Acme SMS"', 'Acme SMS');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(editor.document.uri, new vscode.Range(display, display.translate(0, 'Acme SMS'.length)), 'Acme Texts');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(editor.document.isDirty, 'the edit is unsaved');
+    await waitForPreview('Form: Acme Texts');
+  });
+});
