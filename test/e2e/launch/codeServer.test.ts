@@ -37,6 +37,8 @@ async function waitForText(read: () => Promise<string>, wanted: readonly string[
 describe('the packaged extension in code-server', { timeout: 20 * 60_000 }, () => {
   let session: CodeServerSession | undefined;
   let workbench: Workbench | undefined;
+  /** Why the extension never started in the editor, when the suite's set-up says so. */
+  let notStarted: string | undefined;
 
   before(
     async () => {
@@ -54,12 +56,15 @@ describe('the packaged extension in code-server', { timeout: 20 * 60_000 }, () =
   function open(): { session: CodeServerSession; workbench: Workbench } {
     assert.ok(session && workbench, 'code-server or the browser did not start (see the before hook)');
     session.assertRunning();
+    assert.equal(notStarted, undefined, `the extension did not start in the editor, so the workbench cannot show its features: ${notStarted}`);
     return { session, workbench };
   }
 
   it('runs the in-editor suite in the extension host', { timeout: 11 * 60_000 }, async (t) => {
     const { session, workbench } = open();
     const report = await session.waitForResults();
+    const setUp = report.results?.tests.find((test) => test.state === 'failed' && test.title.includes('"before all" hook'));
+    if (setUp) notStarted = (setUp.error ?? '').split('\n')[0];
     await workbench.screenshot('after-suite');
     assert.notEqual(report.state, 'crashed', `the suite runner crashed: ${report.error}`);
     const results = report.results;
@@ -70,7 +75,7 @@ describe('the packaged extension in code-server', { timeout: 20 * 60_000 }, () =
       await t.test(test.title, () => {
         if (test.state === 'failed') throw new Error((test.error ?? 'failed').replace(/^Error: /, ''));
       });
-    assert.equal(results.failures, 0, `${results.failures} in-editor test(s) failed; the extension's log ends with:\n${session.serverLogTail()}`);
+    assert.equal(results.failures, 0, `${results.failures} in-editor test(s) failed; the extension's log ends with:\n${session.serverLogTail(30)}`);
   });
 
   it('lists the flow problems in the Problems panel', { timeout: 2 * 60_000 }, async () => {

@@ -68,6 +68,8 @@ local ok, err = pcall(function()
   end
 
   local function settled()
+    -- A server that died will send nothing more: stop waiting at once.
+    if results.server_exit then return true end
     for _, doc in ipairs(documents) do
       local uri = vim.uri_from_bufnr(buffers[doc.file])
       if not same(keys(received[uri]), doc.expected) then return false end
@@ -81,6 +83,7 @@ local ok, err = pcall(function()
     results.diagnostics[doc.file] = received[uri] and keys(received[uri]) or vim.NIL
   end
 
+  if results.server_exit then error('the server exited: ' .. vim.inspect(results.server_exit)) end
   local bufnr = buffers[completion_at.file]
   local params = {
     textDocument = { uri = vim.uri_from_bufnr(bufnr) },

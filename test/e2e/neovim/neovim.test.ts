@@ -16,9 +16,12 @@ interface NeovimReport {
   completion: string[];
   errors: string[];
   server_exit?: { code: number; signal: number };
+  /** The end of Neovim's LSP log, where the server's stderr lands. */
+  lspLog?: string;
 }
 
-const serverPath = path.join(repoRoot, 'dist', 'server.js');
+/** The bundled server; CXENGAGE_E2E_SERVER points at another build of it. */
+const serverPath = process.env.CXENGAGE_E2E_SERVER ?? path.join(repoRoot, 'dist', 'server.js');
 const script = path.join(repoRoot, 'test', 'e2e', 'neovim', 'lsp-session.lua');
 const waitMs = 30_000;
 
@@ -48,6 +51,10 @@ async function runNeovim(): Promise<NeovimReport> {
       CXENGAGE_TIMEOUT_MS: String(waitMs),
       CXENGAGE_DOCUMENTS: JSON.stringify(documents),
       CXENGAGE_COMPLETION: JSON.stringify(completion),
+      // Neovim's LSP log (with the server's stderr) and state stay in the run's folder, not in the home folder.
+      XDG_CACHE_HOME: path.join(dir, 'cache'),
+      XDG_STATE_HOME: path.join(dir, 'state'),
+      XDG_DATA_HOME: path.join(dir, 'data'),
     },
     stdio: ['ignore', log, log],
     detached: true,
@@ -69,6 +76,7 @@ async function runNeovim(): Promise<NeovimReport> {
   await stopGroup(child);
   assert.ok(fs.existsSync(resultsPath), `headless Neovim wrote no report (${exit || 'exited'}); its output in ${logPath}:\n${tail(logPath)}`);
   const report = JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as NeovimReport;
+  report.lspLog = tail(path.join(dir, 'cache', 'nvim', 'lsp.log'), 15);
   fs.rmSync(dir, { recursive: true, force: true });
   return report;
 }
@@ -78,9 +86,9 @@ describe('the language server in headless Neovim', { timeout: 3 * 60_000 }, () =
   const session = async (): Promise<NeovimReport> => (report ??= await runNeovim());
 
   it('starts without errors on the client side', async () => {
-    const { errors, server_exit } = await session();
-    assert.deepEqual(errors, []);
-    assert.equal(server_exit, undefined, `the server exited early: ${JSON.stringify(server_exit)}`);
+    const { errors, server_exit, lspLog } = await session();
+    assert.equal(server_exit, undefined, `the server exited early: ${JSON.stringify(server_exit)}; Neovim's LSP log ends with:\n${lspLog}`);
+    assert.deepEqual(errors, [], `errors in the Neovim session; its LSP log ends with:\n${lspLog}`);
   });
 
   for (const doc of documents)

@@ -1,0 +1,111 @@
+// The previews in code-server, used the way an author uses them: the integration quick pick, and
+// a send form whose Apply writes into the flow and whose fields reveal their place in the editor.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { CodeServerSession } from './codeServer';
+import { fixtureWorkspace } from './paths';
+import { delay } from './processes';
+import { visible, Workbench } from './workbench';
+
+/** 1-based line and column of `marker` on the first line holding `lineText` of a fixture file. */
+function fixturePosition(file: string, lineText: string, marker: string): { line: number; column: number } {
+  const lines = fs.readFileSync(path.join(fixtureWorkspace, file), 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.includes(lineText));
+  assert.ok(index >= 0, `no line of ${file} holds ${lineText}`);
+  return { line: index + 1, column: lines[index].indexOf(marker) + 1 };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    await delay(250);
+  }
+  throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+}
+
+function fieldOf(frame: Frame, label: string) {
+  return frame.locator('.field', { has: frame.locator('label', { hasText: new RegExp(`^${label}\\*?$`) }) });
+}
+
+function editorText(page: Page): Promise<string> {
+  return page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+}
+
+describe('the previews in code-server', { timeout: 15 * 60_000 }, () => {
+  let session: CodeServerSession | undefined;
+  let workbench: Workbench | undefined;
+
+  before(
+    async () => {
+      session = await CodeServerSession.start();
+      workbench = await Workbench.open(session.url);
+      // The in-editor suite runs in the same window on start; the workbench is ours once it is done.
+      await session.waitForResults();
+    },
+    { timeout: 12 * 60_000 },
+  );
+
+  after(async () => {
+    await workbench?.close().catch(() => undefined);
+    await session?.stop();
+  });
+
+  function open(): Workbench {
+    assert.ok(session && workbench, 'code-server or the browser did not start (see the before hook)');
+    session.assertRunning();
+    return workbench;
+  }
+
+  it('picks any known integration from a quick pick of display names', { timeout: 2 * 60_000 }, async () => {
+    const workbench = open();
+    const { page } = workbench;
+    await workbench.openFromExplorer('alerts.cxflow');
+    await workbench.runCommand('Preview Integration Form');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await visible(input, 'the integration quick pick');
+    for (const name of ['Acme SMS', 'Twilio', 'Salesforce'])
+      await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first(), `${name} in the quick pick`);
+    await input.fill('Twilio');
+    await page.keyboard.press('Enter');
+    const frame = await workbench.frameWith('h1:has-text("Twilio")', 'the Twilio integration form');
+    assert.equal(await frame.locator('input[type=password]').count(), 1);
+    await page.keyboard.press('Control+w').catch(() => undefined);
+  });
+
+  it('applies a value chosen in the send form to the flow, and reveals a field in the editor', { timeout: 3 * 60_000 }, async () => {
+    const workbench = open();
+    const { page } = workbench;
+    await workbench.openFromExplorer('alerts.cxflow');
+    const at = fixturePosition('alerts.cxflow', ':body "Bye" }', 'text');
+    await workbench.goTo(at.line, at.column);
+    await workbench.runCommand('Preview Send Form');
+    const frame = await workbench.frameWith('h1:has-text("send acme-sms text")', 'the send form of the last acme-sms send');
+    try {
+      await fieldOf(frame, 'priority').locator('select').selectOption('high');
+      await frame.locator('button.apply').click();
+      await until('the flow to hold the applied value', async () =>
+        (await editorText(page)).includes(':body "Bye" :priority "high"') ? true : undefined,
+      );
+      // The form re-renders from the edited flow: the value now comes from the code.
+      await until('the form to show the applied value', async () =>
+        (await frame.locator('button.apply').isDisabled()) && (await fieldOf(frame, 'priority').locator('select').inputValue()) === 'high'
+          ? true
+          : undefined,
+      );
+      await fieldOf(frame, 'body').locator('button.reveal').click();
+      const status = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
+      await until('the editor selection on the body value', async () =>
+        /\(5 selected\)/.test(await status.innerText()) ? true : undefined,
+      );
+      assert.match(await status.innerText(), new RegExp(`Ln ${at.line}, Col ${':body "Bye"'.length + fs.readFileSync(path.join(fixtureWorkspace, 'alerts.cxflow'), 'utf8').split('\n')[at.line - 1].indexOf(':body "Bye"') - 4}`));
+    } finally {
+      await workbench.screenshot('send-form-apply');
+      await workbench.runCommand('File: Revert File');
+    }
+  });
+});
