@@ -168,6 +168,10 @@ describe('send forms filled from the code', () => {
     assert.equal(next.integration, 'timer');
     const { doc, position } = withCursor(flow.replace('|', '') + '\n|', 'flow');
     assert.equal(sendForm(doc, position, ctx), null);
+    const between = sendFormAt('(seq (send echo message {:message "a"}) | (delay 1 days) (send twilio sms {}))').model;
+    assert.equal(between.integration, 'twilio');
+    const fromWhen = sendFormAt('{"when": "(event |(= a 1))", "then": "(send echo message {})"}', 'pattern').model;
+    assert.equal(fromWhen.integration, 'echo');
   });
 
   it('pattern files: the send inside a then string, ranges mapped through the escapes', () => {

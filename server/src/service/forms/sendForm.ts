@@ -8,8 +8,8 @@ import { documentKind } from '../documentKind';
 import { Component, MessageField, MessageType, definitionType, displayName, secretParams } from '../definitions/model';
 import { FlowCode } from '../flow/problems';
 import { nodeRange } from '../flow/region';
-import { flowSends, getFlowDocument } from '../flow';
-import { SendInfo } from '../flow/sends';
+import { flowSendAt, getFlowDocument } from '../flow';
+import { SendForm, SendInfo, forEachSendForm, sendInfo } from '../flow/sends';
 import { suggestionsFor } from '../flow/suggestions';
 import { FlowNode, keyName, MapEntry } from '../flow/tree';
 import { FormProblem, SendFieldModel, SendFormModel } from './formModel';
@@ -17,17 +17,21 @@ import { sendValue } from './sendValue';
 
 /** The send holding `position` (the innermost one), else the first one after it. */
 export function sendAt(doc: TextDocument, position: Position): SendInfo | undefined {
+  const flowDoc = getFlowDocument(doc);
   const offset = doc.offsetAt(position);
-  let holding: SendInfo | undefined;
-  let after: SendInfo | undefined;
-  for (const send of flowSends(getFlowDocument(doc))) {
-    const start = doc.offsetAt(send.range.start);
-    const end = doc.offsetAt(send.range.end);
-    // Sends come in source order, so a later holder is nested inside an earlier one.
-    if (start <= offset && offset <= end) holding = send;
-    else if (start > offset && after === undefined) after = send;
+  const holding = flowSendAt(flowDoc, offset);
+  if (holding) return holding;
+  // Only the send chosen gets its document ranges worked out: a cursor move in a large flow
+  // costs one walk over the trees.
+  for (const region of flowDoc.regions) {
+    if (region.docEnd < offset) continue;
+    let next: SendForm | undefined;
+    forEachSendForm(region, (send) => {
+      if (next === undefined && region.toDocumentOffset(send.form.start) >= offset) next = send;
+    });
+    if (next) return sendInfo(region, next);
   }
-  return holding ?? after;
+  return undefined;
 }
 
 export function sendForm(doc: TextDocument, position: Position, ctx: AnalysisContext): SendFormModel | null {
