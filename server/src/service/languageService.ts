@@ -135,6 +135,10 @@ export class LanguageService {
   references(target: ReferenceTarget, definitionUri: string, flows: Iterable<TextDocument>): Location[] {
     const result: Location[] = [];
     for (const flow of flows) {
+      // A flow that never spells the integration's name cannot use it: skip reading it. (A
+      // pattern file might spell it with `\u` escapes inside a JSON string, so those are read.)
+      const text = flow.getText();
+      if (!text.includes(target.type) && !text.includes('\\u')) continue;
       if (this.tooLarge(flow)) continue;
       const ctx = this.contextFor(flow.uri);
       // A flow in another folder may mean another definition of the same type.

@@ -105,8 +105,8 @@ export class DefinitionIndex {
   }
 
   /** Workspace definitions of `type` in `scope`, in a stable order (by uri). */
-  workspaceDeclarers(type: string, scope: IndexScope): Definition[] {
-    return this.inScope(scope).filter((e) => definitionType(e.definition) === type).map((e) => e.definition);
+  workspaceDeclarers(type: string, scope: IndexScope): readonly Definition[] {
+    return this.declarersByType(scope).get(type) ?? [];
   }
 
   builtin(type: string): Definition | undefined {
@@ -123,6 +123,25 @@ export class DefinitionIndex {
   }
 
   private inScopeCache = new Map<string, WorkspaceEntry[]>();
+  /** Per folder, the workspace definitions of each type: every `send` looks its integration up here. */
+  private declarersCache = new Map<string, Map<string, Definition[]>>();
+
+  private declarersByType(scope: IndexScope): Map<string, Definition[]> {
+    const key = scope.folder ?? '';
+    let byType = this.declarersCache.get(key);
+    if (!byType) {
+      byType = new Map();
+      for (const { definition } of this.inScope(scope)) {
+        const type = definitionType(definition);
+        if (type === undefined) continue;
+        const declarers = byType.get(type);
+        if (declarers) declarers.push(definition);
+        else byType.set(type, [definition]);
+      }
+      this.declarersCache.set(key, byType);
+    }
+    return byType;
+  }
 
   private inScope(scope: IndexScope): WorkspaceEntry[] {
     const key = scope.folder ?? '';
@@ -157,6 +176,7 @@ export class DefinitionIndex {
   private changed(uri: string): void {
     this.generation++;
     this.inScopeCache.clear();
+    this.declarersCache.clear();
     if (this.batchDepth > 0) {
       this.batchChanged = true;
       return;
