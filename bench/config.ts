@@ -22,7 +22,7 @@ export interface BenchConfig {
 export const fullConfig: BenchConfig = {
   seed: 6,
   warmup: 3,
-  runs: 15,
+  runs: 25,
   defMessages: 2000,
   defFields: 10,
   defBytes: 2 * 1024 * 1024,

@@ -1,8 +1,9 @@
-// W2's input: a `.cxflow` file of pattern maps holding exactly `sends` sends, padded with comment
-// lines to about `bytes`; and the equivalent JSON document of the same size for the JSON.parse floor.
+// W2's input: a `.cxflow` file of commented pattern maps holding exactly `sends` sends, their
+// descriptions sized to bring the file to about `bytes`; and the equivalent JSON document of the
+// same size for the JSON.parse floor.
 import { Random, seededRandom, sentence, word } from '../random';
 import { builtinCatalogue, IntegrationSpec } from './catalogue';
-import { Edn, Json, kw, list, map, printEdn, sym, toJson } from './edn';
+import { Edn, EdnMap, Json, kw, list, map, printEdn, sym, toJson } from './edn';
 import { generateSend } from './sends';
 
 export interface FlowFileOptions {
@@ -24,7 +25,7 @@ export interface FlowFile {
 }
 
 export interface GeneratedPattern {
-  form: Edn;
+  form: EdnMap;
   sends: number;
   mistakes: number;
 }
@@ -65,21 +66,18 @@ export function generateFlowFile(options: FlowFileOptions): FlowFile {
     patterns.push(p);
     sends += p.sends;
   }
-  const printed = patterns.map((p) => printEdn(p.form));
   const header = ';; Generated flows: one pattern map per reaction.\n\n';
-  const bare = header.length + printed.reduce((n, s) => n + s.length + 2, 0);
-  // Comment lines of at most 96 characters before each pattern bring the file to its size.
-  const perPattern = Math.max(0, Math.floor((options.bytes - bare) / patterns.length));
-  const parts = [header];
-  for (const text of printed) {
-    let budget = perPattern;
-    while (budget >= 5) {
-      const line = Math.min(budget, 100);
-      parts.push(`;; ${sentence(random, line - 4)}\n`);
-      budget -= line;
-    }
-    parts.push(text, '\n\n');
+  const comment = (n: number) => `;; Pattern ${n}\n`;
+  const bare = patterns.reduce((size, p, i) => size + comment(i + 1).length + printEdn(p.form).length + 2, header.length);
+  // A `:description` in each pattern map brings the file to its size: text that every reader
+  // must read, and that the JSON equivalent carries too.
+  const entryCost = '\n :description ""'.length;
+  const perPattern = Math.floor((options.bytes - bare) / patterns.length) - entryCost;
+  if (perPattern > 0) {
+    for (const p of patterns) p.form.map.splice(1, 0, [kw('description'), sentence(random, perPattern)]);
   }
+  const parts = [header];
+  patterns.forEach((p, i) => parts.push(comment(i + 1), printEdn(p.form), '\n\n'));
   const text = parts.join('');
   return {
     text,

@@ -2,7 +2,7 @@
 // flow code on one line, as the REST API returns them.
 import { seededRandom, sentence } from '../random';
 import { builtinCatalogue } from './catalogue';
-import { Edn, printEdn } from './edn';
+import { printEdn } from './edn';
 import { generatePattern } from './flowFile';
 
 export interface PatternFileOptions {
@@ -25,7 +25,7 @@ export function generatePatternFile(options: PatternFileOptions): PatternFile {
   for (let n = 1; n <= options.patterns; n++) {
     const p = generatePattern(random, n, options.maxSends ?? 3, builtinCatalogue, 0.01);
     sends += p.sends;
-    const entries = (p.form as { map: [Edn, Edn][] }).map;
+    const entries = p.form.map;
     const [, status] = entries[1];
     const [, when] = entries[2];
     const [, then] = entries[3];
