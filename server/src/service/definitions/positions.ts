@@ -1,5 +1,5 @@
-// Line/character positions in one version of a definition's text, computed only when first asked
-// for: a large definition has tens of thousands of field ranges that most requests never read.
+// Line/character positions in one version of a definition's text: the line starts are found with
+// indexOf (native) rather than a loop over every character, once per version.
 import { Position, Range } from 'vscode-languageserver-types';
 
 const CR = 13;

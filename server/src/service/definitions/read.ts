@@ -1,6 +1,6 @@
 // Builds the `Definition` model from a parsed JSON tree, reading whatever parts are well formed.
-// Ranges come from a snapshot of the text; those of `sends` messages and fields, the bulk of a
-// large definition, are computed only when read (navigation, hover, a diagnostic).
+// Ranges come from line starts of a snapshot of the text, found once with indexOf: a large
+// definition has tens of thousands of field ranges.
 import type { ASTNode } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { asArray, asObject, asString, property, valueOf } from '../json';
@@ -87,26 +87,19 @@ function readSends(doc: TextPositions, node: ASTNode | undefined): MessageType[]
       const spec = asObject(fieldProp.valueNode);
       const kind = asString(valueOf(spec, 'type'))?.value;
       const enumNode = asArray(valueOf(spec, 'enum'));
-      // Offsets, not the node: the model must not keep the JSON tree alive.
-      const key = { offset: fieldProp.keyNode.offset, length: fieldProp.keyNode.length };
       fields.push({
         name: fieldProp.keyNode.value,
         kind,
         mandatory: kind === 'mandatory',
         description: asString(valueOf(spec, 'description'))?.value,
         enum: enumNode ? enumNode.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])) : undefined,
-        get keyRange() {
-          return doc.range(key);
-        },
+        keyRange: doc.range(fieldProp.keyNode),
       });
     }
     let byName: Map<string, MessageField> | undefined;
-    const key = { offset: messageProp.keyNode.offset, length: messageProp.keyNode.length };
     messages.push({
       name: messageProp.keyNode.value,
-      get keyRange() {
-        return doc.range(key);
-      },
+      keyRange: doc.range(messageProp.keyNode),
       fields,
       field: (name) => (byName ??= new Map(fields.map((f) => [f.name, f]))).get(name),
     });
