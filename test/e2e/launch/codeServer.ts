@@ -48,8 +48,7 @@ export class CodeServerSession {
     ])
       if (!fs.existsSync(file)) throw new Error(`missing ${file}: ${hint}`);
 
-    const runDir = path.join(cacheDir, 'run');
-    fs.rmSync(runDir, { recursive: true, force: true });
+    const runDir = freshRunDir();
     const paths: SessionPaths = {
       runDir,
       workspace: path.join(runDir, 'workspace'),
@@ -186,6 +185,33 @@ const quietSettings = {
   // Words of the document would otherwise fill the suggest widget without any language server.
   'editor.wordBasedSuggestions': 'off',
 };
+
+/**
+ * A folder of this session's own, so that sessions of several test files or shells never
+ * share a profile. A session's folder (logs, screenshots of state) stays after it ends and is
+ * cleared when a later session starts and finds its process gone.
+ */
+function freshRunDir(): string {
+  const runs = path.join(cacheDir, 'runs');
+  fs.mkdirSync(runs, { recursive: true });
+  for (const entry of fs.readdirSync(runs)) {
+    const pid = Number(entry.split('-')[0]);
+    if (pid !== process.pid && !processAlive(pid)) fs.rmSync(path.join(runs, entry), { recursive: true, force: true });
+  }
+  const dir = path.join(runs, `${process.pid}-${Date.now()}`);
+  fs.mkdirSync(dir);
+  return dir;
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function profileArgs(paths: SessionPaths): string[] {
   return ['--config', paths.config, '--user-data-dir', paths.userData, '--extensions-dir', paths.extensions];

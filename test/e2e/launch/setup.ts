@@ -9,8 +9,11 @@ const minutes = 60_000;
 
 /** PATH and npm settings under which code-server runs and its native modules build. */
 export function node24Env(): NodeJS.ProcessEnv {
+  // Under `npm run`, the outer npm's settings (npm_config_user_agent names Node 20, which
+  // code-server's install script rejects) would reach the inner npm: leave them all out.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${tools.node24Bin}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: tools.node24Headers,
     npm_config_update_notifier: 'false',
