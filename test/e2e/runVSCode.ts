@@ -1,5 +1,5 @@
-// Launcher for machines that can download VS Code: runs the in-editor suite with
-// @vscode/test-electron, the extension loaded from this folder (build it first).
+// Launcher for machines that can download VS Code (or have one): runs the in-editor suite
+// with @vscode/test-electron, the extension loaded from this folder (build it first).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,6 +13,8 @@ async function main(): Promise<void> {
   fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
   try {
     await runTests({
+      // An installed VS Code, or one downloaded from update.code.visualstudio.com.
+      vscodeExecutablePath: process.env.CXENGAGE_VSCODE_EXECUTABLE,
       version: process.env.CXENGAGE_VSCODE_VERSION ?? 'stable',
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: suiteIndex,
@@ -24,6 +26,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`test:vscode failed: ${message}`);
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(message))
+    console.error(
+      'VS Code could not be downloaded. Set CXENGAGE_VSCODE_EXECUTABLE to an installed VS Code, ' +
+        'or run `npm run test:e2e`, which runs the same suite in code-server from the npm registry.',
+    );
   process.exit(1);
 });
