@@ -3,6 +3,8 @@
 import { performance } from 'node:perf_hooks';
 
 export interface Stats {
+  /** Every sample, in the order taken (round by round when candidates were interleaved). */
+  samples: number[];
   runs: number;
   median: number;
   p95: number;
@@ -21,7 +23,7 @@ export function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { runs: sorted.length, median, p95: percentile(sorted, 95), min: sorted[0], max: sorted[sorted.length - 1] };
+  return { samples, runs: sorted.length, median, p95: percentile(sorted, 95), min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
 export interface MeasureOptions {

@@ -51,7 +51,7 @@ export function markdownReport(results: WorkloadResult[], machine: Machine, conf
   const lines: string[] = [];
   lines.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage.join(' ')}; commit ${machine.commit}; ${machine.date}${config.quick ? '; --quick' : ''}`);
   lines.push('');
-  lines.push('| workload | measure | median ms | p95 ms | runs | ratio (median) to peers |');
+  lines.push('| workload | measure | median ms | p95 ms | runs | ours ÷ peer (median of per-round ratios) |');
   lines.push('| --- | --- | ---: | ---: | ---: | --- |');
   for (const result of results) {
     result.rows.forEach((r, i) => {

@@ -1,6 +1,6 @@
 // What a workload reports: its input, timed rows (ours and the peers beside it), other figures
 // (memory, sizes, counts), and each target of the issue with whether this run met it.
-import { Stats } from './measure';
+import { Stats, stats } from './measure';
 
 export interface TimedRow {
   measure: string;
@@ -26,10 +26,16 @@ export interface WorkloadResult {
   targets: TargetCheck[];
 }
 
+/**
+ * How many times the peer's time ours takes. Samples taken round by round (the same count) are
+ * paired: the median of the per-round ratios, which a burst of load on a shared machine moves
+ * far less than the ratio of the two medians (the fallback for unpaired samples).
+ */
 export function ratio(ours: TimedRow | Stats, peer: TimedRow | Stats): number {
   const a = 'stats' in ours ? ours.stats : ours;
   const b = 'stats' in peer ? peer.stats : peer;
-  return a.median / b.median;
+  if (a.samples.length === 0 || a.samples.length !== b.samples.length) return a.median / b.median;
+  return stats(a.samples.map((x, i) => x / b.samples[i])).median;
 }
 
 export function row(measure: string, role: TimedRow['role'], stats: Stats, short = measure): TimedRow {
