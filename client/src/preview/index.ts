@@ -95,7 +95,10 @@ class Previews {
       this.show({ kind: 'integration', uri: editor.document.uri.toString() });
       return;
     }
-    const integrations = await this.client.sendRequest(IntegrationListRequest, { uri: editor?.document.uri.toString() });
+    // The active file's workspace folder decides which definitions it sees; other editors (output,
+    // untitled) have no folder, so then every known definition is listed.
+    const uri = editor?.document.uri.scheme === 'file' ? editor.document.uri.toString() : undefined;
+    const integrations = await this.client.sendRequest(IntegrationListRequest, { uri });
     if (integrations.length === 0) {
       void vscode.window.showInformationMessage('No integration definitions are known.');
       return;
