@@ -222,3 +222,17 @@ describe('integration form of a definition with errors', () => {
     assert.ok(model.problems.length > 0);
   });
 });
+
+describe('half-typed definitions', () => {
+  it('a form from every prefix of every built-in definition', async () => {
+    for (const { document } of builtinDocs) {
+      const text = document.getText();
+      for (let cut = 0; cut <= text.length; cut += 37) {
+        const doc = documentOf(text.slice(0, cut));
+        const model = integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+        assert.equal(model.kind, 'integration');
+        for (const input of model.configuration) assert.ok(input.label.length > 0);
+      }
+    }
+  });
+});

@@ -320,3 +320,25 @@ describe('writing a send form back into the flow', () => {
     }
   });
 });
+
+describe('half-typed flows', () => {
+  it('a send form or null at every offset of every prefix of a flow and a pattern file, never an exception', () => {
+    const flow = `(seq (send twilio sms {:to-phone-number *p* :message "a \\"b\\"" :password "x"} (template {:message +TM1}))
+  (await twilio call-status {:sid $sid} (if (= $status "done") (success (send echo message {:message $status}))))
+  (send salesforce task {:Subject "Cal" "Status" 3 :OwnerId})`;
+    const pattern = JSON.stringify({ name: 'p', when: '(event (= a 1))', then: flow });
+    for (const [text, kind] of [
+      [flow, 'flow'],
+      [pattern, 'pattern'],
+    ] as const) {
+      for (let cut = 0; cut <= text.length; cut += 7) {
+        const doc = documentOf(text.slice(0, cut), kind);
+        for (let offset = 0; offset <= cut; offset += 5) {
+          const model = sendForm(doc, doc.positionAt(offset), ctx);
+          if (model) assert.ok(!JSON.stringify(model).includes('"x"'));
+        }
+        for (const lens of sendCodeLenses(doc)) assert.ok(sendForm(doc, lens.command?.arguments?.[1], ctx));
+      }
+    }
+  });
+});
