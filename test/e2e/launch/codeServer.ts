@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { cacheDir, extensionVsix, fixtureWorkspace, repoRoot, runnerEntry, suiteIndex, tools } from './paths';
-import { delay, runLogged, stopGroup, tail } from './processes';
+import { delay, runLogged, stopGroup, tail, trackGroup } from './processes';
 import { node24Env } from './setup';
 import type { RunnerReport } from '../runner/extension';
 
@@ -88,6 +88,7 @@ export class CodeServerSession {
       { env: { ...node24Env(), CXENGAGE_E2E_RESULTS: paths.results }, stdio: ['ignore', log, log], detached: true },
     );
     fs.closeSync(log);
+    trackGroup(child);
     const session = new CodeServerSession(paths, port, child);
     try {
       await session.waitUntilServing();

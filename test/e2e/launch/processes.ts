@@ -21,6 +21,7 @@ export function runLogged(
   const log = fs.openSync(logFile, 'a');
   fs.writeSync(log, `\n$ ${command} ${args.join(' ')}\n`);
   const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', log, log], detached: true });
+  trackGroup(child);
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       killGroup(child);
@@ -47,6 +48,29 @@ export function tail(file: string, lines = 30): string {
   } catch {
     return `(no log at ${file})`;
   }
+}
+
+const groups = new Set<ChildProcess>();
+let exitHooked = false;
+
+/**
+ * Remembers a long-lived child started with `detached: true`, so that its whole group is
+ * ended even when this process is interrupted or dies first (a detached group does not
+ * receive the terminal's Ctrl+C).
+ */
+export function trackGroup(child: ChildProcess): void {
+  groups.add(child);
+  child.once('exit', () => groups.delete(child));
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => {
+    for (const c of groups) killGroup(c, 'SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      for (const c of groups) killGroup(c, 'SIGKILL');
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
 }
 
 /** Ends a child started with `detached: true` together with everything it started. */

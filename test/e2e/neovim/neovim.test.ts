@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { expectedDiagnostics, fixtureFiles } from '../expectations';
 import { fixtureWorkspace, repoRoot } from '../launch/paths';
-import { stopGroup, tail } from '../launch/processes';
+import { stopGroup, tail, trackGroup } from '../launch/processes';
 
 interface NeovimReport {
   settled: boolean;
@@ -60,6 +60,7 @@ async function runNeovim(): Promise<NeovimReport> {
     detached: true,
   });
   fs.closeSync(log);
+  trackGroup(child);
   const limitMs = 2 * waitMs + 30_000;
   const exit = await new Promise<string>((resolve) => {
     const timer = setTimeout(() => resolve(`still running after ${limitMs / 1000} s`), limitMs);
