@@ -65,7 +65,9 @@ function checkSystemTools(): void {
   if (!fs.existsSync(chromiumPath)) missing.push(`chromium (${chromiumPath})`);
   if (!process.env.PATH?.split(path.delimiter).some((dir) => fs.existsSync(path.join(dir, 'nvim')))) missing.push('neovim (nvim)');
   if (missing.length > 0)
-    throw new Error(`missing Debian packages: ${missing.join(', ')}; install the list in test/e2e/debian-packages.txt`);
+    throw new Error(
+      `missing Debian packages: ${missing.join(', ')}; install the list: apt-get install -y $(grep -v '^#' test/e2e/debian-packages.txt)`,
+    );
 }
 
 export async function setUp(): Promise<void> {
