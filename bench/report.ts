@@ -50,6 +50,7 @@ function ratioCell(result: WorkloadResult, index: number): string {
 export function markdownReport(results: WorkloadResult[], machine: Machine, config: BenchConfig): string {
   const lines: string[] = [];
   lines.push(`Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage.join(' ')}; commit ${machine.commit}; ${machine.date}${config.quick ? '; --quick' : ''}`);
+  lines.push(`Reproduce: npm run bench${config.quick ? ' -- --quick' : ''} (seed ${config.seed}, ${config.warmup} warm-up + ${config.runs} timed runs per in-process candidate)`);
   lines.push('');
   lines.push('| workload | measure | median ms | p95 ms | runs | ours ÷ peer (median of per-round ratios) |');
   lines.push('| --- | --- | ---: | ---: | ---: | --- |');
