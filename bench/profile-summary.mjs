@@ -49,8 +49,9 @@ function sourceMapOf(url) {
 
 function label(n) {
   const { functionName, url, lineNumber, columnNumber } = n.callFrame;
-  const name = functionName || '(anonymous)';
   const entry = url ? sourceMapOf(url)?.findEntry(lineNumber, columnNumber) : undefined;
+  // A minified bundle renames functions; the map names the original at the function's position.
+  const name = (functionName && entry?.name) || functionName || '(anonymous)';
   if (entry && entry.originalSource) return `${name} ${shortUrl(entry.originalSource)}:${entry.originalLine + 1}`;
   return `${name} ${shortUrl(url)}:${lineNumber + 1}`;
 }

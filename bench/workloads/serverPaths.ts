@@ -1,4 +1,5 @@
-// Where the bundled server is, relative to this bundle (out/bench/) or the compiled sources.
+// Where the repository and the benchmark's build of the server are, from this bundle (out/bench/)
+// or the compiled sources.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -12,8 +13,9 @@ export function repoRoot(): string {
   return dir;
 }
 
+/** The production build of the server that bench/build.mjs makes beside the benchmark. */
 export function serverPath(): string {
-  const file = path.join(repoRoot(), 'dist', 'server.js');
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
+  const file = path.join(repoRoot(), 'out', 'bench', 'server.js');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run node bench/build.mjs first`);
   return file;
 }
