@@ -16,7 +16,11 @@ export interface IntegrationSpec {
   messages: MessageSpec[];
 }
 
-const m = (name: string, ...fields: string[]): FieldSpec => ({ name, mandatory: fields.includes('!'), enum: fields.filter((f) => f !== '!').length ? fields.filter((f) => f !== '!') : undefined });
+/** A field: a `'!'` mark makes it mandatory; the other strings are its enum values. */
+function m(name: string, ...marks: string[]): FieldSpec {
+  const values = marks.filter((v) => v !== '!');
+  return { name, mandatory: marks.includes('!'), enum: values.length > 0 ? values : undefined };
+}
 
 export const builtinCatalogue: IntegrationSpec[] = [
   {

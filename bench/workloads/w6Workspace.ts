@@ -39,9 +39,8 @@ export async function runW6(config: BenchConfig): Promise<WorkloadResult> {
     const live = session!;
     try {
       await live.open(targetDoc.uri, languageIds.definition, targetDoc.getText());
-      let found = 0;
       const firstStart = performance.now();
-      found = (await live.references(targetDoc.uri, targetPosition))?.length ?? 0;
+      let found = (await live.references(targetDoc.uri, targetPosition))?.length ?? 0;
       const first = performance.now() - firstStart;
       const references = await measure({ warmup: 0, runs: Math.max(2, Math.min(5, config.runs)) }, async () => {
         found = (await live.references(targetDoc.uri, targetPosition))?.length ?? 0;
