@@ -43,7 +43,7 @@ describe('the packaged extension in code-server', { timeout: 20 * 60_000 }, () =
   before(
     async () => {
       session = await CodeServerSession.start();
-      workbench = await Workbench.open(session.url);
+      workbench = await Workbench.open(session.url, { stateDir: path.join(session.paths.runDir, 'browser') });
     },
     { timeout: 5 * 60_000 },
   );

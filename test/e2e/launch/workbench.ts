@@ -22,8 +22,12 @@ export class Workbench {
     readonly page: Page,
   ) {}
 
-  static async open(url: string, timeoutMs = 60_000): Promise<Workbench> {
-    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags, timeout: 30_000 });
+  /** Opens the workbench; `stateDir` receives what Chromium would otherwise write into the home folder. */
+  static async open(url: string, { stateDir, timeoutMs = 60_000 }: { stateDir?: string; timeoutMs?: number } = {}): Promise<Workbench> {
+    const env = stateDir
+      ? { ...process.env, XDG_CONFIG_HOME: path.join(stateDir, 'config'), XDG_CACHE_HOME: path.join(stateDir, 'cache') }
+      : process.env;
+    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumFlags, env, timeout: 30_000 });
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(url, { timeout: timeoutMs });
