@@ -211,7 +211,8 @@ export function startServer(connection: Connection): void {
     if (!refreshSupport || refreshTimer) return;
     refreshTimer = setTimeout(() => {
       refreshTimer = undefined;
-      void connection.languages.diagnostics.refresh();
+      // A client may refuse the refresh (older clients, or one still starting): log, never crash.
+      connection.languages.diagnostics.refresh().catch((error: unknown) => log.error(`diagnostic refresh refused: ${String(error)}`));
     }, pushDelayMs);
   }
 
