@@ -1,6 +1,6 @@
 // Settings per workspace folder, from `workspace/configuration` where the client supports it,
 // otherwise from `initializationOptions` and `workspace/didChangeConfiguration`.
-import { Connection } from 'vscode-languageserver';
+import { Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import { Settings, defaultSettings, normaliseSettings } from './service/settings';
 
 export class SettingsStore {
@@ -65,7 +65,8 @@ export class SettingsStore {
       if (this.reported.has(w)) continue;
       this.reported.add(w);
       this.connection.console.warn(w);
-      void this.connection.window.showWarningMessage(`CxEngage: ${w}`);
+      // A notification, not a request: nothing to wait for, and no client can refuse it.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `CxEngage: ${w}` });
     }
     return settings;
   }

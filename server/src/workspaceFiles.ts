@@ -2,7 +2,7 @@
 // reads them as text documents cached by modification time.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentKind, documentKind, languageIds } from './service/documentKind';
@@ -10,9 +10,20 @@ import { DocumentKind, documentKind, languageIds } from './service/documentKind'
 /** Directories never worth walking, whatever the globs say. */
 const skippedDirectories = new Set(['node_modules', '.git', '.hg', '.svn']);
 
+const matchers = new Map<string, Minimatch>();
+
+/** A compiled glob, kept: a workspace scan matches every file against the same few globs. */
+function matcher(glob: string): Minimatch {
+  let m = matchers.get(glob);
+  if (!m) {
+    m = new Minimatch(glob, { dot: true });
+    matchers.set(glob, m);
+  }
+  return m;
+}
+
 export function matchesGlobs(relativePath: string, include: string[], exclude: string[]): boolean {
-  const opts = { dot: true, matchBase: false };
-  return include.some((g) => minimatch(relativePath, g, opts)) && !exclude.some((g) => minimatch(relativePath, g, opts));
+  return include.some((g) => matcher(g).match(relativePath)) && !exclude.some((g) => matcher(g).match(relativePath));
 }
 
 /** Every file under `root` (absolute paths) for which `wanted` holds of its path relative to `root`. */

@@ -209,3 +209,27 @@ describe('definition files over LSP (pull diagnostics, pushed settings)', () => 
     assert.deepEqual(refs, []);
   });
 });
+
+describe('settings over LSP', () => {
+  it('reports an unknown setting once, applies the valid rest, and keeps serving', async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-lsp-'));
+    const client = await TestClient.start({
+      rootPath: workspace,
+      settings: { diagnostics: { severity: { 'no-such-code': 'error', 'unredacted-secret': 'off' } }, maxFileSize: 'big' },
+    });
+    try {
+      const uri = fileUri(path.join(workspace, 'a.integration.json'));
+      await client.open(uri, 'cxengage-integration', definitionText);
+      const diagnostics = await client.waitForDiagnostics(uri);
+      assert.deepEqual(diagnostics, []);
+      const warnings = await client.waitFor('two settings warnings', () => (client.messages.length >= 2 ? client.messages : undefined));
+      assert.deepEqual(warnings.slice().sort(), [
+        'CxEngage: cxengage.diagnostics.severity: unknown diagnostic code "no-such-code" is ignored',
+        'CxEngage: cxengage.maxFileSize must be a non-negative number of bytes; using the default',
+      ]);
+    } finally {
+      await client.stop();
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
+});

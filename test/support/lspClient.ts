@@ -48,7 +48,10 @@ const waitLimitMs = 15_000;
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** window/showMessage texts (what a user sees). */
   readonly messages: string[] = [];
+  /** window/logMessage texts (the output channel). */
+  readonly logs: string[] = [];
   refreshes = 0;
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -78,7 +81,7 @@ export class TestClient {
       client.notify();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
-      client.messages.push(params.message);
+      client.logs.push(params.message);
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'cxengage' ? client.settings : null)));
     connection.onRequest(RegistrationRequest.type, () => undefined);
