@@ -20,7 +20,6 @@ import { LanguageService } from './service/languageService';
 import { SettingsStore } from './settingsStore';
 import { safeHandler, safely } from './safeHandler';
 import { DiskDocuments, findFiles, matchesGlobs } from './workspaceFiles';
-import { documentKind } from './service/documentKind';
 import { registerFormHandlers } from './formHandlers';
 import { sendCodeLenses } from './service/forms';
 
@@ -158,7 +157,8 @@ export function startServer(connection: Connection): void {
         const uri = change.uri;
         const file = URI.parse(uri).fsPath;
         disk.forget(file);
-        if (documentKind(uri) !== 'definition' || documents.get(uri)) continue;
+        // Open documents count as edited; the index follows the include globs, not file names.
+        if (documents.get(uri)) continue;
         if (change.type === FileChangeType.Deleted || !isIndexedDefinitionFile(uri)) index.delete(uri);
         else {
           const doc = disk.read(file, settings.get(uri).maxFileSize);

@@ -39,3 +39,27 @@ describe('multi-root workspaces over LSP', () => {
     );
   });
 });
+
+describe('cxengage.definitions.include over LSP', () => {
+  it('indexes files matched by custom globs, and follows their changes on disk', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-include-'));
+    fs.mkdirSync(path.join(root, 'defs'));
+    const file = path.join(root, 'defs', 'crm.json');
+    const def = (message: string) =>
+      JSON.stringify({ type: 'crm', display: 'CRM', schema: [], endpoint: { name: 'crm', type: 'crm', display: 'CRM', params: [], sends: { [message]: {} } } });
+    fs.writeFileSync(file, def('note'));
+    const client = await TestClient.start({ rootPath: root, settings: { definitions: { include: ['defs/*.json'] } } });
+    try {
+      const flow = fileUri(path.join(root, 'f.cxflow'));
+      await client.open(flow, 'cxflow', '(send crm note {})\n');
+      assert.deepEqual(await client.waitForDiagnostics(flow), []);
+      fs.writeFileSync(file, def('memo'));
+      await client.fileChanged(fileUri(file), 2 /* Changed */);
+      const after = await client.waitForDiagnostics(flow, (ds) => ds.length > 0);
+      assert.deepEqual(after.map((d) => d.code), ['unknown-message']);
+    } finally {
+      await client.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
