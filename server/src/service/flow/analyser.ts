@@ -113,11 +113,17 @@ class Walk {
 
 /** Analyses every form of a region, reporting through `sink`. */
 export function analyseRegion(region: FlowRegion, ctx: AnalysisContext, sink: ProblemSink): void {
+  for (const form of region.tree.forms) analyseForm(region, form, ctx, sink);
+}
+
+/**
+ * Analyses one top-level form of a region. What it reports depends only on the form's text, the
+ * region's side, the last `;; When`/`;; Then` marker before it and the definitions in `ctx`.
+ */
+export function analyseForm(region: FlowRegion, form: FlowNode, ctx: AnalysisContext, sink: ProblemSink): void {
   const walk = new Walk(region, ctx, sink);
-  for (const form of region.tree.forms) {
-    startTopLevel(walk, form);
-    while (walk.items.length > 0) visit(walk, walk.items.pop() as Item);
-  }
+  startTopLevel(walk, form);
+  while (walk.items.length > 0) visit(walk, walk.items.pop() as Item);
 }
 
 function startTopLevel(walk: Walk, form: FlowNode): void {

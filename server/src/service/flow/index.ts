@@ -9,10 +9,11 @@ import { messages } from '../codes';
 import { makeDiagnostic } from '../diagnostics';
 import { DocumentCache } from '../documentCache';
 import { documentKind } from '../documentKind';
-import { analyseRegion } from './analyser';
 import { readPatternFile } from './patternFile';
+import { formProblems } from './formProblems';
+import { rereadFlow } from './incremental';
 import { FlowProblem } from './problems';
-import { readFlow } from './reader';
+import { FlowRead, readFlowWithBalance } from './reader';
 import { FlowRegion, wholeDocumentRegion } from './region';
 import { forEachSendForm, readSendForm, SendInfo, sendInfo } from './sends';
 import { FlowNode, nodeAt } from './tree';
@@ -37,16 +38,32 @@ export interface FlowDocument {
   fileProblems: Diagnostic[];
 }
 
+/**
+ * The last read of each `.cxflow` document, which the next version's read takes over (re-reading
+ * only the forms an edit touches). Pattern files are read whole: their code sits in JSON strings.
+ */
+const lastReads = new Map<string, FlowRead>();
+
 function parseFlowDocument(doc: TextDocument): FlowDocument {
   const base = { uri: doc.uri, version: doc.version, document: doc };
   if (documentKind(doc.uri, doc.languageId) === 'pattern') {
+    lastReads.delete(doc.uri);
     const pattern = readPatternFile(doc);
     return { ...base, kind: 'pattern', regions: pattern.regions, json: pattern.json, fileProblems: pattern.problems };
   }
-  return { ...base, kind: 'flow', regions: [wholeDocumentRegion(doc, readFlow(doc.getText()))], fileProblems: [] };
+  const previous = lastReads.get(doc.uri);
+  const read = previous === undefined ? readFlowWithBalance(doc.getText()) : rereadFlow(previous, doc.getText());
+  lastReads.delete(doc.uri);
+  lastReads.set(doc.uri, read);
+  if (lastReads.size > maxCached) {
+    const oldest = lastReads.keys().next().value;
+    if (oldest !== undefined) lastReads.delete(oldest);
+  }
+  return { ...base, kind: 'flow', regions: [wholeDocumentRegion(doc, read.tree)], fileProblems: [] };
 }
 
-const documents = new DocumentCache<FlowDocument>(parseFlowDocument);
+const maxCached = 64;
+const documents = new DocumentCache<FlowDocument>(parseFlowDocument, maxCached);
 
 /** The parsed flow document, read once per uri and version. */
 export function getFlowDocument(doc: TextDocument): FlowDocument {
@@ -114,7 +131,9 @@ function regionDiagnostics(region: FlowRegion, ctx: AnalysisContext): Diagnostic
     end: e.end,
     message: messages.syntax(e.message),
   }));
-  analyseRegion(region, ctx, (p) => problems.push(p));
+  for (const form of region.tree.forms) {
+    for (const p of formProblems(region, form, ctx)) problems.push(p);
+  }
   return unsuppressed(problems, region.tree).map((p) => toDiagnostic(region, p));
 }
 
@@ -126,7 +145,6 @@ interface CheckedEntry {
 }
 
 const checked = new Map<string, CheckedEntry>();
-const maxChecked = 64;
 
 /**
  * Reader, analyser and suppression comments over a flow or pattern document; severity overrides
@@ -146,7 +164,7 @@ export function checkFlowDocument(doc: TextDocument, ctx: AnalysisContext): Diag
   );
   checked.delete(doc.uri);
   checked.set(doc.uri, { version: doc.version, generation: ctx.generation, builtin, diagnostics });
-  if (checked.size > maxChecked) {
+  if (checked.size > maxCached) {
     const oldest = checked.keys().next().value;
     if (oldest !== undefined) checked.delete(oldest);
   }
@@ -156,5 +174,6 @@ export function checkFlowDocument(doc: TextDocument, ctx: AnalysisContext): Diag
 /** Drops what is cached for a document (it was closed). */
 export function forgetFlowDocument(uri: string): void {
   documents.delete(uri);
+  lastReads.delete(uri);
   checked.delete(uri);
 }

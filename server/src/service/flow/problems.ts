@@ -11,7 +11,7 @@ export interface FlowProblem {
   message: string;
   /** Quick-fix data (see analyser.ts for the shape per code). */
   data?: Record<string, unknown>;
-  /** Code ranges to add to `data` as document ranges under these names. */
+  /** Code ranges to add to `data` as document ranges under these names (plain ranges, not nodes: nodes move on edits). */
   dataRanges?: Record<string, { start: number; end: number }>;
 }
 

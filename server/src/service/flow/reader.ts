@@ -81,19 +81,48 @@ interface ReadOptions {
    * of input that ended with open forms, so balanced code is never read this way.
    */
   closeAtLineStart: boolean;
+  /** Where reading begins: 0, or a top-level boundary when re-reading part of a text. */
+  from: number;
+  /** Ascending offsets at which a top-level form ends the read unread (see `readStretch`). */
+  stopAt: readonly number[];
 }
 
 interface ReadResult {
   tree: FlowTree;
   /** Whether the input ended with unclosed forms while an opener stood at a line start inside one. */
   recoverable: boolean;
+  /** Whether reading stopped with every form closed (before the final abandon of open forms). */
+  balanced: boolean;
+  /** Where reading stopped: the text's length, or the `stopAt` offset reached. */
+  end: number;
+}
+
+/** A tree and whether its text closed every form it opened, read without recovery. */
+export interface FlowRead {
+  tree: FlowTree;
+  balanced: boolean;
 }
 
 /** Reads flow source into a tree. Never throws; reader errors are in `tree.errors`. */
 export function readFlow(text: string): FlowTree {
-  const first = read(text, { closeAtLineStart: false });
-  if (!first.recoverable) return first.tree;
-  return read(text, { closeAtLineStart: true }).tree;
+  return readFlowWithBalance(text).tree;
+}
+
+/** `readFlow`, telling also whether the text was balanced (so a later edit can re-read part of it). */
+export function readFlowWithBalance(text: string): FlowRead {
+  const first = read(text, { closeAtLineStart: false, from: 0, stopAt: [] });
+  if (!first.recoverable) return { tree: first.tree, balanced: first.balanced };
+  return { tree: read(text, { closeAtLineStart: true, from: 0, stopAt: [] }).tree, balanced: false };
+}
+
+/**
+ * Reads `text` from `from`, a top-level boundary, up to the first top-level form that starts at one
+ * of the `stopAt` offsets (or to the end). The result holds only what was read; `end` is where it
+ * stopped. No recovery read: a caller getting `balanced: false` must read the whole text instead.
+ */
+export function readStretch(text: string, from: number, stopAt: readonly number[]): { tree: FlowTree; balanced: boolean; end: number } {
+  const result = read(text, { closeAtLineStart: false, from, stopAt });
+  return { tree: result.tree, balanced: result.balanced, end: result.end };
 }
 
 function read(text: string, options: ReadOptions): ReadResult {
@@ -144,13 +173,20 @@ function read(text: string, options: ReadOptions): ReadResult {
     }
   };
 
-  let i = 0;
+  const stopAt = options.stopAt;
+  let nextStop = 0;
+  let i = options.from;
   while (i < length) {
     const c = text.charCodeAt(i);
 
     if (c <= Ch.Space || c === Ch.Comma) {
       i++;
       continue;
+    }
+
+    if (stack.length === 0 && nextStop < stopAt.length) {
+      while (nextStop < stopAt.length && stopAt[nextStop] < i) nextStop++;
+      if (stopAt[nextStop] === i) break;
     }
 
     if (c === Ch.Semicolon) {
@@ -229,10 +265,11 @@ function read(text: string, options: ReadOptions): ReadResult {
     add(classifyWord(text, start, i, errors));
   }
 
-  const recoverable = stack.length > 0 && openerAtLineStartInside && !options.closeAtLineStart;
+  const balanced = stack.length === 0;
+  const recoverable = !balanced && openerAtLineStartInside && !options.closeAtLineStart;
   abandonAbove(0, length, true);
   errors.sort((a, b) => a.start - b.start);
-  return { tree: { text, forms, comments, errors }, recoverable };
+  return { tree: { text, forms, comments, errors }, recoverable, balanced, end: i };
 }
 
 function classifyWord(text: string, start: number, end: number, errors: ReaderError[]): FlowNode {

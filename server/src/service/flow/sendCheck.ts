@@ -100,7 +100,7 @@ function checkFields(
         end: key.end,
         message: messages.duplicateField(name),
         data: { field: name },
-        dataRanges: { firstRange: first },
+        dataRanges: { firstRange: { start: first.start, end: first.end } },
       });
     } else {
       seen.set(name, key);
@@ -185,6 +185,6 @@ export function checkSend(send: SendForm, ctx: AnalysisContext, sink: ProblemSin
     end: to.end,
     message: messages.missingMandatoryFields(integration, message.name, missing),
     data: { integration, message: message.name, missing, paramsClosed: send.params.closed },
-    dataRanges: { paramsRange: send.params },
+    dataRanges: { paramsRange: { start: send.params.start, end: send.params.end } },
   });
 }

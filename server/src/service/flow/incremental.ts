@@ -1,0 +1,95 @@
+// Re-reading a flow text after an edit: the top-level forms before the edit are kept as they are,
+// the ones it touches are read again, and the ones after it are kept with their offsets shifted.
+// The result is the tree a full read of the new text gives; whenever that can't be shown (the
+// previous text was unbalanced, or the re-read doesn't end in step at a kept form) it is one.
+import { FlowRead, readFlowWithBalance, readStretch } from './reader';
+import { FlowNode, FlowTree, isContainer } from './tree';
+
+/** Where two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new. */
+interface ChangedSpan {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+function changedSpan(before: string, after: string): ChangedSpan | undefined {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  if (start === shorter && before.length === after.length) return undefined;
+  let oldEnd = before.length;
+  let newEnd = after.length;
+  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
+}
+
+/**
+ * The read of `text`, reusing `previous` (the read of the text before the edit). The previous tree
+ * is taken over: its forms after the edit move into the new tree with shifted offsets, so it must
+ * not be used again.
+ *
+ * Why resuming is exact: the reader's state between top-level forms is just "no form open". The
+ * stretch is re-read from the end of the last form before the edit (unchanged text, same state),
+ * and stops only at the start of a form after the edit, with no form open: from there on the text
+ * and the state are those of the previous read, which went on to close every form it opened, so no
+ * recovery read can follow. Reader errors and comments lie inside the stretch they were read in.
+ */
+export function rereadFlow(previous: FlowRead, text: string): FlowRead {
+  const old = previous.tree;
+  if (!previous.balanced) return readFlowWithBalance(text);
+  const span = changedSpan(old.text, text);
+  if (span === undefined) return { tree: { ...old, text }, balanced: true };
+  const delta = span.newEnd - span.oldEnd;
+  const forms = old.forms;
+
+  // The forms the edit touches; one ending or starting right at the edit counts (`a b` -> `ab`).
+  let first = 0;
+  while (first < forms.length && forms[first].end < span.start) first++;
+  let after = first;
+  while (after < forms.length && forms[after].start <= span.oldEnd) after++;
+
+  const from = first === 0 ? 0 : forms[first - 1].end;
+  const stopAt: number[] = [];
+  for (let k = after; k < forms.length; k++) stopAt.push(forms[k].start + delta);
+  const stretch = readStretch(text, from, stopAt);
+  if (!stretch.balanced) return readFlowWithBalance(text);
+
+  // The first kept form after the stretch (none when the read ran to the end of the text).
+  let kept = after;
+  while (kept < forms.length && forms[kept].start + delta < stretch.end) kept++;
+  const resume = kept < forms.length ? forms[kept].start : old.text.length;
+
+  const suffix = forms.slice(kept);
+  const suffixComments = old.comments.filter((c) => c.start >= resume);
+  const suffixErrors = old.errors.filter((e) => e.start >= resume);
+  if (delta !== 0) {
+    shiftNodes(suffix, delta);
+    for (const c of suffixComments) shiftRange(c, delta);
+    for (const e of suffixErrors) shiftRange(e, delta);
+  }
+  const tree: FlowTree = {
+    text,
+    forms: [...forms.slice(0, first), ...stretch.tree.forms, ...suffix],
+    comments: [...old.comments.filter((c) => c.start < from), ...stretch.tree.comments, ...suffixComments],
+    errors: [...old.errors.filter((e) => e.start < from), ...stretch.tree.errors, ...suffixErrors],
+  };
+  return { tree, balanced: true };
+}
+
+function shiftRange(range: { start: number; end: number }, delta: number): void {
+  range.start += delta;
+  range.end += delta;
+}
+
+/** Moves every node of these forms by `delta`; iterative, as deep as the input nests. */
+function shiftNodes(forms: readonly FlowNode[], delta: number): void {
+  const stack: FlowNode[] = [...forms];
+  while (stack.length > 0) {
+    const node = stack.pop() as FlowNode;
+    shiftRange(node, delta);
+    if (isContainer(node)) for (let k = 0; k < node.children.length; k++) stack.push(node.children[k]);
+  }
+}
