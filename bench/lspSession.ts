@@ -16,7 +16,6 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticReport,
   DocumentDiagnosticRequest,
-  ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
@@ -24,11 +23,11 @@ import {
   ProtocolConnection,
   ReferencesRequest,
   RegistrationRequest,
-  ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { stopServerProcess } from '../test/support/serverProcess';
 
 export interface SessionOptions {
   serverPath: string;
@@ -128,24 +127,7 @@ export class LspSession {
   }
 
   async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      // already gone
-    }
-    this.connection.dispose();
-    await new Promise<void>((resolve) => {
-      if (this.child.exitCode !== null) return resolve();
-      const timer = setTimeout(() => {
-        this.child.kill('SIGKILL');
-        resolve();
-      }, 2000);
-      this.child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await stopServerProcess(this.connection, this.child);
   }
 }
 

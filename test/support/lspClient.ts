@@ -13,7 +13,6 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   FileChangeType,
   InitializedNotification,
   InitializeRequest,
@@ -22,12 +21,12 @@ import {
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
   RegistrationRequest,
-  ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   DiagnosticRefreshRequest,
   ShowMessageNotification,
 } from 'vscode-languageserver-protocol/node';
+import { stopServerProcess } from './serverProcess';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const serverPath = path.join(repoRoot, 'dist', 'server.js');
@@ -181,24 +180,7 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      // the server may already be gone
-    }
-    this.connection.dispose();
-    await new Promise<void>((resolve) => {
-      if (this.child.exitCode !== null) return resolve();
-      const timer = setTimeout(() => {
-        this.child.kill('SIGKILL');
-        resolve();
-      }, 2000);
-      this.child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    await stopServerProcess(this.connection, this.child);
   }
 }
 
