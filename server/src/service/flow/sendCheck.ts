@@ -78,22 +78,28 @@ function resolveMessage(send: SendForm, endpoint: Component, sink: ProblemSink):
   return undefined;
 }
 
-/** Checks the fields of one params map (the send's own or a template's); returns the names present. */
+/**
+ * Checks the fields of one params map (the send's own or a template's); adds the names present to
+ * `provided`. Arrays, not sets: a params map holds a handful of fields, and there is one per send.
+ */
 function checkFields(
   map: MapNode,
   integration: string,
   message: MessageType,
   secrets: Set<string>,
   sink: ProblemSink,
-): Set<string> {
-  const seen = new Map<string, FlowNode>();
-  const names = new Set<string>();
+  provided: string[],
+): void {
+  // The names of this map and, at the same index, the key where each first appears.
+  const names: string[] = [];
+  const firstKeys: FlowNode[] = [];
   for (const entry of map.entries) {
     const name = keyName(entry.key);
     if (name === undefined || name === '') continue;
     const key = entry.key;
-    const first = seen.get(name);
-    if (first !== undefined) {
+    const seenAt = names.indexOf(name);
+    if (seenAt >= 0) {
+      const first = firstKeys[seenAt];
       sink({
         code: 'duplicate-field',
         start: key.start,
@@ -103,8 +109,9 @@ function checkFields(
         dataRanges: { firstRange: { start: first.start, end: first.end } },
       });
     } else {
-      seen.set(name, key);
-      names.add(name);
+      names.push(name);
+      firstKeys.push(key);
+      if (!provided.includes(name)) provided.push(name);
     }
 
     if (secrets.has(name)) {
@@ -122,7 +129,7 @@ function checkFields(
     if (field === undefined) {
       const suggestions = suggestionsFor(
         name,
-        message.fields.map((f) => f.name).filter((f) => !seen.has(f) || f === name),
+        message.fields.map((f) => f.name).filter((f) => !names.includes(f) || f === name),
       );
       sink({
         code: 'unknown-field',
@@ -145,7 +152,6 @@ function checkFields(
       });
     }
   }
-  return names;
 }
 
 const secretsByEndpoint = new WeakMap<Component, Set<string>>();
@@ -169,13 +175,12 @@ export function checkSend(send: SendForm, ctx: AnalysisContext, sink: ProblemSin
   if (message === undefined) return;
   const integration = (send.integrationNode as { name: string }).name;
   const secrets = secretsOf(endpoint);
-  const provided = send.params ? checkFields(send.params, integration, message, secrets, sink) : new Set<string>();
-  for (const map of send.templates) {
-    for (const name of checkFields(map, integration, message, secrets, sink)) provided.add(name);
-  }
+  const provided: string[] = [];
+  if (send.params) checkFields(send.params, integration, message, secrets, sink, provided);
+  for (const map of send.templates) checkFields(map, integration, message, secrets, sink, provided);
   // Without a params map the shape error says it all; listing every field would only add noise.
   if (send.params === undefined) return;
-  const missing = message.fields.filter((f) => f.mandatory && !provided.has(f.name)).map((f) => f.name);
+  const missing = message.fields.filter((f) => f.mandatory && !provided.includes(f.name)).map((f) => f.name);
   if (missing.length === 0) return;
   const from = send.integrationNode as FlowNode;
   const to = send.messageNode as FlowNode;
