@@ -56,8 +56,9 @@ class Walk {
     if (node !== undefined && worthVisiting(node)) this.items.push({ node, expect, response });
   }
 
-  pushAll(nodes: readonly FlowNode[], expect: Expect, response: boolean): void {
-    for (let i = nodes.length - 1; i >= 0; i--) {
+  /** Queues `nodes[from..]`; an index rather than a slice, as most lists are visited this way. */
+  pushAll(nodes: readonly FlowNode[], expect: Expect, response: boolean, from = 0): void {
+    for (let i = nodes.length - 1; i >= from; i--) {
       const node = nodes[i];
       if (worthVisiting(node)) this.items.push({ node, expect, response });
     }
@@ -169,7 +170,7 @@ function startTopLevelList(walk: Walk, form: FlowNode): void {
   }
   const names = [...formsIn('reaction'), ...formsIn('when')].map((f) => f.name);
   walk.unknownForm(form, op.name, 'at the top level', names);
-  walk.pushAll(form.children.slice(1), 'opaque', false);
+  walk.pushAll(form.children, 'opaque', false, 1);
 }
 
 function visit(walk: Walk, item: Item): void {
@@ -218,55 +219,58 @@ function reaction(walk: Walk, list: ListNode, op: string, response: boolean): vo
       if (send.params) paramValues(walk, send.params.entries, inner);
       else walk.push(send.paramsNode, 'value', inner);
     }
-    options(walk, op, send.rest, inner);
+    options(walk, op, list.children, 4, inner);
     return;
   }
-  const args = list.children.slice(1);
+  // The arguments are `children[1..]` (`children[0]` is the operator), taken by index, not sliced.
+  const children = list.children;
   switch (op) {
     case 'seq':
     case 'par': {
       const owned = optionsOf(op);
-      for (let i = args.length - 1; i >= 0; i--) {
-        const child = args[i];
+      for (let i = children.length - 1; i >= 1; i--) {
+        const child = children[i];
         const childOp = child.kind === 'list' ? operatorNode(child)?.name : undefined;
-        if (childOp !== undefined && owned.includes(childOp)) options(walk, op, [child], response);
+        if (childOp !== undefined && owned.includes(childOp)) options(walk, op, children, i, response, i + 1);
         else walk.push(child, 'reaction', response);
       }
       return;
     }
     case 'if':
       walk.count(list, 'reaction', 1, 3);
-      walk.push(args[0], 'predicate', response);
-      options(walk, 'if', args.slice(1), response);
+      walk.push(children[1], 'predicate', response);
+      options(walk, 'if', children, 2, response);
       return;
     case 'delay':
       walk.count(list, 'reaction', 2, 2);
-      walk.push(args[0], 'value', response);
-      walk.unit(args[1]);
+      walk.push(children[1], 'value', response);
+      walk.unit(children[2]);
       return;
-    case 'set':
+    case 'set': {
       walk.count(list, 'reaction', 2, 2);
-      if (args[0] !== undefined && args[0].kind !== 'symbol') {
-        walk.sink({ code: 'arity', start: args[0].start, end: args[0].end, message: messages.notAName('a variable name') });
+      const name = children[1];
+      if (name !== undefined && name.kind !== 'symbol') {
+        walk.sink({ code: 'arity', start: name.start, end: name.end, message: messages.notAName('a variable name') });
       }
-      walk.pushAll(args.slice(1), 'value', response);
+      walk.pushAll(children, 'value', response, 2);
       return;
+    }
     case 'event':
-      if (walk.count(list, 'reaction', 1) && args[0].kind !== 'map') {
-        walk.sink({ code: 'arity', start: args[0].start, end: args[0].end, message: messages.paramsNotMap('event') });
+      if (walk.count(list, 'reaction', 1) && children[1].kind !== 'map') {
+        walk.sink({ code: 'arity', start: children[1].start, end: children[1].end, message: messages.paramsNotMap('event') });
       }
-      walk.push(args[0], 'value', response);
-      options(walk, 'event', args.slice(1), response);
+      walk.push(children[1], 'value', response);
+      options(walk, 'event', children, 2, response);
       return;
     case 'expect':
       walk.count(list, 'reaction', 1);
-      walk.push(args[0], 'predicate', true);
-      options(walk, 'expect', args.slice(1), response);
+      walk.push(children[1], 'predicate', true);
+      options(walk, 'expect', children, 2, response);
       return;
   }
   const where = formInfo(op, 'option') ? 'in a reaction (it is an option of a form)' : 'in a reaction';
   walk.unknownForm(list, op, where, formsIn('reaction').map((f) => f.name));
-  walk.pushAll(args, 'opaque', response);
+  walk.pushAll(children, 'opaque', response, 1);
 }
 
 /** The values of a params map; a `then` field (the timer's `create`) holds reaction code. */
@@ -277,10 +281,10 @@ function paramValues(walk: Walk, entries: readonly { key: FlowNode; value?: Flow
   }
 }
 
-/** The options after a form's arguments; `response` is the scope outside `success`. */
-function options(walk: Walk, owner: string, nodes: readonly FlowNode[], response: boolean): void {
+/** The options `nodes[from..end)` after a form's arguments; `response` is the scope outside `success`. */
+function options(walk: Walk, owner: string, nodes: readonly FlowNode[], from: number, response: boolean, end = nodes.length): void {
   const allowed = optionsOf(owner);
-  for (let i = nodes.length - 1; i >= 0; i--) {
+  for (let i = end - 1; i >= from; i--) {
     const node = nodes[i];
     const name = node.kind === 'list' ? operatorNode(node)?.name : undefined;
     if (node.kind !== 'list' || name === undefined) {
@@ -290,64 +294,67 @@ function options(walk: Walk, owner: string, nodes: readonly FlowNode[], response
     }
     if (!allowed.includes(name)) {
       walk.unknownForm(node, name, `as an option of \`${owner}\``, allowed);
-      insideMisplaced(walk, node, name, node.children.slice(1), response);
+      insideMisplaced(walk, node, name, response);
       continue;
     }
-    const args = node.children.slice(1);
+    // The option's arguments are `children[1..]`, as for any list.
+    const children = node.children;
     switch (name) {
       case 'retries':
         walk.count(node, 'option', 1, 1);
-        walk.pushAll(args, 'value', response);
+        walk.pushAll(children, 'value', response, 1);
         break;
       case 'within':
         walk.count(node, 'option', 2, 2);
-        walk.push(args[0], 'value', response);
-        walk.unit(args[1]);
-        walk.pushAll(args.slice(2), 'value', response);
+        walk.push(children[1], 'value', response);
+        walk.unit(children[2]);
+        walk.pushAll(children, 'value', response, 3);
         break;
-      case 'template':
-        if (walk.count(node, 'option', 1, 1) && args[0].kind !== 'map') {
-          walk.sink({ code: 'arity', start: args[0].start, end: args[0].end, message: messages.paramsNotMap('template') });
+      case 'template': {
+        const params = children[1];
+        if (walk.count(node, 'option', 1, 1) && params.kind !== 'map') {
+          walk.sink({ code: 'arity', start: params.start, end: params.end, message: messages.paramsNotMap('template') });
         }
-        if (args[0]?.kind === 'map') paramValues(walk, args[0].entries, response);
-        else walk.pushAll(args, 'value', response);
+        if (params?.kind === 'map') paramValues(walk, params.entries, response);
+        else walk.pushAll(children, 'value', response, 1);
         break;
+      }
       case 'success':
         // A send's or await's response is visible in its success block.
-        walk.pushAll(args, 'reaction', response || owner === 'send' || owner === 'await');
+        walk.pushAll(children, 'reaction', response || owner === 'send' || owner === 'await', 1);
         break;
       case 'failure':
-        walk.pushAll(args, 'reaction', response);
+        walk.pushAll(children, 'reaction', response, 1);
         break;
       case 'if':
         walk.count(node, 'option', 1, 3);
-        walk.push(args[0], 'predicate', response);
-        options(walk, 'if', args.slice(1), response);
+        walk.push(children[1], 'predicate', response);
+        options(walk, 'if', children, 2, response);
         break;
     }
   }
 }
 
 function whenPattern(walk: Walk, list: ListNode, op: string, response: boolean): void {
-  const args = list.children.slice(1);
+  const children = list.children;
   switch (op) {
     case 'when':
       walk.count(list, 'when', 1, 1);
-      walk.pushAll(args, 'when', response);
+      walk.pushAll(children, 'when', response, 1);
       return;
     case 'event':
-      walk.pushAll(args, 'predicate', response);
+      walk.pushAll(children, 'predicate', response, 1);
       return;
     case 'within':
       walk.count(list, 'when', 3, 3);
-      walk.push(args[0], 'value', response);
-      walk.unit(args[1]);
-      walk.pushAll(args.slice(2), 'when', response);
+      walk.push(children[1], 'value', response);
+      walk.unit(children[2]);
+      walk.pushAll(children, 'when', response, 3);
       return;
     case 'count':
       walk.count(list, 'when', 2, 2);
-      walk.push(args[0], 'value', response);
-      walk.pushAll(args.slice(1), 'when', response);
+      walk.push(children[1], 'value', response);
+      walk.pushAll(children, 'when', response, 2);
       return;
     case 'seq':
     case 'all':
@@ -357,51 +364,51 @@ function whenPattern(walk: Walk, list: ListNode, op: string, response: boolean):
     case 'and':
     case 'or':
       walk.count(list, 'when', 1);
-      walk.pushAll(args, 'when', response);
+      walk.pushAll(children, 'when', response, 1);
       return;
     case 'not':
       walk.count(list, 'when', 1, 1);
-      walk.pushAll(args, 'when', response);
+      walk.pushAll(children, 'when', response, 1);
       return;
     case '=':
     case '>':
     case '<':
       walk.count(list, 'when', 2);
-      walk.pushAll(args, 'predicate', response);
+      walk.pushAll(children, 'predicate', response, 1);
       return;
   }
   walk.unknownForm(list, op, 'in an event pattern', formsIn('when').map((f) => f.name));
-  insideMisplaced(walk, list, op, args, response);
+  insideMisplaced(walk, list, op, response);
 }
 
 function predicate(walk: Walk, list: ListNode, op: string, response: boolean, where: string): void {
-  const args = list.children.slice(1);
+  const children = list.children;
   switch (op) {
     case 'and':
     case 'or':
       walk.count(list, 'predicate', 1);
-      walk.pushAll(args, 'predicate', response);
+      walk.pushAll(children, 'predicate', response, 1);
       return;
     case 'not':
       walk.count(list, 'predicate', 1, 1);
-      walk.pushAll(args, 'predicate', response);
+      walk.pushAll(children, 'predicate', response, 1);
       return;
     case '=':
     case '>':
     case '<':
       walk.count(list, 'predicate', 2);
-      walk.pushAll(args, 'predicate', response);
+      walk.pushAll(children, 'predicate', response, 1);
       return;
   }
   const candidates = where === 'as a value' ? [...formsIn('reaction'), ...formsIn('predicate')] : formsIn('predicate');
   walk.unknownForm(list, op, where, candidates.map((f) => f.name));
-  insideMisplaced(walk, list, op, args, response);
+  insideMisplaced(walk, list, op, response);
 }
 
 /** After an unknown-form report: a misplaced send is still checked; anything else is opaque. */
-function insideMisplaced(walk: Walk, list: ListNode, op: string, args: FlowNode[], response: boolean): void {
+function insideMisplaced(walk: Walk, list: ListNode, op: string, response: boolean): void {
   if (op === 'send' || op === 'await') reaction(walk, list, op, response);
-  else walk.pushAll(args, 'opaque', response);
+  else walk.pushAll(list.children, 'opaque', response, 1);
 }
 
 export type { FlowProblem };

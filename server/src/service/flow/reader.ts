@@ -373,10 +373,11 @@ function readString(text: string, start: number, add: (node: FlowNode) => void, 
 
 /** Pairs a map's children into entries; a key left without a value is a reader error. */
 function pairEntries(map: MapNode, text: string, errors: ReaderError[]): void {
-  const entries: MapEntry[] = [];
   const children = map.children;
-  // One object shape for every entry (`value` set even when missing), so reading entries stays fast.
-  for (let k = 0; k < children.length; k += 2) entries.push({ key: children[k], value: children[k + 1] });
+  // Sized once: an array grown by `push` keeps room for 17 entries, most of it unused, for as long
+  // as the tree lives. One object shape for every entry (`value` set even when missing).
+  const entries: MapEntry[] = new Array<MapEntry>((children.length + 1) >> 1);
+  for (let k = 0; k < children.length; k += 2) entries[k >> 1] = { key: children[k], value: children[k + 1] };
   map.entries = entries;
   if (children.length % 2 === 1) {
     const key = children[children.length - 1];

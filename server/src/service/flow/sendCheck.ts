@@ -6,7 +6,7 @@ import { Component, definitionType, MessageType, secretParams } from '../definit
 import { ProblemSink } from './problems';
 import { SendForm } from './sends';
 import { suggestionsFor } from './suggestions';
-import { FlowNode, keyName, MapNode } from './tree';
+import { FlowNode, keyName, MapEntry, MapNode } from './tree';
 
 /** Where the shape of the send is wrong; the definition checks below run on what is there. */
 function checkShape(send: SendForm, sink: ProblemSink): void {
@@ -78,28 +78,38 @@ function resolveMessage(send: SendForm, endpoint: Component, sink: ProblemSink):
   return undefined;
 }
 
+/** The key of the first entry before `before` named `name`, if any. */
+function earlierKey(entries: readonly MapEntry[], before: number, name: string): FlowNode | undefined {
+  for (let k = 0; k < before; k++) if (keyName(entries[k].key) === name) return entries[k].key;
+  return undefined;
+}
+
+/** Whether a params map has an entry named `name`. */
+function hasField(map: MapNode, name: string): boolean {
+  return earlierKey(map.entries, map.entries.length, name) !== undefined;
+}
+
+/** Whether the send's params map or one of its `(template {...})` maps gives the field `name`. */
+function provides(send: SendForm, name: string): boolean {
+  if (send.params !== undefined && hasField(send.params, name)) return true;
+  for (const map of send.templates) if (hasField(map, name)) return true;
+  return false;
+}
+
 /**
- * Checks the fields of one params map (the send's own or a template's); adds the names present to
- * `provided`. Arrays, not sets: a params map holds a handful of fields, and there is one per send.
+ * Checks the fields of one params map (the send's own or a template's). Duplicates are found by
+ * looking back over the entries, not with a set: a params map holds a handful of fields and there
+ * is one per send, so building a set (or an array) per map costs more than the few comparisons.
  */
-function checkFields(
-  map: MapNode,
-  integration: string,
-  message: MessageType,
-  secrets: Set<string>,
-  sink: ProblemSink,
-  provided: string[],
-): void {
-  // The names of this map and, at the same index, the key where each first appears.
-  const names: string[] = [];
-  const firstKeys: FlowNode[] = [];
-  for (const entry of map.entries) {
+function checkFields(map: MapNode, integration: string, message: MessageType, secrets: Set<string>, sink: ProblemSink): void {
+  const entries = map.entries;
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k];
     const name = keyName(entry.key);
     if (name === undefined || name === '') continue;
     const key = entry.key;
-    const seenAt = names.indexOf(name);
-    if (seenAt >= 0) {
-      const first = firstKeys[seenAt];
+    const first = earlierKey(entries, k, name);
+    if (first !== undefined) {
       sink({
         code: 'duplicate-field',
         start: key.start,
@@ -108,10 +118,6 @@ function checkFields(
         data: { field: name },
         dataRanges: { firstRange: { start: first.start, end: first.end } },
       });
-    } else {
-      names.push(name);
-      firstKeys.push(key);
-      if (!provided.includes(name)) provided.push(name);
     }
 
     if (secrets.has(name)) {
@@ -129,7 +135,7 @@ function checkFields(
     if (field === undefined) {
       const suggestions = suggestionsFor(
         name,
-        message.fields.map((f) => f.name).filter((f) => !names.includes(f) || f === name),
+        message.fields.map((f) => f.name).filter((f) => f === name || earlierKey(entries, k, f) === undefined),
       );
       sink({
         code: 'unknown-field',
@@ -175,12 +181,13 @@ export function checkSend(send: SendForm, ctx: AnalysisContext, sink: ProblemSin
   if (message === undefined) return;
   const integration = (send.integrationNode as { name: string }).name;
   const secrets = secretsOf(endpoint);
-  const provided: string[] = [];
-  if (send.params) checkFields(send.params, integration, message, secrets, sink, provided);
-  for (const map of send.templates) checkFields(map, integration, message, secrets, sink, provided);
+  const params = send.params;
+  if (params) checkFields(params, integration, message, secrets, sink);
+  for (const map of send.templates) checkFields(map, integration, message, secrets, sink);
   // Without a params map the shape error says it all; listing every field would only add noise.
-  if (send.params === undefined) return;
-  const missing = message.fields.filter((f) => f.mandatory && !provided.includes(f.name)).map((f) => f.name);
+  if (params === undefined) return;
+  const missing: string[] = [];
+  for (const field of message.fields) if (field.mandatory && !provides(send, field.name)) missing.push(field.name);
   if (missing.length === 0) return;
   const from = send.integrationNode as FlowNode;
   const to = send.messageNode as FlowNode;
@@ -189,7 +196,7 @@ export function checkSend(send: SendForm, ctx: AnalysisContext, sink: ProblemSin
     start: from.start,
     end: to.end,
     message: messages.missingMandatoryFields(integration, message.name, missing),
-    data: { integration, message: message.name, missing, paramsClosed: send.params.closed },
-    dataRanges: { paramsRange: { start: send.params.start, end: send.params.end } },
+    data: { integration, message: message.name, missing, paramsClosed: params.closed },
+    dataRanges: { paramsRange: { start: params.start, end: params.end } },
   });
 }
