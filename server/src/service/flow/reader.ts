@@ -137,13 +137,15 @@ function read(text: string, options: ReadOptions): ReadResult {
     else forms.push(node);
   };
 
+  // A node's parent is the innermost open form when the node is made: set then, in the object
+  // literal, rather than by a second pass over the children when the form closes.
+
   /** Pops the innermost open form and gives it its children, end and closed flag. */
   const closeTop = (end: number, closed: boolean): ContainerNode => {
     const node = stack.pop() as ContainerNode;
     const base = bases.pop() as number;
     const children = pending.slice(base);
     pending.length = base;
-    for (let k = 0; k < children.length; k++) children[k].parent = node;
     node.children = children;
     node.end = end;
     node.closed = closed;
@@ -175,7 +177,9 @@ function read(text: string, options: ReadOptions): ReadResult {
     const c = text.charCodeAt(i);
 
     if (c <= Ch.Space || c === Ch.Comma) {
+      // Indentation comes in runs: skip a run here rather than once round the whole loop per space.
       i++;
+      while (i < length && text.charCodeAt(i) <= Ch.Space) i++;
       continue;
     }
 
@@ -201,13 +205,14 @@ function read(text: string, options: ReadOptions): ReadResult {
         if (options.closeAtLineStart) abandonAbove(0, i, true);
         else openerAtLineStartInside = true;
       }
+      const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
       let node: ContainerNode;
       if (c === Ch.OpenParen) {
-        node = { kind: 'list', start: i, end: i + 1, parent: undefined, children: noChildren, closed: false } satisfies ListNode;
+        node = { kind: 'list', start: i, end: i + 1, parent, children: noChildren, closed: false } satisfies ListNode;
       } else if (c === Ch.OpenBracket) {
-        node = { kind: 'vector', start: i, end: i + 1, parent: undefined, children: noChildren, closed: false } satisfies VectorNode;
+        node = { kind: 'vector', start: i, end: i + 1, parent, children: noChildren, closed: false } satisfies VectorNode;
       } else {
-        node = { kind: 'map', start: i, end: i + 1, parent: undefined, children: noChildren, closed: false, entries: noEntries } satisfies MapNode;
+        node = { kind: 'map', start: i, end: i + 1, parent, children: noChildren, closed: false, entries: noEntries } satisfies MapNode;
       }
       add(node);
       stack.push(node);
@@ -249,7 +254,7 @@ function read(text: string, options: ReadOptions): ReadResult {
     }
 
     if (c === Ch.Quote) {
-      i = readString(text, i, add, errors);
+      i = readString(text, i, stack.length > 0 ? stack[stack.length - 1] : undefined, add, errors);
       continue;
     }
 
@@ -257,7 +262,7 @@ function read(text: string, options: ReadOptions): ReadResult {
     const start = i;
     i++;
     while (i < length && !isDelimiter(text.charCodeAt(i))) i++;
-    add(classifyWord(text, start, i, errors));
+    add(classifyWord(text, start, i, stack.length > 0 ? stack[stack.length - 1] : undefined, errors));
   }
 
   const balanced = stack.length === 0;
@@ -267,12 +272,12 @@ function read(text: string, options: ReadOptions): ReadResult {
   return { tree: { text, forms, comments, errors }, recoverable, balanced, end: i };
 }
 
-function classifyWord(text: string, start: number, end: number, errors: ReaderError[]): FlowNode {
+function classifyWord(text: string, start: number, end: number, parent: ContainerNode | undefined, errors: ReaderError[]): FlowNode {
   const c = text.charCodeAt(start);
   // Slice once per word, from the text itself; object literals with one property order per kind
   // keep node shapes monomorphic.
-  if (c === Ch.Colon) return { kind: 'keyword', start, end, parent: undefined, name: text.slice(start + 1, end) };
-  if (c === Ch.Dollar) return { kind: 'response', start, end, parent: undefined, name: text.slice(start + 1, end) };
+  if (c === Ch.Colon) return { kind: 'keyword', start, end, parent, name: text.slice(start + 1, end) };
+  if (c === Ch.Dollar) return { kind: 'response', start, end, parent, name: text.slice(start + 1, end) };
   const length = end - start;
   const second = length > 1 ? text.charCodeAt(start + 1) : -1;
   if (isDigit(c) || ((c === Ch.Minus || c === Ch.Plus) && isDigit(second))) {
@@ -280,27 +285,33 @@ function classifyWord(text: string, start: number, end: number, errors: ReaderEr
     if (numberPattern.test(word)) {
       const slash = word.indexOf('/');
       const value = slash > 0 ? Number(word.slice(0, slash)) / Number(word.slice(slash + 1)) : Number(word.replace(/[MN]$/, ''));
-      return { kind: 'number', start, end, parent: undefined, value, text: word };
+      return { kind: 'number', start, end, parent, value, text: word };
     }
     errors.push({ message: messages.invalidNumber(word), start, end });
-    return { kind: 'symbol', start, end, parent: undefined, name: word };
+    return { kind: 'symbol', start, end, parent, name: word };
   }
   if (c === Ch.Star && length > 1) {
     const close = length > 2 && text.charCodeAt(end - 1) === Ch.Star ? end - 1 : end;
-    return { kind: 'event', start, end, parent: undefined, name: text.slice(start + 1, close) };
+    return { kind: 'event', start, end, parent, name: text.slice(start + 1, close) };
   }
-  if (c === Ch.Plus && length > 1) return { kind: 'template', start, end, parent: undefined, name: text.slice(start + 1, end) };
+  if (c === Ch.Plus && length > 1) return { kind: 'template', start, end, parent, name: text.slice(start + 1, end) };
   const word = text.slice(start, end);
   // Most words are longer than `false`: skip the comparisons for them.
   if (length <= 5) {
-    if (word === 'true' || word === 'false') return { kind: 'boolean', start, end, parent: undefined, value: word === 'true' };
-    if (word === 'nil') return { kind: 'nil', start, end, parent: undefined };
+    if (word === 'true' || word === 'false') return { kind: 'boolean', start, end, parent, value: word === 'true' };
+    if (word === 'nil') return { kind: 'nil', start, end, parent };
   }
-  return { kind: 'symbol', start, end, parent: undefined, name: word };
+  return { kind: 'symbol', start, end, parent, name: word };
 }
 
 /** Reads a string starting at the quote at `start`; returns the offset after it. */
-function readString(text: string, start: number, add: (node: FlowNode) => void, errors: ReaderError[]): number {
+function readString(
+  text: string,
+  start: number,
+  parent: ContainerNode | undefined,
+  add: (node: FlowNode) => void,
+  errors: ReaderError[],
+): number {
   const length = text.length;
   let i = start + 1;
   let runStart = i;
@@ -309,13 +320,13 @@ function readString(text: string, start: number, add: (node: FlowNode) => void, 
     if (i >= length) {
       errors.push({ message: messages.unterminatedString(), start, end: start + 1 });
       const value = parts ? (parts.push(text.slice(runStart, i)), parts.join('')) : text.slice(runStart, i);
-      add({ kind: 'string', start, end: i, parent: undefined, value, closed: false });
+      add({ kind: 'string', start, end: i, parent, value, closed: false });
       return i;
     }
     const c = text.charCodeAt(i);
     if (c === Ch.Quote) {
       const value = parts ? (parts.push(text.slice(runStart, i)), parts.join('')) : text.slice(runStart, i);
-      add({ kind: 'string', start, end: i + 1, parent: undefined, value, closed: true });
+      add({ kind: 'string', start, end: i + 1, parent, value, closed: true });
       return i + 1;
     }
     if (c !== Ch.Backslash) {
