@@ -12,13 +12,21 @@ interface ChangedSpan {
   newEnd: number;
 }
 
+/** Characters compared at once by the string comparison itself, which is many times faster than a charCodeAt loop. */
+const chunk = 1024;
+
 function changedSpan(before: string, after: string): ChangedSpan | undefined {
   const shorter = Math.min(before.length, after.length);
   let start = 0;
+  while (start + chunk <= shorter && before.slice(start, start + chunk) === after.slice(start, start + chunk)) start += chunk;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   if (start === shorter && before.length === after.length) return undefined;
   let oldEnd = before.length;
   let newEnd = after.length;
+  while (oldEnd - chunk >= start && newEnd - chunk >= start && before.slice(oldEnd - chunk, oldEnd) === after.slice(newEnd - chunk, newEnd)) {
+    oldEnd -= chunk;
+    newEnd -= chunk;
+  }
   while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
     oldEnd--;
     newEnd--;

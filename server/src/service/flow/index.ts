@@ -59,7 +59,7 @@ function parseFlowDocument(doc: TextDocument): FlowDocument {
     const oldest = lastReads.keys().next().value;
     if (oldest !== undefined) lastReads.delete(oldest);
   }
-  return { ...base, kind: 'flow', regions: [wholeDocumentRegion(doc, read.tree)], fileProblems: [] };
+  return { ...base, kind: 'flow', regions: [wholeDocumentRegion(doc, read.tree, previous !== undefined)], fileProblems: [] };
 }
 
 const maxCached = 64;

@@ -52,12 +52,17 @@ function positionIn(starts: readonly number[], offset: number): Position {
   return { line: lo, character: offset - starts[lo] };
 }
 
-/** The whole document is the code: offsets are the same on both sides. */
-export function wholeDocumentRegion(doc: TextDocument, tree: FlowTree): FlowRegion {
+/**
+ * The whole document is the code: offsets are the same on both sides. `edited`: the document is a
+ * later version of an open one, whose line table the editor's edits keep up to date, so positions
+ * come from it; the first version would build that table char by char, so the region finds line
+ * starts itself.
+ */
+export function wholeDocumentRegion(doc: TextDocument, tree: FlowTree, edited = false): FlowRegion {
   const length = tree.text.length;
   const clamp = (o: number) => (o < 0 ? 0 : o > length ? length : o);
   // null until the first position is asked for; many checks of a clean file never ask.
-  let starts: number[] | undefined | null = null;
+  let starts: number[] | undefined | null = edited ? undefined : null;
   const position = (offset: number): Position => {
     if (starts === null) starts = lineStartsOf(tree.text);
     return starts === undefined ? doc.positionAt(clamp(offset)) : positionIn(starts, clamp(offset));
