@@ -2,6 +2,7 @@
 // at its place and reading on. One pass over char codes with an explicit stack of open
 // containers, so that no input depth can overflow the call stack.
 import { messages } from '../codes';
+import { NameTable } from './names';
 import {
   ContainerNode,
   FlowComment,
@@ -130,6 +131,7 @@ function read(text: string, options: ReadOptions): ReadResult {
   const pending: FlowNode[] = [];
   const bases: number[] = [];
   const length = text.length;
+  const names = new NameTable();
   let openerAtLineStartInside = false;
 
   const add = (node: FlowNode): void => {
@@ -144,9 +146,7 @@ function read(text: string, options: ReadOptions): ReadResult {
   const closeTop = (end: number, closed: boolean): ContainerNode => {
     const node = stack.pop() as ContainerNode;
     const base = bases.pop() as number;
-    const children = pending.slice(base);
-    pending.length = base;
-    node.children = children;
+    node.children = pending.splice(base);
     node.end = end;
     node.closed = closed;
     if (node.kind === 'map') pairEntries(node, text, errors);
@@ -262,7 +262,7 @@ function read(text: string, options: ReadOptions): ReadResult {
     const start = i;
     i++;
     while (i < length && !isDelimiter(text.charCodeAt(i))) i++;
-    add(classifyWord(text, start, i, stack.length > 0 ? stack[stack.length - 1] : undefined, errors));
+    add(classifyWord(text, start, i, stack.length > 0 ? stack[stack.length - 1] : undefined, names, errors));
   }
 
   const balanced = stack.length === 0;
@@ -272,12 +272,18 @@ function read(text: string, options: ReadOptions): ReadResult {
   return { tree: { text, forms, comments, errors }, recoverable, balanced, end: i };
 }
 
-function classifyWord(text: string, start: number, end: number, parent: ContainerNode | undefined, errors: ReaderError[]): FlowNode {
+function classifyWord(
+  text: string,
+  start: number,
+  end: number,
+  parent: ContainerNode | undefined,
+  names: NameTable,
+  errors: ReaderError[],
+): FlowNode {
   const c = text.charCodeAt(start);
-  // Slice once per word, from the text itself; object literals with one property order per kind
-  // keep node shapes monomorphic.
-  if (c === Ch.Colon) return { kind: 'keyword', start, end, parent, name: text.slice(start + 1, end) };
-  if (c === Ch.Dollar) return { kind: 'response', start, end, parent, name: text.slice(start + 1, end) };
+  // Object literals with one property order per kind keep node shapes few.
+  if (c === Ch.Colon) return { kind: 'keyword', start, end, parent, name: names.name(text, start + 1, end) };
+  if (c === Ch.Dollar) return { kind: 'response', start, end, parent, name: names.name(text, start + 1, end) };
   const length = end - start;
   const second = length > 1 ? text.charCodeAt(start + 1) : -1;
   if (isDigit(c) || ((c === Ch.Minus || c === Ch.Plus) && isDigit(second))) {
@@ -292,10 +298,10 @@ function classifyWord(text: string, start: number, end: number, parent: Containe
   }
   if (c === Ch.Star && length > 1) {
     const close = length > 2 && text.charCodeAt(end - 1) === Ch.Star ? end - 1 : end;
-    return { kind: 'event', start, end, parent, name: text.slice(start + 1, close) };
+    return { kind: 'event', start, end, parent, name: names.name(text, start + 1, close) };
   }
-  if (c === Ch.Plus && length > 1) return { kind: 'template', start, end, parent, name: text.slice(start + 1, end) };
-  const word = text.slice(start, end);
+  if (c === Ch.Plus && length > 1) return { kind: 'template', start, end, parent, name: names.name(text, start + 1, end) };
+  const word = names.name(text, start, end);
   // Most words are longer than `false`: skip the comparisons for them.
   if (length <= 5) {
     if (word === 'true' || word === 'false') return { kind: 'boolean', start, end, parent, value: word === 'true' };
