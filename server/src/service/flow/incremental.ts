@@ -64,6 +64,7 @@ export function rereadFlow(previous: FlowRead, text: string): FlowRead {
   for (let k = after; k < forms.length; k++) stopAt.push(forms[k].start + delta);
   const stretch = readStretch(text, from, stopAt);
   if (!stretch.balanced) return readFlowWithBalance(text);
+  detachStrings(stretch.tree);
 
   // The first kept form after the stretch (none when the read ran to the end of the text).
   let kept = after;
@@ -100,4 +101,44 @@ function shiftNodes(forms: readonly FlowNode[], delta: number): void {
     shiftRange(node, delta);
     if (isContainer(node)) for (let k = 0; k < node.children.length; k++) stack.push(node.children[k]);
   }
+}
+
+/**
+ * A copy of a string sliced from a text. A slice keeps the whole text it came from alive; the
+ * re-read forms outlive this version of the text (edit after edit, each would keep its version,
+ * a megabyte apiece), so their strings are copied. Concatenating and slicing again makes the
+ * engine copy the characters.
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+/** Copies every string of a freshly read stretch: names, values, comment texts, error messages. */
+function detachStrings(tree: FlowTree): void {
+  const stack: FlowNode[] = [...tree.forms];
+  while (stack.length > 0) {
+    const node = stack.pop() as FlowNode;
+    switch (node.kind) {
+      case 'list':
+      case 'vector':
+      case 'map':
+        for (let k = 0; k < node.children.length; k++) stack.push(node.children[k]);
+        break;
+      case 'string':
+        node.value = detached(node.value);
+        break;
+      case 'number':
+        node.text = detached(node.text);
+        break;
+      case 'keyword':
+      case 'symbol':
+      case 'event':
+      case 'response':
+      case 'template':
+        node.name = detached(node.name);
+        break;
+    }
+  }
+  for (const comment of tree.comments) comment.text = detached(comment.text);
+  for (const error of tree.errors) error.message = detached(error.message);
 }
