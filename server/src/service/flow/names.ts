@@ -3,7 +3,8 @@
 // that spells it. The tree is an eighth smaller (less for the garbage collector to copy while it
 // is young), and the analyser's many lookups and comparisons of the same few names get faster.
 
-const initialSlots = 1024;
+/** Small to start with: a pattern file reads thousands of short `when`/`then` strings. */
+const initialSlots = 16;
 
 export class NameTable {
   /** Open addressing, linear probing; never more than half full. */
