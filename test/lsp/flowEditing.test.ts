@@ -1,0 +1,70 @@
+// Typing in an open `.cxflow` file through the bundled server: after each incremental change the
+// diagnostics pulled for it equal those of the same text opened fresh (which is read whole), so the
+// re-reading of only the edited forms can't drift from a full read over a series of edits.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DidChangeTextDocumentNotification,
+  Diagnostic,
+  DocumentDiagnosticReport,
+  DocumentDiagnosticRequest,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { seededRandom } from '../../bench/random';
+import { languageIds } from '../../server/src/service/documentKind';
+import { TestClient, fileUri, repoRoot } from '../support/lspClient';
+
+const sample = ['mistakes', 'escalations', 'abandoned-calls']
+  .map((name) => fs.readFileSync(path.join(repoRoot, 'examples', 'flows', `${name}.cxflow`), 'utf8'))
+  .join('\n');
+
+const pieces = ['(', ')', '{', '}', '"', ';', '\n', ' ', 'x', ':to', ';; Then\n', '(send twilio sms {:to-phone-number *p*})\n'];
+
+describe('typing in a flow over LSP', () => {
+  let client: TestClient;
+  let workspace: string;
+
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-lsp-'));
+    client = await TestClient.start({ rootPath: workspace, pull: true });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  const pull = async (uri: string): Promise<Diagnostic[]> => {
+    const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as DocumentDiagnosticReport;
+    return report.kind === 'full' ? report.items : [];
+  };
+
+  it('gives after every incremental change the diagnostics of the same text read whole', async () => {
+    const random = seededRandom(5);
+    const uri = fileUri(path.join(workspace, 'typing.cxflow'));
+    let mirror = TextDocument.create(uri, languageIds.flow, 1, sample);
+    await client.open(uri, languageIds.flow, sample);
+    await pull(uri);
+    for (let step = 0; step < 40; step++) {
+      const text = mirror.getText();
+      const at = random.int(text.length + 1);
+      const removed = random.chance(0.4) ? random.int(4) : 0;
+      const change: TextDocumentContentChangeEvent = {
+        range: { start: mirror.positionAt(at), end: mirror.positionAt(at + removed) },
+        text: removed > 0 && random.chance(0.5) ? '' : random.pick(pieces),
+      };
+      mirror = TextDocument.update(mirror, [change], mirror.version + 1);
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: mirror.version },
+        contentChanges: [change],
+      });
+      const fresh = fileUri(path.join(workspace, `fresh-${step}.cxflow`));
+      await client.open(fresh, languageIds.flow, mirror.getText());
+      assert.deepEqual(await pull(uri), await pull(fresh), `step ${step}`);
+      await client.close(fresh);
+    }
+  });
+});
