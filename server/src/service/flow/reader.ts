@@ -139,9 +139,6 @@ function read(text: string, options: ReadOptions): ReadResult {
     else forms.push(node);
   };
 
-  // A node's parent is the innermost open form when the node is made: set then, in the object
-  // literal, rather than by a second pass over the children when the form closes.
-
   /** Pops the innermost open form and gives it its children, end and closed flag. */
   const closeTop = (end: number, closed: boolean): ContainerNode => {
     const node = stack.pop() as ContainerNode;
@@ -183,6 +180,7 @@ function read(text: string, options: ReadOptions): ReadResult {
       continue;
     }
 
+    // Re-reading part of a text: a top-level form starting at a `stopAt` offset is kept from before.
     if (stack.length === 0 && nextStop < stopAt.length) {
       while (nextStop < stopAt.length && stopAt[nextStop] < i) nextStop++;
       if (stopAt[nextStop] === i) break;
@@ -205,6 +203,8 @@ function read(text: string, options: ReadOptions): ReadResult {
         if (options.closeAtLineStart) abandonAbove(0, i, true);
         else openerAtLineStartInside = true;
       }
+      // A node's parent is the innermost open form when it is made: set in the object literal,
+      // not by a second pass over the children when the form closes.
       const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
       let node: ContainerNode;
       if (c === Ch.OpenParen) {
