@@ -1,7 +1,7 @@
 // Re-reading a flow text after an edit: the top-level forms before the edit are kept as they are,
 // the ones it touches are read again, and the ones after it are kept with their offsets shifted.
 // The result is the tree a full read of the new text gives; whenever that can't be shown (the
-// previous text was unbalanced, or the re-read doesn't end in step at a kept form) it is one.
+// previous or the new text needs the reader's recovery read) it is one.
 import { FlowRead, readFlowWithBalance, readStretch } from './reader';
 import { FlowNode, FlowTree, isContainer } from './tree';
 
@@ -42,14 +42,16 @@ function changedSpan(before: string, after: string): ChangedSpan | undefined {
  * Why resuming is exact: the reader's state between top-level forms is just "no form open". The
  * stretch is re-read from the end of the last form before the edit (unchanged text, same state),
  * and stops only at the start of a form after the edit, with no form open: from there on the text
- * and the state are those of the previous read, which went on to close every form it opened, so no
- * recovery read can follow. Reader errors and comments lie inside the stretch they were read in.
+ * and the state are those of the previous read, so it reads the same forms. Reader errors and
+ * comments lie inside the stretch they were read in. What is not local is the choice of a second,
+ * recovering read (forms left open at the end, and an opener at a line start inside a form
+ * anywhere): that is worked out from the parts, and when it is due the text is read whole.
  */
 export function rereadFlow(previous: FlowRead, text: string): FlowRead {
   const old = previous.tree;
-  if (!previous.balanced) return readFlowWithBalance(text);
+  if (previous.recovered) return readFlowWithBalance(text);
   const span = changedSpan(old.text, text);
-  if (span === undefined) return { tree: { ...old, text }, balanced: true };
+  if (span === undefined) return { ...previous, tree: { ...old, text } };
   const delta = span.newEnd - span.oldEnd;
   const forms = old.forms;
 
@@ -63,13 +65,22 @@ export function rereadFlow(previous: FlowRead, text: string): FlowRead {
   const stopAt: number[] = [];
   for (let k = after; k < forms.length; k++) stopAt.push(forms[k].start + delta);
   const stretch = readStretch(text, from, stopAt);
-  if (!stretch.balanced) return readFlowWithBalance(text);
-  detachStrings(stretch.tree);
 
   // The first kept form after the stretch (none when the read ran to the end of the text).
   let kept = after;
   while (kept < forms.length && forms[kept].start + delta < stretch.end) kept++;
   const resume = kept < forms.length ? forms[kept].start : old.text.length;
+
+  // Unclosed forms at the end with an opener at a line start inside some form call for the
+  // recovery read, which reads the whole text differently: then read it whole.
+  const balanced = kept < forms.length ? previous.balanced : stretch.balanced;
+  const nestedOpeners = [
+    ...previous.nestedOpeners.filter((o) => o < from),
+    ...stretch.nestedOpeners,
+    ...previous.nestedOpeners.filter((o) => o >= resume).map((o) => o + delta),
+  ];
+  if (!balanced && nestedOpeners.length > 0) return readFlowWithBalance(text);
+  detachStrings(stretch.tree);
 
   const suffix = forms.slice(kept);
   const suffixComments = old.comments.filter((c) => c.start >= resume);
@@ -85,7 +96,7 @@ export function rereadFlow(previous: FlowRead, text: string): FlowRead {
     comments: [...old.comments.filter((c) => c.start < from), ...stretch.tree.comments, ...suffixComments],
     errors: [...old.errors.filter((e) => e.start < from), ...stretch.tree.errors, ...suffixErrors],
   };
-  return { tree, balanced: true };
+  return { tree, recovered: false, balanced, nestedOpeners };
 }
 
 function shiftRange(range: { start: number; end: number }, delta: number): void {

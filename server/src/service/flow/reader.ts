@@ -89,14 +89,21 @@ interface ReadResult {
   recoverable: boolean;
   /** Whether reading stopped with every form closed (before the final abandon of open forms). */
   balanced: boolean;
+  /** Openers at the start of a line inside an open form: with unclosed forms, they call for recovery. */
+  nestedOpeners: number[];
   /** Where reading stopped: the text's length, or the `stopAt` offset reached. */
   end: number;
 }
 
-/** A tree and whether its text closed every form it opened, read without recovery. */
+/** A tree with what a later edit needs to re-read only part of its text (see incremental.ts). */
 export interface FlowRead {
   tree: FlowTree;
+  /** True when the tree comes from the second, recovering read of unbalanced input. */
+  recovered: boolean;
+  /** Whether the text closed every form it opened. */
   balanced: boolean;
+  /** Offsets of the openers at the start of a line inside an open form (usually none). */
+  nestedOpeners: number[];
 }
 
 /** Reads flow source into a tree. Never throws; reader errors are in `tree.errors`. */
@@ -104,21 +111,26 @@ export function readFlow(text: string): FlowTree {
   return readFlowWithBalance(text).tree;
 }
 
-/** `readFlow`, telling also whether the text was balanced (so a later edit can re-read part of it). */
+/** `readFlow`, with what a later edit needs to re-read only part of the text. */
 export function readFlowWithBalance(text: string): FlowRead {
   const first = read(text, { closeAtLineStart: false, from: 0, stopAt: [] });
-  if (!first.recoverable) return { tree: first.tree, balanced: first.balanced };
-  return { tree: read(text, { closeAtLineStart: true, from: 0, stopAt: [] }).tree, balanced: false };
+  if (!first.recoverable) return { tree: first.tree, recovered: false, balanced: first.balanced, nestedOpeners: first.nestedOpeners };
+  const second = read(text, { closeAtLineStart: true, from: 0, stopAt: [] });
+  return { tree: second.tree, recovered: true, balanced: false, nestedOpeners: first.nestedOpeners };
 }
 
 /**
  * Reads `text` from `from`, a top-level boundary, up to the first top-level form that starts at one
  * of the `stopAt` offsets (or to the end). The result holds only what was read; `end` is where it
- * stopped. No recovery read: a caller getting `balanced: false` must read the whole text instead.
+ * stopped. Never a recovery read: whether one is due depends on the whole text (see incremental.ts).
  */
-export function readStretch(text: string, from: number, stopAt: readonly number[]): { tree: FlowTree; balanced: boolean; end: number } {
+export function readStretch(
+  text: string,
+  from: number,
+  stopAt: readonly number[],
+): { tree: FlowTree; balanced: boolean; nestedOpeners: number[]; end: number } {
   const result = read(text, { closeAtLineStart: false, from, stopAt });
-  return { tree: result.tree, balanced: result.balanced, end: result.end };
+  return { tree: result.tree, balanced: result.balanced, nestedOpeners: result.nestedOpeners, end: result.end };
 }
 
 function read(text: string, options: ReadOptions): ReadResult {
@@ -132,7 +144,7 @@ function read(text: string, options: ReadOptions): ReadResult {
   const bases: number[] = [];
   const length = text.length;
   const names = new NameTable();
-  let openerAtLineStartInside = false;
+  const nestedOpeners: number[] = [];
 
   const add = (node: FlowNode): void => {
     if (stack.length > 0) pending.push(node);
@@ -201,7 +213,7 @@ function read(text: string, options: ReadOptions): ReadResult {
       const atLineStart = i === 0 || text.charCodeAt(i - 1) === Ch.LineFeed || text.charCodeAt(i - 1) === Ch.CarriageReturn;
       if (atLineStart && stack.length > 0) {
         if (options.closeAtLineStart) abandonAbove(0, i, true);
-        else openerAtLineStartInside = true;
+        else nestedOpeners.push(i);
       }
       // A node's parent is the innermost open form when it is made: set in the object literal,
       // not by a second pass over the children when the form closes.
@@ -266,10 +278,10 @@ function read(text: string, options: ReadOptions): ReadResult {
   }
 
   const balanced = stack.length === 0;
-  const recoverable = !balanced && openerAtLineStartInside && !options.closeAtLineStart;
+  const recoverable = !balanced && nestedOpeners.length > 0 && !options.closeAtLineStart;
   abandonAbove(0, length, true);
   errors.sort((a, b) => a.start - b.start);
-  return { tree: { text, forms, comments, errors }, recoverable, balanced, end: i };
+  return { tree: { text, forms, comments, errors }, recoverable, balanced, nestedOpeners, end: i };
 }
 
 function classifyWord(
