@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { hoverFlow } from '../../server/src/service/flow/features';
+import { checkFlowDocument } from '../../server/src/service/flow/index';
+import { documentOf } from '../support/documents';
 import { CompactRange, rangeOfText, withCursor } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 
@@ -78,5 +80,84 @@ describe('flow hover', () => {
     assert.match(h.value, /\*\*Priority\*\*: mandatory field/);
     assert.deepEqual(h.range, rangeOfText(h.doc, ':Priority'));
     assert.equal(hover('{"name": "tw|ilio"}', 'pattern').hover, null);
+  });
+});
+
+describe('flow hover on values', () => {
+  it('shows an event field', () => {
+    const h = hover('(send twilio sms {:to-phone-number *pho|ne*})');
+    assert.equal(h.value, 'event field `phone`: read from the triggering event at run time');
+    assert.deepEqual(h.range, rangeOfText(h.doc, '*phone*'));
+  });
+
+  it('shows a message template reference', () => {
+    const h = hover('(send twilio sms {} (template {:message +T|M1}))');
+    assert.equal(h.value, 'message template `TM1`, rendered when the message is sent');
+    assert.deepEqual(h.range, rangeOfText(h.doc, '+TM1'));
+  });
+
+  it('shows a response value in the success block of a send, with the send that provides it', () => {
+    const h = hover(';; Then\n(seq\n  (send twilio call {}\n    (success (set sid $s|id))))');
+    assert.equal(h.value, 'response value `sid`: in scope, from the response of `(send twilio call)` at line 3');
+    assert.deepEqual(h.range, [3, 22, 3, 26]);
+  });
+
+  it('shows a response value inside an await and in an expect predicate', () => {
+    assert.equal(
+      hover('(await echo message {:message $st|atus} (if (= $status "ok") (success) (failure)) (within 1 minutes))').value,
+      'response value `status`: in scope, from the response of `(await echo message)` at line 1',
+    );
+    assert.equal(hover(';; Then\n(expect (= $ty|pe "x") (within 1 hours))').value, 'response value `type`: in scope, from the event the `expect` at line 2 waits for');
+  });
+
+  it('says when no response is in scope', () => {
+    const outside = 'response value `sid`: no response is in scope here; response values are visible only inside the success block of a send, inside an await, or in an expect predicate';
+    assert.equal(hover('(send twilio sms {:message $s|id})').value, outside);
+    assert.equal(hover('(send twilio sms {} (failure (set x $s|id)))').value, outside);
+    assert.equal(hover('(seq (send twilio sms {}) (success (set x $s|id)))').value, outside);
+  });
+
+  it('agrees with response-outside-success on every response value', () => {
+    const texts = [
+      '(send twilio call {} (success (set a $a)) (failure (set b $b)))',
+      '(await echo message {:message $c} (if (= $d 1) (success $e) (failure $f)))',
+      '(seq (send twilio sms {:message $g}) (success $h))',
+      ';; Then\n(expect (= $i 1) (success (set j $j)))',
+      '(send a b {} (success (send c d {:x $k} (failure $l))))',
+      '{:name "p" :when (event (= type $m)) :then (send twilio call {} (success (set n $n)))}',
+    ];
+    for (const text of texts) {
+      const doc = documentOf(text, 'flow');
+      const flagged = new Set(
+        checkFlowDocument(doc, ctx)
+          .filter((d) => d.code === 'response-outside-success')
+          .map((d) => doc.offsetAt(d.range.start)),
+      );
+      for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
+        const h = hover(`${text.slice(0, at + 1)}|${text.slice(at + 1)}`);
+        assert.equal(h.value.includes('no response is in scope'), flagged.has(at), `${text} at ${at}: ${h.value}`);
+      }
+    }
+  });
+
+  it('shows a reaction variable with the lines that set it', () => {
+    const h = hover(';; Then\n(seq\n  (set msg "hi")\n  (send twilio sms {:message m|sg}))');
+    assert.equal(h.value, 'reaction variable `msg`: `set` at line 3');
+    assert.deepEqual(h.range, [3, 29, 3, 32]);
+    assert.equal(hover('(seq (set x 1) (set x 2) (send echo message {:message x|}))').value, 'reaction variable `x`: `set` at lines 1, 1');
+    assert.equal(hover('(send echo message {:message other|})').value, 'reaction variable `other`: not `set` in this code');
+    assert.equal(hover('(set na|me 1)').value, 'reaction variable `name`: `set` at line 1');
+  });
+
+  it('does not take units, names of a send or when-side symbols for variables', () => {
+    assert.equal(hover('(delay 5 minu|tes)').hover, null);
+    assert.equal(hover(';; When\n(event (= ty|pe "x"))').hover, null);
+    assert.equal(hover('(send twilio sms {:message "x"} (within 1 hou|rs))').hover, null);
+  });
+
+  it('hovers values inside pattern strings', () => {
+    const h = hover('{"then": "(send twilio sms {:to-phone-number *ph|one*})"}', 'pattern');
+    assert.equal(h.value, 'event field `phone`: read from the triggering event at run time');
+    assert.deepEqual(h.range, rangeOfText(h.doc, '*phone*'));
   });
 });

@@ -70,3 +70,36 @@ export function formsMarkdown(infos: readonly FormInfo[]): string {
   }
   return parts.join('\n\n---\n\n');
 }
+
+export function eventFieldMarkdown(name: string): string {
+  return `event field ${code(name)}: read from the triggering event at run time`;
+}
+
+/** Where a response value comes from: the providing form, named and placed (1-based line). */
+export interface ResponseOrigin {
+  operator: 'send' | 'await' | 'expect';
+  /** `twilio call` for a send/await whose names are written; undefined otherwise. */
+  target?: string;
+  line: number;
+}
+
+export function responseValueMarkdown(name: string, origin: ResponseOrigin | undefined): string {
+  const head = `response value ${code(name)}`;
+  if (origin === undefined) {
+    return `${head}: no response is in scope here; response values are visible only inside the success block of a send, inside an await, or in an expect predicate`;
+  }
+  if (origin.operator === 'expect') return `${head}: in scope, from the event the \`expect\` at line ${origin.line} waits for`;
+  const form = origin.target === undefined ? code(origin.operator) : code(`(${origin.operator} ${origin.target})`);
+  return `${head}: in scope, from the response of ${form} at line ${origin.line}`;
+}
+
+export function templateRefMarkdown(name: string): string {
+  return `message template ${code(name)}, rendered when the message is sent`;
+}
+
+/** `setLines`: 1-based lines of the `(set name ...)` forms in the same code. */
+export function variableMarkdown(name: string, setLines: readonly number[]): string {
+  const head = `reaction variable ${code(name)}`;
+  if (setLines.length === 0) return `${head}: not \`set\` in this code`;
+  return `${head}: \`set\` at line${setLines.length === 1 ? '' : 's'} ${setLines.join(', ')}`;
+}
