@@ -30,4 +30,5 @@ export const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'e2e-wor
 export const extensionVsix = process.env.CXENGAGE_E2E_VSIX ?? path.join(repoRoot, 'dist', 'cxengage-language-tools.vsix');
 export const suiteIndex = path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'index.js');
 export const runnerEntry = path.join(repoRoot, 'out', 'test', 'e2e', 'runner', 'extension.js');
-export const screenshotDir = path.join(repoRoot, 'test-results', 'e2e');
+/** Where the workbench checks save screenshots; CXENGAGE_E2E_SCREENSHOTS keeps another run's apart. */
+export const screenshotDir = process.env.CXENGAGE_E2E_SCREENSHOTS ?? path.join(repoRoot, 'test-results', 'e2e');

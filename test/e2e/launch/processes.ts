@@ -8,37 +8,62 @@ export interface RunResult {
   signal: NodeJS.Signals | null;
 }
 
+export interface BoundedRun extends RunResult {
+  /** Set when the command outlived its time limit and was stopped. */
+  timedOut: boolean;
+  durationMs: number;
+}
+
 /**
- * Runs a command to completion with its output appended to `logFile`; rejects with the
- * log's tail when it fails or outlives `timeoutMs`.
+ * Runs a command in its own process group with its output appended to `logFile`, and ends
+ * the whole group when it outlives `timeoutMs`; resolves however the command ended.
  */
-export function runLogged(
+export function runBounded(
   command: string,
   args: readonly string[],
-  options: SpawnOptions & { logFile: string; timeoutMs: number; what: string },
-): Promise<void> {
-  const { logFile, timeoutMs, what, ...spawnOptions } = options;
+  options: SpawnOptions & { logFile: string; timeoutMs: number },
+): Promise<BoundedRun> {
+  const { logFile, timeoutMs, ...spawnOptions } = options;
   const log = fs.openSync(logFile, 'a');
   fs.writeSync(log, `\n$ ${command} ${args.join(' ')}\n`);
+  const started = Date.now();
   const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', log, log], detached: true });
   trackGroup(child);
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<BoundedRun>((resolve, reject) => {
+    let timedOut = false;
     const timer = setTimeout(() => {
-      killGroup(child);
-      reject(new Error(`${what}: still running after ${Math.round(timeoutMs / 1000)} s, stopped.\n${tail(logFile)}`));
+      timedOut = true;
+      killGroup(child, 'SIGKILL');
     }, timeoutMs);
     child.on('error', (err) => {
       clearTimeout(timer);
       fs.closeSync(log);
-      reject(new Error(`${what}: could not start ${command}: ${err.message}`));
+      reject(new Error(`could not start ${command}: ${err.message}`));
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       fs.closeSync(log);
-      if (code === 0) resolve();
-      else reject(new Error(`${what}: ${command} exited with ${code ?? signal}. Log: ${logFile}\n${tail(logFile)}`));
+      resolve({ code, signal, timedOut, durationMs: Date.now() - started });
     });
   });
+}
+
+/**
+ * Runs a command to completion with its output appended to `logFile`; rejects with the
+ * log's tail when it fails or outlives `timeoutMs`.
+ */
+export async function runLogged(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions & { logFile: string; timeoutMs: number; what: string },
+): Promise<void> {
+  const { what, ...runOptions } = options;
+  const { logFile, timeoutMs } = options;
+  const run = await runBounded(command, args, runOptions).catch((err: Error) => {
+    throw new Error(`${what}: ${err.message}`);
+  });
+  if (run.timedOut) throw new Error(`${what}: still running after ${Math.round(timeoutMs / 1000)} s, stopped.\n${tail(logFile)}`);
+  if (run.code !== 0) throw new Error(`${what}: ${command} exited with ${run.code ?? run.signal}. Log: ${logFile}\n${tail(logFile)}`);
 }
 
 /** The last lines of a log, for failure messages. */
@@ -100,4 +125,31 @@ export async function stopGroup(child: ChildProcess, graceMs = 5000): Promise<vo
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export interface ProcessInfo {
+  pid: number;
+  command: string;
+}
+
+/**
+ * The live processes whose environment holds `name=value` (read from /proc, so Linux only).
+ * Every descendant of a run inherits its environment, so this finds what a run left behind
+ * even after the processes were re-parented away from it.
+ */
+export function processesWithEnv(name: string, value: string): ProcessInfo[] {
+  const wanted = `${name}=${value}`;
+  const found: ProcessInfo[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(wanted)) continue;
+      const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      found.push({ pid, command: command.length > 200 ? `${command.slice(0, 200)}…` : command });
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return found;
 }

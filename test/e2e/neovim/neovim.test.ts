@@ -88,7 +88,7 @@ describe('the language server in headless Neovim', { timeout: 3 * 60_000 }, () =
 
   it('starts without errors on the client side', async () => {
     const { errors, server_exit, lspLog } = await session();
-    assert.equal(server_exit, undefined, `the server exited early: ${JSON.stringify(server_exit)}; Neovim's LSP log ends with:\n${lspLog}`);
+    assert.equal(server_exit, undefined, `the server exited (code ${server_exit?.code}, signal ${server_exit?.signal}) while Neovim waited for its diagnostics; Neovim's LSP log ends with:\n${lspLog}`);
     assert.deepEqual(errors, [], `errors in the Neovim session; its LSP log ends with:\n${lspLog}`);
   });
 

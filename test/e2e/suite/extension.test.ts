@@ -28,7 +28,13 @@ describe('CxEngage Language Tools in VS Code', function () {
   before(async function () {
     const extension = vscode.extensions.getExtension(extensionId);
     assert.ok(extension, `extension ${extensionId} is not installed in this editor`);
-    await extension.activate();
+    // Activation starts the language server and waits for its answer to `initialize`.
+    await extension.activate().then(undefined, (err: unknown) => {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new Error(
+        `extension ${extensionId} failed to activate while it waited for its language server (dist/server.js) to start: ${reason} (see the "CxEngage Language Server" output)`,
+      );
+    });
     assert.ok(extension.isActive, `extension ${extensionId} did not activate`);
     // One bounded wait for the server's first answer, so that a server that never starts
     // fails here once instead of in every test.
