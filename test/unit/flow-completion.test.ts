@@ -100,6 +100,92 @@ describe('flow completion: forms at an operator position', () => {
   });
 });
 
+describe('flow completion: a new form where no list is open yet', () => {
+  const reactions = ['send', 'await', 'seq', 'par', 'if', 'delay', 'set', 'event', 'expect'];
+  const whenForms = ['when', 'event', 'within', 'count', 'seq', 'all', 'allOf', 'any', 'fail', 'and', 'or', 'not', '=', '>', '<'];
+  const predicates = ['and', 'or', 'not', '=', '>', '<'];
+
+  it('inserts a form with its parentheses as a snippet in an empty place of a seq', () => {
+    const { doc, items, labels } = complete(';; Then\n(seq\n  |)', 'flow', true);
+    assert.deepEqual(labels, [...reactions, 'retries', 'within', 'success', 'failure']);
+    const send = item(items, 'send');
+    assert.equal(send.insertTextFormat, InsertTextFormat.Snippet);
+    assert.equal(send.filterText, 'send');
+    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: '(send ${1:integration} ${2:message} {$3})' });
+    assert.equal(applyItem(doc, item(items, 'delay')), ';; Then\n(seq\n  (delay ${1:5} ${2|seconds,minutes,hours,days|}))');
+  });
+
+  it('inserts plain text with the parentheses without snippet support', () => {
+    const { doc, items } = complete('(par (delay 1 days) |)');
+    const send = item(items, 'send');
+    assert.equal(send.insertTextFormat, undefined);
+    assert.equal(applyItem(doc, send), '(par (delay 1 days) (send))');
+  });
+
+  it('replaces the word being typed in a member position', () => {
+    const { doc, items } = complete('(seq (delay 1 days) se|)', 'flow', true);
+    const send = item(items, 'send');
+    assert.deepEqual(send.textEdit?.newText, '(send ${1:integration} ${2:message} {$3})');
+    assert.equal(applyItem(doc, send), '(seq (delay 1 days) (send ${1:integration} ${2:message} {$3}))');
+  });
+
+  it('offers reactions in success and failure, options after a send, branches of an if', () => {
+    assert.deepEqual(complete('(send twilio sms {} (success |))').labels, reactions);
+    assert.deepEqual(complete('(send twilio sms {} (failure (delay 1 days) |))').labels, reactions);
+    assert.deepEqual(complete('(send twilio sms {:message "x"} |)').labels, ['retries', 'within', 'template', 'success', 'failure']);
+    assert.deepEqual(complete('(if (= a 1) |)').labels, ['success', 'failure']);
+    assert.deepEqual(complete('(if | (success))').labels, predicates);
+  });
+
+  it('offers the forms of a section at the top level, between forms too', () => {
+    assert.deepEqual(complete(';; Then\n(delay 1 days)\n|\n(delay 2 days)').labels, reactions);
+    assert.deepEqual(complete(';; When\n|').labels, whenForms);
+    const unmarked = complete('(send echo message {}) | (delay 1 days)').labels;
+    assert.ok(unmarked.includes('send') && unmarked.includes('count'));
+    const typed = complete(';; Then\nde|', 'flow', true);
+    assert.equal(applyItem(typed.doc, item(typed.items, 'delay')), ';; Then\n(delay ${1:5} ${2|seconds,minutes,hours,days|})');
+  });
+
+  it('offers when forms in when-side patterns, predicates in an event', () => {
+    assert.deepEqual(complete(';; When\n(within 1 hours |)').labels, whenForms);
+    assert.deepEqual(complete(';; When\n(any (event (= a 1)) |)').labels, whenForms);
+    assert.deepEqual(complete(';; When\n(event |)').labels, predicates);
+    assert.deepEqual(complete('{:name "p" :when | :then (delay 1 days)}').labels, whenForms);
+    assert.deepEqual(complete('{:name "p" :when (event) :then |}').labels, reactions);
+  });
+
+  it('offers nothing in argument positions', () => {
+    for (const text of [
+      '(delay |)',
+      '(delay 5 minutes |)',
+      '(set x |)',
+      '(send |twilio sms {})',
+      '(send twilio sms {:message |})',
+      '(send twilio sms {} (retries |))',
+      '(send twilio sms {} (within 1 minutes |))',
+      '(send twilio sms {} (template {:message |}))',
+      '(event {:a |})',
+      ';; When\n(within |)',
+      ';; When\n(count |)',
+      ';; When\n(event (= |))',
+      '{:name | :then (delay 1 days)}',
+      '[[|]]',
+      '(seq "x|")',
+    ]) {
+      const labels = complete(text).labels;
+      assert.ok(!labels.includes('send') && !labels.includes('when') && !labels.includes('and'), `${text}: ${labels.join(', ')}`);
+    }
+  });
+
+  it('inserts the form escaped on one line inside a pattern string', () => {
+    const { doc, items } = complete('{"then": "(seq |)"}', 'pattern', true);
+    assert.equal(applyItem(doc, item(items, 'if')), '{"then": "(seq (if ${1:pred} (success $2) (failure $3)))"}');
+    const empty = complete('{"then": "|"}', 'pattern', true);
+    assert.equal(applyItem(empty.doc, item(empty.items, 'delay')), '{"then": "(delay ${1:5} ${2|seconds,minutes,hours,days|})"}');
+    assert.deepEqual(complete('{"when": "|"}', 'pattern').labels, whenForms);
+  });
+});
+
 describe('flow completion: sends', () => {
   it('offers integrations that have an endpoint, with their display names', () => {
     const { items, labels } = complete('(send |');
@@ -206,9 +292,8 @@ describe('flow completion: units and pattern maps', () => {
     assert.equal(applyItem(doc, item(items, ':when')), '{:name "a" :when ($1)}');
   });
 
-  it('offers nothing in comments, strings of other places, or between top-level forms', () => {
+  it('offers nothing in comments or strings of other places', () => {
     assert.deepEqual(complete('; (send |').labels, []);
-    assert.deepEqual(complete('(send echo message {}) | (delay 1 days)').labels, []);
     assert.deepEqual(complete('(set x "(send |")').labels, []);
   });
 });

@@ -39,6 +39,17 @@ export function completeInRegion(region: FlowRegion, offset: number, ctx: Analys
         return item;
       });
     }
+    case 'new-form':
+      // Not inside a list yet: the item brings its parentheses.
+      return slot.forms.map((info, i) => {
+        const item = edit.item(info.name, CompletionItemKind.Keyword, `(${info.name})`);
+        item.filterText = info.name;
+        item.detail = info.shape;
+        item.documentation = { kind: MarkupKind.Markdown, value: formMarkdown(info) };
+        item.sortText = String(i).padStart(3, '0');
+        if (options.snippets) edit.snippet(item, adaptSnippet(region, `(${info.snippet})`));
+        return item;
+      });
     case 'integration':
       return integrationItems(ctx, edit);
     case 'message':

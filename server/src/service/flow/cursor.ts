@@ -1,14 +1,17 @@
 // Where a cursor stands in flow code, read from the syntax tree: which slot of which form, so that
 // completion, hover and navigation answer from structure rather than from the line's text.
+import { newFormsAt } from './formPlaces';
 import { FormInfo, formInfo, formsIn, optionsOf } from './operators';
 import { FlowRegion } from './region';
 import { SendForm, readSendForm } from './sends';
 import { isPatternMap, sideOf } from './sides';
-import { FlowNode, ListNode, MapNode, commentAt, indexInParent, isContainer, keyName, mapEntryOf, nodeAt, operatorOf } from './tree';
+import { ContainerNode, FlowNode, ListNode, MapNode, commentAt, indexInParent, isContainer, keyName, mapEntryOf, nodeAt, operatorOf } from './tree';
 
 export type CursorSlot =
   /** The operator of a list (`(|`, `(se|`): the forms that may stand there. */
   | { kind: 'operator'; list: ListNode; word?: FlowNode; forms: FormInfo[] }
+  /** A place where a new form may be written, not yet inside its list (`(seq |)`, `(seq se|)`). */
+  | { kind: 'new-form'; word?: FlowNode; forms: FormInfo[] }
   | { kind: 'integration'; send: SendForm; word?: FlowNode }
   | { kind: 'message'; send: SendForm; word?: FlowNode }
   /** A key of a send's params map (or of its `(template {...})` map). */
@@ -26,7 +29,7 @@ export function cursorSlot(region: FlowRegion, offset: number): CursorSlot {
   const tree = region.tree;
   if (commentAt(tree, offset) !== undefined) return none;
   const at = nodeAt(tree, offset);
-  if (at === undefined) return none;
+  if (at === undefined) return newForm(region, undefined, -1, offset, undefined);
   let container: FlowNode | undefined;
   let word: FlowNode | undefined;
   let index: number;
@@ -38,9 +41,16 @@ export function cursorSlot(region: FlowRegion, offset: number): CursorSlot {
     container = at.parent;
     index = indexInParent(at);
   }
-  if (container?.kind === 'list') return listSlot(region, container, index, word);
-  if (container?.kind === 'map') return mapSlot(region, container, index, word);
-  return none;
+  if (container?.kind === 'list') return listSlot(region, container, index, word, offset);
+  if (container?.kind === 'map') return mapSlot(region, container, index, word, offset);
+  return newForm(region, container, index, offset, word);
+}
+
+/** A new form at child `index` of `container` (undefined: the top level), over a word being typed. */
+function newForm(region: FlowRegion, container: ContainerNode | undefined, index: number, offset: number, word: FlowNode | undefined): CursorSlot {
+  if (word !== undefined && word.kind !== 'symbol') return none;
+  const forms = newFormsAt(region, container, index, offset);
+  return forms.length === 0 ? none : { kind: 'new-form', word, forms };
 }
 
 /** How many children end at or before `offset` (children are in source order). */
@@ -55,7 +65,7 @@ function childrenBefore(children: readonly FlowNode[], offset: number): number {
   return lo;
 }
 
-function listSlot(region: FlowRegion, list: ListNode, index: number, word: FlowNode | undefined): CursorSlot {
+function listSlot(region: FlowRegion, list: ListNode, index: number, word: FlowNode | undefined, offset: number): CursorSlot {
   if (index === 0) {
     if (word !== undefined && word.kind !== 'symbol') return none;
     const forms = formsAt(region, list);
@@ -66,14 +76,14 @@ function listSlot(region: FlowRegion, list: ListNode, index: number, word: FlowN
   if (send !== undefined) {
     if (index === 1) return { kind: 'integration', send, word };
     if (index === 2) return { kind: 'message', send, word };
-    return none;
+    return newForm(region, list, index, offset, word);
   }
   const op = operatorOf(list);
   if ((op === 'delay' || op === 'within') && index === 2 && word?.kind !== 'string') return { kind: 'unit', list, word };
-  return none;
+  return newForm(region, list, index, offset, word);
 }
 
-function mapSlot(region: FlowRegion, map: MapNode, index: number, word: FlowNode | undefined): CursorSlot {
+function mapSlot(region: FlowRegion, map: MapNode, index: number, word: FlowNode | undefined, offset: number): CursorSlot {
   const isKey = index % 2 === 0;
   const send = paramsOwner(map);
   if (send !== undefined) {
@@ -88,7 +98,7 @@ function mapSlot(region: FlowRegion, map: MapNode, index: number, word: FlowNode
   if (isKey && isPatternMap(region, map) && (word === undefined || word.kind === 'keyword')) {
     return { kind: 'pattern-key', map, word };
   }
-  return none;
+  return isKey ? none : newForm(region, map, index, offset, word);
 }
 
 /** The send whose params (or `(template {...})` params) this map is. */
