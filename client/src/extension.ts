@@ -6,6 +6,8 @@ import { registerPreviews } from './preview';
 
 let client: LanguageClient | undefined;
 
+const startWarningSeconds = 20;
+
 const documentSelector = [
   { language: 'cxengage-integration' },
   { language: 'cxflow' },
@@ -31,7 +33,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   client = new LanguageClient('cxengage', 'CxEngage Language Server', serverOptions, clientOptions);
-  await client.start();
+  // A server that starts but never answers would leave the user with silence: say so, keep waiting.
+  const slow = setTimeout(() => {
+    void vscode.window.showWarningMessage(
+      `The CxEngage language server has not answered for ${startWarningSeconds} s. See Output › CxEngage Language Server.`,
+    );
+  }, startWarningSeconds * 1000);
+  try {
+    await client.start();
+  } catch (error) {
+    void vscode.window.showErrorMessage(`The CxEngage language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  } finally {
+    clearTimeout(slow);
+  }
   registerPreviews(context, client);
 }
 
