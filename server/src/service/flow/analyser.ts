@@ -1,5 +1,6 @@
 // The flow analyser: walks a region's tree with a work list (no recursion on input depth),
 // checking each form against the position it stands in and each send against the definitions.
+// The then side's forms and options are checked here; the when side's in whenSide.ts.
 //
 // Quick-fix data carried on diagnostics (`diagnostic.data`), per code; ranges are document ranges:
 // - unknown-form:            { operator, suggestions: string[] }
@@ -14,103 +15,15 @@
 // - unknown-unit:            { unit, suggestions: string[] }
 import { messages } from '../codes';
 import { AnalysisContext } from '../analysisContext';
-import { formInfo, formsIn, FormPosition, optionsOf, units } from './operators';
+import { formInfo, formsIn, optionsOf } from './operators';
 import { FlowProblem, ProblemSink } from './problems';
 import { FlowRegion } from './region';
 import { checkSend } from './sendCheck';
 import { readSendForm } from './sends';
 import { isPatternMap, topLevelSide } from './sides';
-import { suggestionsFor } from './suggestions';
 import { FlowNode, keyName, ListNode, operatorNode } from './tree';
-
-/**
- * What a node is expected to be where it stands: `value` is anything (lists in it are checked as
- * reactions or predicates); `opaque` is the inside of a form already reported as unknown, where
- * only sends and `$` values are still looked at, so one typo doesn't cascade.
- */
-type Expect = 'reaction' | 'when' | 'predicate' | 'value' | 'opaque';
-
-interface Item {
-  node: FlowNode;
-  expect: Expect;
-  /** Whether `$response` values are visible here. */
-  response: boolean;
-}
-
-function worthVisiting(node: FlowNode): boolean {
-  const kind = node.kind;
-  return kind === 'list' || kind === 'map' || kind === 'vector' || kind === 'response';
-}
-
-class Walk {
-  readonly items: Item[] = [];
-
-  constructor(
-    readonly region: FlowRegion,
-    readonly ctx: AnalysisContext,
-    readonly sink: ProblemSink,
-  ) {}
-
-  /** Queues a node to visit; only containers and `$` values have anything to check. */
-  push(node: FlowNode | undefined, expect: Expect, response: boolean): void {
-    if (node !== undefined && worthVisiting(node)) this.items.push({ node, expect, response });
-  }
-
-  /** Queues `nodes[from..]`; an index rather than a slice, as most lists are visited this way. */
-  pushAll(nodes: readonly FlowNode[], expect: Expect, response: boolean, from = 0): void {
-    for (let i = nodes.length - 1; i >= from; i--) {
-      const node = nodes[i];
-      if (worthVisiting(node)) this.items.push({ node, expect, response });
-    }
-  }
-
-  text(node: FlowNode): string {
-    return this.region.tree.text.slice(node.start, Math.min(node.end, node.start + 60));
-  }
-
-  unknownForm(list: ListNode, op: string, where: string, candidates: Iterable<string>): void {
-    const opNode = operatorNode(list) ?? list;
-    const suggestions = suggestionsFor(op, candidates);
-    this.sink({
-      code: 'unknown-form',
-      start: opNode.start,
-      end: opNode.end,
-      message: messages.unknownForm(op, where, suggestions[0]),
-      data: { operator: op, suggestions },
-    });
-  }
-
-  /** Checks the number of arguments; reports on the operator when too few, on the extras when too many. */
-  count(list: ListNode, position: FormPosition, min: number, max = Infinity): boolean {
-    const args = list.children.length - 1;
-    if (args >= min && args <= max) return true;
-    const op = operatorNode(list) as FlowNode;
-    const name = this.text(op);
-    const shape = formInfo(name, position)?.shape ?? name;
-    if (args < min) {
-      this.sink({ code: 'arity', start: op.start, end: op.end, message: messages.formShape(name, shape) });
-    } else {
-      const extra = list.children[max + 1];
-      const last = list.children[list.children.length - 1];
-      this.sink({ code: 'arity', start: extra.start, end: last.end, message: messages.formShape(name, shape) });
-    }
-    return false;
-  }
-
-  unit(node: FlowNode | undefined): void {
-    if (node === undefined) return;
-    const name = node.kind === 'symbol' ? node.name : this.text(node);
-    if (node.kind === 'symbol' && units.includes(name)) return;
-    const suggestions = suggestionsFor(name, units);
-    this.sink({
-      code: 'unknown-unit',
-      start: node.start,
-      end: node.end,
-      message: messages.unknownUnit(name, suggestions[0]),
-      data: { unit: name, suggestions },
-    });
-  }
-}
+import { Item, Walk } from './walk';
+import { predicate, whenPattern } from './whenSide';
 
 /** Analyses every form of a region, reporting through `sink`. */
 export function analyseRegion(region: FlowRegion, ctx: AnalysisContext, sink: ProblemSink): void {
@@ -294,7 +207,7 @@ function options(walk: Walk, owner: string, nodes: readonly FlowNode[], from: nu
     }
     if (!allowed.includes(name)) {
       walk.unknownForm(node, name, `as an option of \`${owner}\``, allowed);
-      insideMisplaced(walk, node, name, response);
+      walk.misplaced(node, name, response);
       continue;
     }
     // The option's arguments are `children[1..]`, as for any list.
@@ -333,82 +246,6 @@ function options(walk: Walk, owner: string, nodes: readonly FlowNode[], from: nu
         break;
     }
   }
-}
-
-function whenPattern(walk: Walk, list: ListNode, op: string, response: boolean): void {
-  const children = list.children;
-  switch (op) {
-    case 'when':
-      walk.count(list, 'when', 1, 1);
-      walk.pushAll(children, 'when', response, 1);
-      return;
-    case 'event':
-      walk.pushAll(children, 'predicate', response, 1);
-      return;
-    case 'within':
-      walk.count(list, 'when', 3, 3);
-      walk.push(children[1], 'value', response);
-      walk.unit(children[2]);
-      walk.pushAll(children, 'when', response, 3);
-      return;
-    case 'count':
-      walk.count(list, 'when', 2, 2);
-      walk.push(children[1], 'value', response);
-      walk.pushAll(children, 'when', response, 2);
-      return;
-    case 'seq':
-    case 'all':
-    case 'allOf':
-    case 'any':
-    case 'fail':
-    case 'and':
-    case 'or':
-      walk.count(list, 'when', 1);
-      walk.pushAll(children, 'when', response, 1);
-      return;
-    case 'not':
-      walk.count(list, 'when', 1, 1);
-      walk.pushAll(children, 'when', response, 1);
-      return;
-    case '=':
-    case '>':
-    case '<':
-      walk.count(list, 'when', 2);
-      walk.pushAll(children, 'predicate', response, 1);
-      return;
-  }
-  walk.unknownForm(list, op, 'in an event pattern', formsIn('when').map((f) => f.name));
-  insideMisplaced(walk, list, op, response);
-}
-
-function predicate(walk: Walk, list: ListNode, op: string, response: boolean, where: string): void {
-  const children = list.children;
-  switch (op) {
-    case 'and':
-    case 'or':
-      walk.count(list, 'predicate', 1);
-      walk.pushAll(children, 'predicate', response, 1);
-      return;
-    case 'not':
-      walk.count(list, 'predicate', 1, 1);
-      walk.pushAll(children, 'predicate', response, 1);
-      return;
-    case '=':
-    case '>':
-    case '<':
-      walk.count(list, 'predicate', 2);
-      walk.pushAll(children, 'predicate', response, 1);
-      return;
-  }
-  const candidates = where === 'as a value' ? [...formsIn('reaction'), ...formsIn('predicate')] : formsIn('predicate');
-  walk.unknownForm(list, op, where, candidates.map((f) => f.name));
-  insideMisplaced(walk, list, op, response);
-}
-
-/** After an unknown-form report: a misplaced send is still checked; anything else is opaque. */
-function insideMisplaced(walk: Walk, list: ListNode, op: string, response: boolean): void {
-  if (op === 'send' || op === 'await') reaction(walk, list, op, response);
-  else walk.pushAll(list.children, 'opaque', response, 1);
 }
 
 export type { FlowProblem };
