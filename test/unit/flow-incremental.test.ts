@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { seededRandom, Random } from '../../bench/random';
 import { generateFlowFile } from '../../bench/generators';
 import { checkFlowDocument, forgetFlowDocument, getFlowDocument } from '../../server/src/service/flow/index';
+import { Balance, balanceAfterEdit, scanBalance } from '../../server/src/service/flow/balance';
 import { rereadFlow } from '../../server/src/service/flow/incremental';
 import { readFlow, readFlowWithBalance } from '../../server/src/service/flow/reader';
 import { FlowNode, FlowTree, isContainer } from '../../server/src/service/flow/tree';
@@ -58,13 +59,22 @@ describe('incremental flow reading', () => {
   });
 
   it('gives the diagnostics of a from-scratch check after every edit of an open document', () => {
-    const random = seededRandom(23);
+    diagnosticsAfterEdits(sample, 23, 300);
+  });
+
+  it('gives the diagnostics of a from-scratch check after every edit of a document with a form left open', () => {
+    let closers = 0;
+    diagnosticsAfterEdits(sample.replace(/\)\n/g, (m) => (closers++ % 8 === 3 ? '\n' : m)), 41, 150);
+  });
+
+  function diagnosticsAfterEdits(start: string, seed: number, steps: number): void {
+    const random = seededRandom(seed);
     const ctx = builtinContext();
     const uri = 'file:///workspace/typing.cxflow';
-    let doc = TextDocument.create(uri, 'cxflow', 1, sample);
+    let doc = TextDocument.create(uri, 'cxflow', 1, start);
     checkFlowDocument(doc, ctx);
-    for (let step = 0; step < 300; step++) {
-      const text = step % 25 === 24 ? sample : randomEdit(random, doc.getText());
+    for (let step = 0; step < steps; step++) {
+      const text = step % 25 === 24 ? start : randomEdit(random, doc.getText());
       doc = TextDocument.create(uri, 'cxflow', doc.version + 1, text);
       const incremental = checkFlowDocument(doc, ctx);
       const fresh = TextDocument.create(`file:///workspace/fresh-${step}.cxflow`, 'cxflow', 1, text);
@@ -73,7 +83,7 @@ describe('incremental flow reading', () => {
     }
     assert.ok(getFlowDocument(doc).regions[0].tree.forms.length > 0);
     forgetFlowDocument(uri);
-  });
+  }
 
   it('keeps the forms before and after a one-character edit, shifted', () => {
     const before = readFlowWithBalance('(a 1)\n(b "x")\n(c 3)');
@@ -88,6 +98,98 @@ describe('incremental flow reading', () => {
   it('re-reads a top-level word that an edit joins to the next or extends', () => {
     for (const [before, after] of [['a b', 'ab'], ['a (b)', 'ax (b)'], ['(a) b c', '(a) bc'], ['x "s"', 'x"s"']]) {
       assert.deepEqual(shape(rereadFlow(readFlowWithBalance(before), after).tree), shape(readFlow(after)), `${before} -> ${after}`);
+    }
+  });
+
+  it('re-reads only the touched forms of a text read with recovery (a form left open in the middle)', () => {
+    const text = '(a 1)\n(send twilio sms {:message "x"\n(b 2)\n(c "y")\n';
+    const before = readFlowWithBalance(text);
+    assert.equal(before.recovered, true);
+    const [a, send, b, c] = before.tree.forms;
+    assert.equal(send.kind === 'list' && send.closed, false);
+    // Typing inside the form left open: the forms around it are kept, c moved by one.
+    const typed = text.replace('"x"', '"xy"');
+    const after = rereadFlow(before, typed);
+    assert.equal(after.recovered, true);
+    assert.deepEqual(shape(after.tree), shape(readFlow(typed)));
+    assert.equal(after.tree.forms[0], a);
+    assert.notEqual(after.tree.forms[1], send);
+    assert.equal(after.tree.forms[2], b);
+    assert.equal(after.tree.forms[3], c);
+    assert.deepEqual([c.start, c.end], [44, 51]);
+    // Typing in a later form keeps the one left open.
+    const later = rereadFlow(after, typed.replace('(c "y")', '(c "yz")'));
+    assert.equal(later.tree.forms[1], after.tree.forms[1]);
+    assert.deepEqual(later.tree.errors, readFlow(typed.replace('(c "y")', '(c "yz")')).errors);
+    // Closing it ends the recovery: the whole text is read as written.
+    const closed = typed.replace('"xy"', '"xy"})');
+    const mended = rereadFlow(later, closed.replace('(c "y")', '(c "yz")'));
+    assert.equal(mended.recovered, false);
+    assert.deepEqual(shape(mended.tree), shape(readFlow(closed.replace('(c "y")', '(c "yz")'))));
+  });
+
+  it('re-reads texts with forms left open to the same tree as a full read, edit after edit', () => {
+    const random = seededRandom(31);
+    // Forms left open in the middle of the sample, so that most steps take the recovering path.
+    let closers = 0;
+    const open = sample.replace(/\)\n/g, (m) => (closers++ % 8 === 3 ? '\n' : m));
+    let read = readFlowWithBalance(open);
+    let text = open;
+    let recovered = 0;
+    for (let step = 0; step < 400; step++) {
+      text = step % 25 === 24 ? open : randomEdit(random, text);
+      const wasRecovered = read.recovered;
+      read = rereadFlow(read, text);
+      if (wasRecovered && read.recovered) recovered++;
+      assert.deepEqual(shape(read.tree), shape(readFlow(text)), `step ${step}`);
+      const whole = readFlowWithBalance(text);
+      assert.deepEqual([read.recovered, read.balanced, read.nestedOpeners], [whole.recovered, whole.balanced, whole.nestedOpeners], `step ${step}`);
+    }
+    assert.ok(recovered > 300, `${recovered} re-reads of recovered text`);
+  });
+
+  it('tells balance and nested openers as a plain read does, without reading a tree', () => {
+    const random = seededRandom(5);
+    let text = sample;
+    for (let step = 0; step < 500; step++) {
+      text = step % 40 === 39 ? sample : randomEdit(random, text);
+      const whole = readFlowWithBalance(text);
+      assert.deepEqual(scanBalance(text), { balanced: whole.balanced, nestedOpeners: whole.nestedOpeners }, `step ${step}`);
+    }
+    for (const edge of ['', '"\\', '"a\\"', '(\n(', '(]\n[)', '{"x\\u00"}\n(', '; (\n(', '\r(a\r(b', '([)]', '"\\u0041(" (']) {
+      const whole = readFlowWithBalance(edge);
+      assert.deepEqual(scanBalance(edge), { balanced: whole.balanced, nestedOpeners: whole.nestedOpeners }, JSON.stringify(edge));
+    }
+  });
+
+  it('carries the balance over an edit of plain characters, and scans after any other', () => {
+    const random = seededRandom(19);
+    const typing = ['x', 'ab', ' ', '42', ',', ':to'];
+    let text = sample;
+    let balance: Balance = scanBalance(text);
+    for (let step = 0; step < 800; step++) {
+      const at = random.int(text.length + 1);
+      const removed = random.chance(0.3) ? random.int(4) : 0;
+      const inserted = random.chance(0.7) ? random.pick(typing) : random.pick(pieces);
+      const next = step % 40 === 39 ? sample : text.slice(0, at) + inserted + text.slice(at + removed);
+      let start = 0;
+      while (start < Math.min(text.length, next.length) && text[start] === next[start]) start++;
+      let oldEnd = text.length;
+      let newEnd = next.length;
+      while (oldEnd > start && newEnd > start && text[oldEnd - 1] === next[newEnd - 1]) {
+        oldEnd--;
+        newEnd--;
+      }
+      balance = balanceAfterEdit(balance, text, next, start, oldEnd, newEnd);
+      text = next;
+      assert.deepEqual(balance, scanBalance(text), `step ${step}`);
+    }
+    const open = '(a\n(b "x\\y")\n(c)';
+    assert.deepEqual(balanceAfterEdit(scanBalance(open), open, open.replace('"x', '"xz'), 8, 8, 9), { balanced: false, nestedOpeners: [3, 14] });
+    // Typing right after a backslash or before an opener scans.
+    for (const [before, after, at] of [['("a\\")', '("a\\x")', 4], ['(a\n(b', '(a\nx(b', 3]] as const) {
+      assert.notDeepEqual(scanBalance(after), scanBalance(before), after);
+      assert.deepEqual(balanceAfterEdit(scanBalance(before), before, after, at, at, at + 1), scanBalance(after), after);
     }
   });
 });

@@ -1,7 +1,8 @@
 // Re-reading a flow text after an edit: the top-level forms before the edit are kept as they are,
 // the ones it touches are read again, and the ones after it are kept with their offsets shifted.
-// The result is the tree a full read of the new text gives; whenever that can't be shown (the
-// previous or the new text needs the reader's recovery read) it is one.
+// The result is the tree a full read of the new text gives, recovering read or not; when an edit
+// changes whether the text needs the recovery read, it is one.
+import { balanceAfterEdit } from './balance';
 import { FlowRead, readFlowWithBalance, readStretch } from './reader';
 import { FlowNode, FlowTree, isContainer } from './tree';
 
@@ -43,18 +44,56 @@ function changedSpan(before: string, after: string): ChangedSpan | undefined {
  * stretch is re-read from the end of the last form before the edit (unchanged text, same state),
  * and stops only at the start of a form after the edit, with no form open: from there on the text
  * and the state are those of the previous read, so it reads the same forms. Reader errors and
- * comments lie inside the stretch they were read in. What is not local is the choice of a second,
- * recovering read (forms left open at the end, and an opener at a line start inside a form
- * anywhere): that is worked out from the parts, and when it is due the text is read whole.
+ * comments lie inside the stretch they were read in. The same holds for the recovery read, where
+ * an opener at a line start closes every open form and so is a top-level boundary too. What is
+ * not local is the choice of the recovery read (forms left open at the end, and an opener at a
+ * line start inside a form anywhere): that is worked out from the parts, or for a text read with
+ * recovery from a scan of its brackets, and when the choice changes the text is read whole.
  */
 export function rereadFlow(previous: FlowRead, text: string): FlowRead {
   const old = previous.tree;
-  if (previous.recovered) return readFlowWithBalance(text);
   const span = changedSpan(old.text, text);
   if (span === undefined) return { ...previous, tree: { ...old, text } };
+
+  if (previous.recovered) {
+    // A form left open in the middle of a file: every edit would otherwise read the text twice.
+    const balance = balanceAfterEdit(previous, old.text, text, span.start, span.oldEnd, span.newEnd);
+    if (balance.balanced || balance.nestedOpeners.length === 0) return readFlowWithBalance(text);
+    const tree = splice(old, text, rereadStretch(old, text, span, true));
+    return { tree, recovered: true, balanced: false, nestedOpeners: balance.nestedOpeners };
+  }
+
+  const stretch = rereadStretch(old, text, span, false);
+  const balanced = stretch.kept < old.forms.length ? previous.balanced : stretch.read.balanced;
+  const nestedOpeners = [
+    ...previous.nestedOpeners.filter((o) => o < stretch.from),
+    ...stretch.read.nestedOpeners,
+    ...previous.nestedOpeners.filter((o) => o >= stretch.resume).map((o) => o + stretch.delta),
+  ];
+  // Unclosed forms at the end with an opener at a line start inside some form call for the
+  // recovery read, which reads the whole text differently: then read it whole.
+  if (!balanced && nestedOpeners.length > 0) return readFlowWithBalance(text);
+  return { tree: splice(old, text, stretch), recovered: false, balanced, nestedOpeners };
+}
+
+/** The stretch of a text an edit calls for re-reading, read, and where the old forms resume. */
+interface Stretch {
+  read: ReturnType<typeof readStretch>;
+  /** Where the stretch begins: the end of the last old form before the edit (0 for none). */
+  from: number;
+  /** Index of the first old form the edit touches; the forms before it are kept as they are. */
+  first: number;
+  /** Index of the first old form kept after the stretch (`forms.length` for none). */
+  kept: number;
+  /** Old-text offset where the kept forms after the stretch begin. */
+  resume: number;
+  /** How far the edit moved the text after it. */
+  delta: number;
+}
+
+function rereadStretch(old: FlowTree, text: string, span: ChangedSpan, recovering: boolean): Stretch {
   const delta = span.newEnd - span.oldEnd;
   const forms = old.forms;
-
   // The forms the edit touches; one ending or starting right at the edit counts (`a b` -> `ab`).
   let first = 0;
   while (first < forms.length && forms[first].end < span.start) first++;
@@ -64,25 +103,20 @@ export function rereadFlow(previous: FlowRead, text: string): FlowRead {
   const from = first === 0 ? 0 : forms[first - 1].end;
   const stopAt: number[] = [];
   for (let k = after; k < forms.length; k++) stopAt.push(forms[k].start + delta);
-  const stretch = readStretch(text, from, stopAt);
+  const read = readStretch(text, from, stopAt, recovering);
 
   // The first kept form after the stretch (none when the read ran to the end of the text).
   let kept = after;
-  while (kept < forms.length && forms[kept].start + delta < stretch.end) kept++;
+  while (kept < forms.length && forms[kept].start + delta < read.end) kept++;
   const resume = kept < forms.length ? forms[kept].start : old.text.length;
+  return { read, from, first, kept, resume, delta };
+}
 
-  // Unclosed forms at the end with an opener at a line start inside some form call for the
-  // recovery read, which reads the whole text differently: then read it whole.
-  const balanced = kept < forms.length ? previous.balanced : stretch.balanced;
-  const nestedOpeners = [
-    ...previous.nestedOpeners.filter((o) => o < from),
-    ...stretch.nestedOpeners,
-    ...previous.nestedOpeners.filter((o) => o >= resume).map((o) => o + delta),
-  ];
-  if (!balanced && nestedOpeners.length > 0) return readFlowWithBalance(text);
-  detachStrings(stretch.tree);
-
-  const suffix = forms.slice(kept);
+/** The new tree: the old forms before the stretch, the stretch's, and the old ones after it, moved. */
+function splice(old: FlowTree, text: string, stretch: Stretch): FlowTree {
+  const { read, from, first, kept, resume, delta } = stretch;
+  detachStrings(read.tree);
+  const suffix = old.forms.slice(kept);
   const suffixComments = old.comments.filter((c) => c.start >= resume);
   const suffixErrors = old.errors.filter((e) => e.start >= resume);
   if (delta !== 0) {
@@ -90,13 +124,12 @@ export function rereadFlow(previous: FlowRead, text: string): FlowRead {
     for (const c of suffixComments) shiftRange(c, delta);
     for (const e of suffixErrors) shiftRange(e, delta);
   }
-  const tree: FlowTree = {
+  return {
     text,
-    forms: [...forms.slice(0, first), ...stretch.tree.forms, ...suffix],
-    comments: [...old.comments.filter((c) => c.start < from), ...stretch.tree.comments, ...suffixComments],
-    errors: [...old.errors.filter((e) => e.start < from), ...stretch.tree.errors, ...suffixErrors],
+    forms: [...old.forms.slice(0, first), ...read.tree.forms, ...suffix],
+    comments: [...old.comments.filter((c) => c.start < from), ...read.tree.comments, ...suffixComments],
+    errors: [...old.errors.filter((e) => e.start < from), ...read.tree.errors, ...suffixErrors],
   };
-  return { tree, recovered: false, balanced, nestedOpeners };
 }
 
 function shiftRange(range: { start: number; end: number }, delta: number): void {

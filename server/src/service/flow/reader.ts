@@ -82,14 +82,16 @@ export function readFlowWithBalance(text: string): FlowRead {
 /**
  * Reads `text` from `from`, a top-level boundary, up to the first top-level form that starts at one
  * of the `stopAt` offsets (or to the end). The result holds only what was read; `end` is where it
- * stopped. Never a recovery read: whether one is due depends on the whole text (see incremental.ts).
+ * stopped. `recovering`: read as the recovery read does (an opener at a line start closes every
+ * open form); whether a text calls for that depends on the whole of it (see incremental.ts).
  */
 export function readStretch(
   text: string,
   from: number,
   stopAt: readonly number[],
+  recovering = false,
 ): { tree: FlowTree; balanced: boolean; nestedOpeners: number[]; end: number } {
-  const result = read(text, { closeAtLineStart: false, from, stopAt });
+  const result = read(text, { closeAtLineStart: recovering, from, stopAt });
   return { tree: result.tree, balanced: result.balanced, nestedOpeners: result.nestedOpeners, end: result.end };
 }
 
@@ -141,6 +143,11 @@ function read(text: string, options: ReadOptions): ReadResult {
 
   const stopAt = options.stopAt;
   let nextStop = 0;
+  /** Whether a top-level form starting at `at` is kept from before (re-reading part of a text). */
+  const stopsAt = (at: number): boolean => {
+    while (nextStop < stopAt.length && stopAt[nextStop] < at) nextStop++;
+    return nextStop < stopAt.length && stopAt[nextStop] === at;
+  };
   let i = options.from;
   while (i < length) {
     const c = text.charCodeAt(i);
@@ -153,10 +160,7 @@ function read(text: string, options: ReadOptions): ReadResult {
     }
 
     // Re-reading part of a text: a top-level form starting at a `stopAt` offset is kept from before.
-    if (stack.length === 0 && nextStop < stopAt.length) {
-      while (nextStop < stopAt.length && stopAt[nextStop] < i) nextStop++;
-      if (stopAt[nextStop] === i) break;
-    }
+    if (stack.length === 0 && nextStop < stopAt.length && stopsAt(i)) break;
 
     if (c === Ch.Semicolon) {
       const start = i;
@@ -172,8 +176,11 @@ function read(text: string, options: ReadOptions): ReadResult {
     if (c === Ch.OpenParen || c === Ch.OpenBracket || c === Ch.OpenBrace) {
       const atLineStart = i === 0 || text.charCodeAt(i - 1) === Ch.LineFeed || text.charCodeAt(i - 1) === Ch.CarriageReturn;
       if (atLineStart && stack.length > 0) {
-        if (options.closeAtLineStart) abandonAbove(0, i, true);
-        else nestedOpeners.push(i);
+        if (options.closeAtLineStart) {
+          abandonAbove(0, i, true);
+          // Nothing is open now, as at any top-level boundary: a form kept from before may start here.
+          if (stopsAt(i)) break;
+        } else nestedOpeners.push(i);
       }
       // A node's parent is the innermost open form when it is made: set in the object literal,
       // not by a second pass over the children when the form closes.
