@@ -111,6 +111,26 @@ describe('flows over LSP', () => {
     assert.match(value, /The note/);
   });
 
+  it('hovers a value: an event field, and a response value with whether a response is in scope', async () => {
+    const line = flow.split('\n')[4];
+    const at = line.indexOf('*phone*');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: flowUri() }, position: { line: 4, character: at + 2 } });
+    assert.ok(hover);
+    assert.equal((hover.contents as MarkupContent).value, 'event field `phone`: read from the triggering event at run time');
+    assert.deepEqual(hover.range, { start: { line: 4, character: at }, end: { line: 4, character: at + 7 } });
+  });
+
+  it('completes a new form with its parentheses as a snippet in an empty place of a seq', async () => {
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: flowUri() },
+      position: { line: 2, character: 1 },
+    })) as CompletionList | null;
+    const send = (list?.items ?? []).find((i) => i.label === 'send');
+    assert.ok(send, `got ${(list?.items ?? []).map((i) => i.label).join(', ')}`);
+    assert.equal(send.insertTextFormat, 2);
+    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, newText: '(send ${1:integration} ${2:message} {$3})' });
+  });
+
   it('goes to the definition of a workspace integration and of a built-in one', async () => {
     const local = (await client.connection.sendRequest(DefinitionRequest.type, {
       textDocument: { uri: flowUri() },
