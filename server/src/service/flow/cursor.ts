@@ -1,7 +1,7 @@
 // Where a cursor stands in flow code, read from the syntax tree: which slot of which form, so that
 // completion, hover and navigation answer from structure rather than from the line's text.
 import { newFormsAt } from './formPlaces';
-import { FormInfo, formInfo, formsIn, optionsOf } from './operators';
+import { FormInfo, formsIn, formsOfEitherSide, optionForms } from './operators';
 import { FlowRegion } from './region';
 import { SendForm, readSendForm } from './sends';
 import { isPatternMap, sideOf } from './sides';
@@ -115,20 +115,6 @@ export function paramsOwner(map: MapNode): SendForm | undefined {
   return undefined;
 }
 
-function options(owner: string): FormInfo[] {
-  const result: FormInfo[] = [];
-  for (const name of optionsOf(owner)) {
-    const info = formInfo(name, 'option');
-    if (info !== undefined) result.push(info);
-  }
-  return result;
-}
-
-function unique(list: FormInfo[]): FormInfo[] {
-  const seen = new Set<string>();
-  return list.filter((f) => (seen.has(f.name) ? false : (seen.add(f.name), true)));
-}
-
 /** The forms that may stand at the operator position of `list`. */
 export function formsAt(region: FlowRegion, list: ListNode): FormInfo[] {
   const side = sideOf(region, list);
@@ -138,7 +124,7 @@ export function formsAt(region: FlowRegion, list: ListNode): FormInfo[] {
   }
   if (parent === undefined || parent.kind === 'vector') {
     // A top-level form nothing places on a side yet: either side's forms.
-    return side === 'then' ? formsIn('reaction') : unique([...formsIn('reaction'), ...formsIn('when')]);
+    return side === 'then' ? formsIn('reaction') : formsOfEitherSide();
   }
   if (parent.kind === 'map') {
     const entry = mapEntryOf(list);
@@ -151,20 +137,20 @@ export function formsAt(region: FlowRegion, list: ListNode): FormInfo[] {
   const index = indexInParent(list);
   switch (op) {
     case 'send':
-      return index >= 4 ? options('send') : [];
+      return index >= 4 ? optionForms('send') : [];
     case 'await':
-      return index >= 4 ? options('await') : [];
+      return index >= 4 ? optionForms('await') : [];
     case 'event':
-      return index >= 2 ? options('event') : [];
+      return index >= 2 ? optionForms('event') : [];
     case 'seq':
     case 'par':
-      return [...formsIn('reaction'), ...options(op)];
+      return [...formsIn('reaction'), ...optionForms(op)];
     case 'success':
     case 'failure':
       return formsIn('reaction');
     case 'if':
     case 'expect':
-      return index === 1 ? formsIn('predicate') : options(op);
+      return index === 1 ? formsIn('predicate') : optionForms(op);
     case 'and':
     case 'or':
     case 'not':

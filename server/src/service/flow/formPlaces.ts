@@ -2,29 +2,15 @@
 // being typed) among the members of a form, at the top level, or as a pattern map's `:when`/`:then`.
 // Stricter than `formsAt`, which names an existing list's forms: argument positions (a params
 // map, the `n` and unit of `delay`, the names of a send) take no new form.
-import { FormInfo, formInfo, formsIn, optionsOf } from './operators';
+import { FormInfo, formsIn, formsOfEitherSide, optionForms } from './operators';
 import { FlowRegion, Side } from './region';
 import { isPatternMap, markerSideBefore, sideOf } from './sides';
 import { ContainerNode, keyName, operatorOf } from './tree';
 
-function options(owner: string): FormInfo[] {
-  const result: FormInfo[] = [];
-  for (const name of optionsOf(owner)) {
-    const info = formInfo(name, 'option');
-    if (info !== undefined) result.push(info);
-  }
-  return result;
-}
-
-function unique(list: FormInfo[]): FormInfo[] {
-  const seen = new Set<string>();
-  return list.filter((f) => (seen.has(f.name) ? false : (seen.add(f.name), true)));
-}
-
 function topLevelForms(side: Side | undefined): FormInfo[] {
   if (side === 'then') return formsIn('reaction');
   if (side === 'when') return formsIn('when');
-  return unique([...formsIn('reaction'), ...formsIn('when')]);
+  return formsOfEitherSide();
 }
 
 /**
@@ -48,18 +34,18 @@ export function newFormsAt(region: FlowRegion, container: ContainerNode | undefi
   switch (op) {
     case 'send':
     case 'await':
-      return index >= 4 ? options(op) : [];
+      return index >= 4 ? optionForms(op) : [];
     case 'event':
-      return index >= 2 ? options('event') : [];
+      return index >= 2 ? optionForms('event') : [];
     case 'seq':
     case 'par':
-      return [...formsIn('reaction'), ...options(op)];
+      return [...formsIn('reaction'), ...optionForms(op)];
     case 'success':
     case 'failure':
       return formsIn('reaction');
     case 'if':
     case 'expect':
-      return index === 1 ? formsIn('predicate') : options(op);
+      return index === 1 ? formsIn('predicate') : optionForms(op);
     case 'and':
     case 'or':
     case 'not':

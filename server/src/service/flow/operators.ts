@@ -103,6 +103,22 @@ export function optionsOf(owner: string): readonly string[] {
   return optionsByOwner[owner] ?? [];
 }
 
+/** The option forms `owner` takes, in the order of `optionsOf`. */
+export function optionForms(owner: string): FormInfo[] {
+  const result: FormInfo[] = [];
+  for (const name of optionsOf(owner)) {
+    const info = formInfo(name, 'option');
+    if (info !== undefined) result.push(info);
+  }
+  return result;
+}
+
+/** The forms of either side, once per name: for a top-level form nothing places on a side. */
+export function formsOfEitherSide(): FormInfo[] {
+  const seen = new Set<string>();
+  return [...formsIn('reaction'), ...formsIn('when')].filter((f) => (seen.has(f.name) ? false : (seen.add(f.name), true)));
+}
+
 /** Top-level operators that say which side a form without a `;; When`/`;; Then` marker is on. */
 const thenOperators = new Set(['send', 'await', 'seq', 'par', 'if', 'delay', 'set', 'expect']);
 const whenOperators = new Set(['when', 'event', 'within', 'count', 'all', 'any', 'allOf', 'fail', 'and', 'or', 'not', '=', '>', '<']);
