@@ -128,7 +128,7 @@ describe('flows over LSP', () => {
     const send = (list?.items ?? []).find((i) => i.label === 'send');
     assert.ok(send, `got ${(list?.items ?? []).map((i) => i.label).join(', ')}`);
     assert.equal(send.insertTextFormat, 2);
-    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, newText: '(send ${1:integration} ${2:message} {$3})' });
+    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, newText: '(send ${1:integration} ${2:message} {$0})' });
   });
 
   it('goes to the definition of a workspace integration and of a built-in one', async () => {

@@ -111,8 +111,19 @@ describe('flow completion: a new form where no list is open yet', () => {
     const send = item(items, 'send');
     assert.equal(send.insertTextFormat, InsertTextFormat.Snippet);
     assert.equal(send.filterText, 'send');
-    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: '(send ${1:integration} ${2:message} {$3})' });
+    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: '(send ${1:integration} ${2:message} {$0})' });
     assert.equal(applyItem(doc, item(items, 'delay')), ';; Then\n(seq\n  (delay ${1:5} ${2|seconds,minutes,hours,days|}))');
+  });
+
+  it('ends the snippet inside the form where its last stop is a bare one', () => {
+    const { items } = complete('(seq |)', 'flow', true);
+    assert.equal(item(items, 'set').textEdit?.newText, '(set ${1:name} $0)');
+    assert.equal(item(items, 'seq').textEdit?.newText, '(seq\n  $0)');
+    assert.equal(item(items, 'delay').textEdit?.newText, '(delay ${1:5} ${2|seconds,minutes,hours,days|})');
+    assert.equal(
+      item(items, 'await').textEdit?.newText,
+      '(await ${1:integration} ${2:message} {$3}\n  (if ${4:pred} (success $5) (failure $6))\n  (within ${7:1} ${8:minutes}))',
+    );
   });
 
   it('inserts plain text with the parentheses without snippet support', () => {
@@ -125,8 +136,8 @@ describe('flow completion: a new form where no list is open yet', () => {
   it('replaces the word being typed in a member position', () => {
     const { doc, items } = complete('(seq (delay 1 days) se|)', 'flow', true);
     const send = item(items, 'send');
-    assert.deepEqual(send.textEdit?.newText, '(send ${1:integration} ${2:message} {$3})');
-    assert.equal(applyItem(doc, send), '(seq (delay 1 days) (send ${1:integration} ${2:message} {$3}))');
+    assert.deepEqual(send.textEdit?.newText, '(send ${1:integration} ${2:message} {$0})');
+    assert.equal(applyItem(doc, send), '(seq (delay 1 days) (send ${1:integration} ${2:message} {$0}))');
   });
 
   it('offers reactions in success and failure, options after a send, branches of an if', () => {
@@ -179,7 +190,7 @@ describe('flow completion: a new form where no list is open yet', () => {
 
   it('inserts the form escaped on one line inside a pattern string', () => {
     const { doc, items } = complete('{"then": "(seq |)"}', 'pattern', true);
-    assert.equal(applyItem(doc, item(items, 'if')), '{"then": "(seq (if ${1:pred} (success $2) (failure $3)))"}');
+    assert.equal(applyItem(doc, item(items, 'if')), '{"then": "(seq (if ${1:pred} (success $2) (failure $0)))"}');
     const empty = complete('{"then": "|"}', 'pattern', true);
     assert.equal(applyItem(empty.doc, item(empty.items, 'delay')), '{"then": "(delay ${1:5} ${2|seconds,minutes,hours,days|})"}');
     assert.deepEqual(complete('{"when": "|"}', 'pattern').labels, whenForms);

@@ -12,7 +12,7 @@ import { AnalysisContext } from '../analysisContext';
 import { MessageField, MessageType, definitionType, displayName } from '../definitions/model';
 import { CursorSlot, cursorSlot } from './cursor';
 import { fieldMarkdown, fieldsTable, formMarkdown, integrationMarkdown } from './flowDocs';
-import { SnippetPart, adaptSnippet, forRegion, renderPlain, renderSnippet } from './insertText';
+import { SnippetPart, adaptSnippet, forRegion, newFormSnippet, renderPlain, renderSnippet } from './insertText';
 import { units } from './operators';
 import { FlowRegion } from './region';
 import { SendForm } from './sends';
@@ -47,7 +47,7 @@ export function completeInRegion(region: FlowRegion, offset: number, ctx: Analys
         item.detail = info.shape;
         item.documentation = { kind: MarkupKind.Markdown, value: formMarkdown(info) };
         item.sortText = String(i).padStart(3, '0');
-        if (options.snippets) edit.snippet(item, adaptSnippet(region, `(${info.snippet})`));
+        if (options.snippets) edit.snippet(item, adaptSnippet(region, newFormSnippet(info.snippet)));
         return item;
       });
     case 'integration':

@@ -71,3 +71,16 @@ export function adaptSnippet(region: FlowRegion, body: string): string {
   // Snippet syntax escapes a backslash as `\\`, so a JSON `\"` is written `\\"`.
   return body.replace(/\n\s*/g, ' ').replace(/"/g, '\\\\"');
 }
+
+/**
+ * A form snippet as a whole new form: in its parentheses, and ending where its last bare tabstop
+ * was when that is the last stop (`{$3}` becomes `{$0}`): the cursor ends inside the form, not after it.
+ */
+export function newFormSnippet(body: string): string {
+  const stops = [...body.matchAll(/\$(\{?)(\d+)/g)].map((m) => ({ number: Number(m[2]), bare: m[1] === '' }));
+  if (stops.length === 0) return `(${body})`;
+  const last = Math.max(...stops.map((s) => s.number));
+  const at = stops.filter((s) => s.number === last);
+  if (at.length !== 1 || !at[0].bare) return `(${body})`;
+  return `(${body.replace(new RegExp(`\\$${last}(?!\\d)`), '$$0')})`;
+}
