@@ -1,7 +1,7 @@
 // Where a cursor stands in flow code, read from the syntax tree: which slot of which form, so that
 // completion, hover and navigation answer from structure rather than from the line's text.
-import { newFormsAt } from './formPlaces';
-import { FormInfo, formsIn, formsOfEitherSide, optionForms } from './operators';
+import { newFormsAt, thenMemberForms } from './formPlaces';
+import { FormInfo, formsIn, formsOfEitherSide } from './operators';
 import { FlowRegion } from './region';
 import { SendForm, readSendForm } from './sends';
 import { isPatternMap, sideOf } from './sides';
@@ -134,26 +134,9 @@ export function formsAt(region: FlowRegion, list: ListNode): FormInfo[] {
     return key === 'then' ? formsIn('reaction') : [];
   }
   const op = operatorOf(parent) ?? '';
-  const index = indexInParent(list);
+  const members = thenMemberForms(op, indexInParent(list));
+  if (members !== undefined) return members;
   switch (op) {
-    case 'send':
-      return index >= 4 ? optionForms('send') : [];
-    case 'await':
-      return index >= 4 ? optionForms('await') : [];
-    case 'event':
-      return index >= 2 ? optionForms('event') : [];
-    case 'seq':
-    case 'par':
-      return [...formsIn('reaction'), ...optionForms(op)];
-    case 'success':
-    case 'failure':
-      return formsIn('reaction');
-    case 'if':
-    case 'expect':
-      return index === 1 ? formsIn('predicate') : optionForms(op);
-    case 'and':
-    case 'or':
-    case 'not':
     case '=':
     case '>':
     case '<':

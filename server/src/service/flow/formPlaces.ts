@@ -31,6 +31,14 @@ export function newFormsAt(region: FlowRegion, container: ContainerNode | undefi
   const op = operatorOf(container);
   if (op === undefined || index === 0) return [];
   if (sideOf(region, container) === 'when') return whenChildForms(op, index);
+  return thenMemberForms(op, index) ?? [];
+}
+
+/**
+ * The forms a member at child `index` of a then-side form may be, by the form's operator;
+ * undefined for operators that have no member forms of their own.
+ */
+export function thenMemberForms(op: string, index: number): FormInfo[] | undefined {
   switch (op) {
     case 'send':
     case 'await':
@@ -51,7 +59,7 @@ export function newFormsAt(region: FlowRegion, container: ContainerNode | undefi
     case 'not':
       return formsIn('predicate');
     default:
-      return [];
+      return undefined;
   }
 }
 
