@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position } from 'vscode-languageserver-types';
 import { languageIds } from '../../server/src/service/documentKind';
-import { completeFlow, hoverFlow } from '../../server/src/service/flow/features';
+import { completeFlow, hoverFlow } from '../../server/src/service/flow/editing/features';
 import { getFlowDocument } from '../../server/src/service/flow/index';
 import { BenchConfig } from '../config';
 import { FlowFile } from '../generators';

@@ -19,8 +19,8 @@ import { getDefinitionDocument } from './service/definitions/definitionDocument'
 import { DefinitionIndex } from './service/definitions/definitionIndex';
 import { Definition, definitionType, displayName } from './service/definitions/model';
 import { documentKind } from './service/documentKind';
-import { integrationForm, sendForm, sendFormEdit } from './service/forms';
-import { isFlowDocument } from './service/forms/sendForm';
+import { integrationForm, sendForm, sendFormEdit } from './service/previews';
+import { isFlowDocument } from './service/previews/sendPreview';
 
 export interface FormEnvironment {
   /** The open document, else the file read from disk. */

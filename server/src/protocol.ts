@@ -1,8 +1,8 @@
 // Custom requests between the extension and the language server, declared once for both sides.
 import { RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { FormModel, FormPosition, IntegrationSummary } from './service/forms/formModel';
+import type { FormModel, FormPosition, IntegrationSummary } from './service/previews/previewModel';
 
-export type * from './service/forms/formModel';
+export type * from './service/previews/previewModel';
 
 /** The form of a definition file, of a send at a position in a flow, or of an integration by type. */
 export type FormModelParams =

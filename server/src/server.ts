@@ -21,7 +21,7 @@ import { SettingsStore } from './settingsStore';
 import { safeHandler, safely } from './safeHandler';
 import { DiskDocuments, findFiles, matchesGlobs } from './workspaceFiles';
 import { registerFormHandlers } from './formHandlers';
-import { sendCodeLenses } from './service/forms';
+import { sendCodeLenses } from './service/previews';
 
 const pushDelayMs = 150;
 

@@ -9,7 +9,7 @@ import { loadBuiltinDocuments } from '../../server/src/service/definitions/built
 import { getDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { validateDefinition } from '../../server/src/service/definitions/validate';
-import { IntegrationFormModel, SendFormModel, integrationForm, sendForm } from '../../server/src/service/forms';
+import { IntegrationFormModel, SendFormModel, integrationForm, sendForm } from '../../server/src/service/previews';
 import { defaultSettings } from '../../server/src/service/settings';
 import { documentOf, withCursor } from '../support/documents';
 import {

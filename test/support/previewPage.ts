@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Browser, ConsoleMessage, Page, chromium } from 'playwright-core';
 import type { HostMessage, PreviewState, PreviewTarget } from '../../client/src/preview/messages';
 import { previewHtml } from '../../client/src/preview/webviewHtml';
-import type { FormModel } from '../../server/src/service/forms';
+import type { FormModel } from '../../server/src/service/previews';
 
 const root = path.resolve(__dirname, '../../..');
 const dist = path.join(root, 'dist');

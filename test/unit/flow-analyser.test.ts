@@ -11,8 +11,8 @@ import { parseDefinitionDocument } from '../../server/src/service/definitions/de
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { defaultSettings } from '../../server/src/service/settings';
 import { checkFlowDocument, flowSendAt, flowSends, getFlowDocument, regionAt } from '../../server/src/service/flow/index';
-import { sideOf } from '../../server/src/service/flow/sides';
-import { nodeAt } from '../../server/src/service/flow/tree';
+import { sideOf } from '../../server/src/service/flow/analysis/sides';
+import { nodeAt } from '../../server/src/service/flow/syntax/tree';
 import { compact, documentOf, rangeOfText } from '../support/documents';
 
 /** A small workspace definition: a `notify` integration with an enum, a secret and a listener-only one. */

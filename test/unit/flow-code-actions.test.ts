@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
 import { checkFlowDocument } from '../../server/src/service/flow';
-import { flowCodeActions } from '../../server/src/service/flow/features';
+import { flowCodeActions } from '../../server/src/service/flow/editing/features';
 import { documentOf } from '../support/documents';
 import { applyAction, builtinContext } from '../support/flowContext';
 

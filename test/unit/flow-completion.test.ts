@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItem, InsertTextFormat } from 'vscode-languageserver-types';
-import { completeFlow } from '../../server/src/service/flow/features';
+import { completeFlow } from '../../server/src/service/flow/editing/features';
 import { withCursor } from '../support/documents';
 import { applyItem, builtinContext } from '../support/flowContext';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { checkFlowDocument } from '../../server/src/service/flow';
-import { completeFlow, flowCodeActions, flowDefinition, flowSymbols, hoverFlow } from '../../server/src/service/flow/features';
+import { completeFlow, flowCodeActions, flowDefinition, flowSymbols, hoverFlow } from '../../server/src/service/flow/editing/features';
 import { documentOf } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { hoverFlow } from '../../server/src/service/flow/features';
+import { hoverFlow } from '../../server/src/service/flow/editing/features';
 import { checkFlowDocument } from '../../server/src/service/flow/index';
 import { documentOf } from '../support/documents';
 import { CompactRange, rangeOfText, withCursor } from '../support/documents';

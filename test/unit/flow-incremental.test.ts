@@ -10,10 +10,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { seededRandom, Random } from '../../bench/random';
 import { generateFlowFile } from '../../bench/generators';
 import { checkFlowDocument, forgetFlowDocument, getFlowDocument } from '../../server/src/service/flow/index';
-import { Balance, balanceAfterEdit, scanBalance } from '../../server/src/service/flow/balance';
-import { rereadFlow } from '../../server/src/service/flow/incremental';
-import { readFlow, readFlowWithBalance } from '../../server/src/service/flow/reader';
-import { FlowNode, FlowTree, isContainer } from '../../server/src/service/flow/tree';
+import { Balance, balanceAfterEdit, scanBalance } from '../../server/src/service/flow/syntax/balance';
+import { rereadFlow } from '../../server/src/service/flow/syntax/incremental';
+import { readFlow, readFlowWithBalance } from '../../server/src/service/flow/syntax/reader';
+import { FlowNode, FlowTree, isContainer } from '../../server/src/service/flow/syntax/tree';
 import { builtinContext } from '../support/flowContext';
 
 const root = join(__dirname, '..', '..', '..');

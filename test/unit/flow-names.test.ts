@@ -2,9 +2,9 @@
 // words share one string is not observable from JavaScript; the benchmark shows its effect).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { NameTable } from '../../server/src/service/flow/names';
-import { readFlow } from '../../server/src/service/flow/reader';
-import { FlowNode } from '../../server/src/service/flow/tree';
+import { NameTable } from '../../server/src/service/flow/syntax/names';
+import { readFlow } from '../../server/src/service/flow/syntax/reader';
+import { FlowNode } from '../../server/src/service/flow/syntax/tree';
 
 describe('flow name table', () => {
   it('gives the text of each word, repeated or new, as the table grows', () => {

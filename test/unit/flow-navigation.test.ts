@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
-import { flowDefinition, flowReferences, flowSymbols } from '../../server/src/service/flow/features';
+import { flowDefinition, flowReferences, flowSymbols } from '../../server/src/service/flow/editing/features';
 import { CompactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { messages } from '../../server/src/service/codes';
-import { readFlow } from '../../server/src/service/flow/reader';
+import { readFlow } from '../../server/src/service/flow/syntax/reader';
 import {
   FlowNode,
   FlowTree,
@@ -15,7 +15,7 @@ import {
   commentAt,
   inStringAt,
   topLevelForm,
-} from '../../server/src/service/flow/tree';
+} from '../../server/src/service/flow/syntax/tree';
 
 /** A node as `kind:value@start-end`, containers with their children. */
 function show(node: FlowNode): string {

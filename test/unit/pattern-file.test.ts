@@ -10,8 +10,8 @@ import { loadBuiltinDefinitions } from '../../server/src/service/definitions/bui
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { defaultSettings } from '../../server/src/service/settings';
 import { checkFlowDocument, flowSends, getFlowDocument, offsetInRegion, regionAt } from '../../server/src/service/flow/index';
-import { unescapeJsonString } from '../../server/src/service/flow/patternFile';
-import { nodeAt } from '../../server/src/service/flow/tree';
+import { unescapeJsonString } from '../../server/src/service/flow/embedding/patternFile';
+import { nodeAt } from '../../server/src/service/flow/syntax/tree';
 import { compact, documentOf, rangeOfText } from '../support/documents';
 
 const index = new DefinitionIndex();

@@ -26,7 +26,7 @@ import { DocumentKind, documentKind } from './documentKind';
 import { guardDocument } from './fileGuards';
 import { Settings } from './settings';
 import { checkFlowDocument, forgetFlowDocument } from './flow';
-import { completeFlow, flowCodeActions, flowDefinition, flowReferences, flowSymbols, hoverFlow } from './flow/features';
+import { completeFlow, flowCodeActions, flowDefinition, flowReferences, flowSymbols, hoverFlow } from './flow/editing/features';
 
 export interface ClientOptions {
   snippets: boolean;

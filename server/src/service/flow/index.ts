@@ -9,20 +9,20 @@ import { messages } from '../codes';
 import { makeDiagnostic } from '../diagnostics';
 import { DocumentCache } from '../documentCache';
 import { documentKind } from '../documentKind';
-import { readPatternFile } from './patternFile';
-import { formProblems } from './formProblems';
-import { rereadFlow } from './incremental';
-import { FlowProblem } from './problems';
-import { FlowRead, readFlowWithBalance } from './reader';
-import { FlowRegion, wholeDocumentRegion } from './region';
-import { forEachSendForm, readSendForm, SendInfo, sendInfo } from './sends';
-import { FlowNode, nodeAt } from './tree';
-import { unsuppressed } from './suppression';
+import { readPatternFile } from './embedding/patternFile';
+import { formProblems } from './analysis/formProblems';
+import { rereadFlow } from './syntax/incremental';
+import { FlowProblem } from './analysis/problems';
+import { FlowRead, readFlowWithBalance } from './syntax/reader';
+import { FlowRegion, wholeDocumentRegion } from './embedding/region';
+import { forEachSendForm, readSendForm, SendInfo, sendInfo } from './analysis/sends';
+import { FlowNode, nodeAt } from './syntax/tree';
+import { unsuppressed } from './analysis/suppression';
 
-export type { FlowRegion, Side } from './region';
-export { nodeRange } from './region';
-export type { SendInfo, NamedPart } from './sends';
-export { sideOf } from './sides';
+export type { FlowRegion, Side } from './embedding/region';
+export { nodeRange } from './embedding/region';
+export type { SendInfo, NamedPart } from './analysis/sends';
+export { sideOf } from './analysis/sides';
 
 export interface FlowDocument {
   uri: string;

@@ -1,0 +1,44 @@
+// The analyser's problems per top-level form, kept from one version of a document to the next:
+// a form the reader kept across an edit (same node, maybe moved) is analysed again only when the
+// definitions, the built-in setting or the side marker before it changed.
+import { AnalysisContext } from '../../analysisContext';
+import { analyseForm } from './analyser';
+import { FlowProblem } from './problems';
+import { FlowRegion, Side } from '../embedding/region';
+import { markerSideBefore } from './sides';
+import { FlowNode } from '../syntax/tree';
+
+interface Analysed {
+  generation: number;
+  builtin: boolean;
+  marker: Side | undefined;
+  /** The form's start when it was analysed: the problems' offsets are relative to it. */
+  start: number;
+  problems: FlowProblem[];
+}
+
+const analysed = new WeakMap<FlowNode, Analysed>();
+
+/** The problems of one top-level form of a region, in the order the analyser reports them. */
+export function formProblems(region: FlowRegion, form: FlowNode, ctx: AnalysisContext): FlowProblem[] {
+  const builtin = ctx.settings.definitions.builtin;
+  const marker = region.side === undefined ? markerSideBefore(region.tree, form.start) : undefined;
+  const hit = analysed.get(form);
+  if (hit !== undefined && hit.generation === ctx.generation && hit.builtin === builtin && hit.marker === marker) {
+    return hit.start === form.start ? hit.problems : hit.problems.map((p) => moved(p, form.start - hit.start));
+  }
+  const problems: FlowProblem[] = [];
+  analyseForm(region, form, ctx, (p) => problems.push(p));
+  analysed.set(form, { generation: ctx.generation, builtin, marker, start: form.start, problems });
+  return problems;
+}
+
+function moved(problem: FlowProblem, delta: number): FlowProblem {
+  const result: FlowProblem = { ...problem, start: problem.start + delta, end: problem.end + delta };
+  if (problem.dataRanges !== undefined) {
+    const ranges: Record<string, { start: number; end: number }> = {};
+    for (const [name, r] of Object.entries(problem.dataRanges)) ranges[name] = { start: r.start + delta, end: r.end + delta };
+    result.dataRanges = ranges;
+  }
+  return result;
+}

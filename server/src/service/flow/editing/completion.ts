@@ -1,0 +1,252 @@
+// Completion inside flow code: forms at an operator position, integrations and message types of a
+// send, the fields of its params map, enum values, duration units and pattern-map keys.
+import {
+  CompletionItem,
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  Range,
+} from 'vscode-languageserver-types';
+import { AnalysisContext } from '../../analysisContext';
+import { MessageField, MessageType, definitionType, displayName } from '../../definitions/model';
+import { CursorSlot, cursorSlot } from './cursor';
+import { fieldMarkdown, fieldsTable, formMarkdown, integrationMarkdown } from './flowDocs';
+import { SnippetPart, adaptSnippet, forRegion, newFormSnippet, renderPlain, renderSnippet } from './insertText';
+import { units } from '../analysis/operators';
+import { FlowRegion } from '../embedding/region';
+import { SendForm } from '../analysis/sends';
+import { FlowNode, MapNode, keyName } from '../syntax/tree';
+
+export interface CompletionOptions {
+  snippets: boolean;
+}
+
+/** Completion at code offset `offset` of a region. */
+export function completeInRegion(region: FlowRegion, offset: number, ctx: AnalysisContext, options: CompletionOptions): CompletionItem[] {
+  const slot = cursorSlot(region, offset);
+  const edit = new EditTarget(region, offset, slot.kind === 'none' ? undefined : slot.word);
+  switch (slot.kind) {
+    case 'operator': {
+      // A snippet fills in the arguments, so only where there are none yet (`(|)`, `(se|)`).
+      const bare = slot.list.children.length === (slot.word === undefined ? 0 : 1);
+      return slot.forms.map((info, i) => {
+        const item = edit.item(info.name, CompletionItemKind.Keyword, info.name);
+        item.detail = info.shape;
+        item.documentation = { kind: MarkupKind.Markdown, value: formMarkdown(info) };
+        item.sortText = String(i).padStart(3, '0');
+        if (options.snippets && bare) edit.snippet(item, adaptSnippet(region, info.snippet));
+        return item;
+      });
+    }
+    case 'new-form':
+      // Not inside a list yet: the item brings its parentheses.
+      return slot.forms.map((info, i) => {
+        const item = edit.item(info.name, CompletionItemKind.Keyword, `(${info.name})`);
+        item.filterText = info.name;
+        item.detail = info.shape;
+        item.documentation = { kind: MarkupKind.Markdown, value: formMarkdown(info) };
+        item.sortText = String(i).padStart(3, '0');
+        if (options.snippets) edit.snippet(item, adaptSnippet(region, newFormSnippet(info.snippet)));
+        return item;
+      });
+    case 'integration':
+      return integrationItems(ctx, edit);
+    case 'message':
+      return messageItems(slot.send, ctx, edit);
+    case 'field':
+      return fieldItems(region, slot, ctx, edit, options);
+    case 'field-value':
+      return enumItems(slot.send, slot.field, ctx, edit);
+    case 'unit':
+      return units.map((unit, i) => {
+        const item = edit.item(unit, CompletionItemKind.Unit, unit);
+        item.sortText = String(i);
+        return item;
+      });
+    case 'pattern-key':
+      return patternKeyItems(region, slot.map, slot.word, edit, options);
+    case 'none':
+      return [];
+  }
+}
+
+/** Where an item's text goes: over the word being typed, else at the cursor. */
+class EditTarget {
+  readonly range: Range;
+
+  constructor(
+    private readonly region: FlowRegion,
+    offset: number,
+    readonly word: FlowNode | undefined,
+  ) {
+    if (word === undefined) this.range = region.range(offset, offset);
+    else {
+      // An unterminated string runs to the end of input: replace only up to the cursor.
+      const end = word.kind === 'string' && !word.closed ? Math.max(offset, word.start) : word.end;
+      this.range = region.range(word.start, end);
+    }
+  }
+
+  /** An item inserting `code` (escaped for the region) over the target range. */
+  item(label: string, kind: CompletionItemKind, code: string): CompletionItem {
+    return this.rawItem(label, kind, forRegion(this.region, code));
+  }
+
+  /** An item inserting `text`, already written as the document needs it. */
+  rawItem(label: string, kind: CompletionItemKind, text: string): CompletionItem {
+    return { label, kind, filterText: text, textEdit: { range: this.range, newText: text } };
+  }
+
+  snippet(item: CompletionItem, body: string): void {
+    item.insertTextFormat = InsertTextFormat.Snippet;
+    if (item.textEdit !== undefined) item.textEdit = { range: this.range, newText: body };
+  }
+}
+
+function integrationItems(ctx: AnalysisContext, edit: EditTarget): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  for (const def of ctx.visible()) {
+    const type = definitionType(def);
+    if (type === undefined || def.endpoint === undefined) continue;
+    const item = edit.item(type, CompletionItemKind.Module, type);
+    item.detail = displayName(def);
+    item.documentation = { kind: MarkupKind.Markdown, value: integrationMarkdown(def) };
+    items.push(item);
+  }
+  return items;
+}
+
+function messageOf(send: SendForm, ctx: AnalysisContext): { integration: string; message: MessageType } | undefined {
+  const integration = send.integrationNode;
+  const message = send.messageNode;
+  if (integration?.kind !== 'symbol' || message?.kind !== 'symbol') return undefined;
+  const type = ctx.lookup(integration.name)?.endpoint?.message(message.name);
+  return type === undefined ? undefined : { integration: integration.name, message: type };
+}
+
+function messageItems(send: SendForm, ctx: AnalysisContext, edit: EditTarget): CompletionItem[] {
+  const integration = send.integrationNode;
+  if (integration?.kind !== 'symbol') return [];
+  const endpoint = ctx.lookup(integration.name)?.endpoint;
+  if (endpoint === undefined) return [];
+  return endpoint.sends.map((message) => {
+    const item = edit.item(message.name, CompletionItemKind.Method, message.name);
+    const mandatory = message.fields.filter((f) => f.mandatory).length;
+    item.detail = `${integration.name} message: ${message.fields.length} field${message.fields.length === 1 ? '' : 's'}, ${mandatory} mandatory`;
+    item.documentation = { kind: MarkupKind.Markdown, value: fieldsTable(message) };
+    return item;
+  });
+}
+
+/** Field names a send provides already, in its params map and its template maps. */
+function providedFields(send: SendForm, except: FlowNode | undefined): Set<string> {
+  const provided = new Set<string>();
+  for (const map of [...(send.params ? [send.params] : []), ...send.templates]) {
+    for (const entry of map.entries) {
+      if (entry.key === except) continue;
+      const name = keyName(entry.key);
+      if (name !== undefined) provided.add(name);
+    }
+  }
+  return provided;
+}
+
+function valueParts(field: MessageField, tabstop: number): SnippetPart[] {
+  if (field.enum !== undefined && field.enum.length > 0) return ['"', { tabstop, choices: field.enum }, '"'];
+  return [{ tabstop, placeholder: '""' }];
+}
+
+function fieldItems(
+  region: FlowRegion,
+  slot: Extract<CursorSlot, { kind: 'field' }>,
+  ctx: AnalysisContext,
+  edit: EditTarget,
+  options: CompletionOptions,
+): CompletionItem[] {
+  const resolved = messageOf(slot.send, ctx);
+  if (resolved === undefined) return [];
+  const { integration, message } = resolved;
+  const provided = providedFields(slot.send, slot.word);
+  // A key typed before an existing value gets the key alone.
+  const hasValue = slot.word !== undefined && slot.map.entries.some((e) => e.key === slot.word && e.value !== undefined);
+  const missing = message.fields.filter((f) => !provided.has(f.name));
+  const items = missing.map((field, i) => {
+    const item = edit.item(`:${field.name}`, CompletionItemKind.Field, `:${field.name}`);
+    item.detail = field.mandatory ? 'mandatory field' : 'optional field';
+    if (field.mandatory) item.labelDetails = { detail: ' (mandatory)' };
+    item.documentation = { kind: MarkupKind.Markdown, value: fieldMarkdown(integration, message.name, field) };
+    item.sortText = `${field.mandatory ? 0 : 1}${String(i).padStart(4, '0')}`;
+    if (options.snippets && !hasValue) edit.snippet(item, renderSnippet(region, [`:${field.name} `, ...valueParts(field, 1)]));
+    return item;
+  });
+
+  const mandatory = missing.filter((f) => f.mandatory);
+  if (mandatory.length > 0 && !hasValue) {
+    const separator = fieldSeparator(region, slot.map, edit.range);
+    const parts: SnippetPart[] = [];
+    mandatory.forEach((field, i) => {
+      if (i > 0) parts.push(separator);
+      parts.push(`:${field.name} `, ...valueParts(field, i + 1));
+    });
+    const label = 'all mandatory fields';
+    const item = edit.rawItem(label, CompletionItemKind.Snippet, renderPlain(region, parts));
+    item.filterText = slot.word === undefined ? label : `${slot.word.kind === 'keyword' ? ':' : ''}${label}`;
+    item.detail = mandatory.map((f) => f.name).join(', ');
+    item.sortText = '/';
+    item.insertTextMode = InsertTextMode.asIs;
+    if (options.snippets) edit.snippet(item, renderSnippet(region, parts));
+    items.push(item);
+  }
+  return items;
+}
+
+/**
+ * What goes between inserted fields: a new line aligned with the map's keys where the map is
+ * written one field per line (or the cursor is on a line of its own), else a space.
+ */
+export function fieldSeparator(region: FlowRegion, map: MapNode, at: Range): string {
+  if (region.embedded) return ' ';
+  const open = region.position(map.start);
+  const keys = map.entries.map((e) => region.position(e.key.start));
+  const multiLine = keys.some((k) => k.line !== open.line) || at.start.line !== open.line;
+  if (!multiLine) return ' ';
+  const column = keys.length > 0 ? keys[0].character : open.character + 1;
+  return `\n${' '.repeat(column)}`;
+}
+
+function enumItems(send: SendForm, fieldName: string, ctx: AnalysisContext, edit: EditTarget): CompletionItem[] {
+  const resolved = messageOf(send, ctx);
+  const field = resolved?.message.field(fieldName);
+  if (field?.enum === undefined) return [];
+  if (edit.word !== undefined && edit.word.kind !== 'string' && edit.word.kind !== 'symbol') return [];
+  return field.enum.map((value, i) => {
+    const literal = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    const item = edit.item(value, CompletionItemKind.EnumMember, literal);
+    item.detail = `${fieldName} value`;
+    item.sortText = String(i).padStart(4, '0');
+    return item;
+  });
+}
+
+const patternKeys: readonly { name: string; parts: SnippetPart[]; detail: string }[] = [
+  { name: 'name', parts: [':name "', { tabstop: 1 }, '"'], detail: 'the pattern name' },
+  { name: 'description', parts: [':description "', { tabstop: 1 }, '"'], detail: 'what the pattern is for' },
+  { name: 'status', parts: [':status ', { tabstop: 1, choices: ['true', 'false'] }], detail: 'whether the pattern is active' },
+  { name: 'when', parts: [':when (', { tabstop: 1 }, ')'], detail: 'the events that trigger it' },
+  { name: 'then', parts: [':then (', { tabstop: 1 }, ')'], detail: 'the reaction' },
+];
+
+function patternKeyItems(region: FlowRegion, map: MapNode, word: FlowNode | undefined, edit: EditTarget, options: CompletionOptions): CompletionItem[] {
+  const present = new Set(map.entries.filter((e) => e.key !== word).map((e) => keyName(e.key)));
+  const hasValue = word !== undefined && map.entries.some((e) => e.key === word && e.value !== undefined);
+  return patternKeys
+    .filter((k) => !present.has(k.name))
+    .map((k, i) => {
+      const item = edit.item(`:${k.name}`, CompletionItemKind.Property, `:${k.name}`);
+      item.detail = k.detail;
+      item.sortText = String(i);
+      if (options.snippets && !hasValue) edit.snippet(item, renderSnippet(region, k.parts));
+      return item;
+    });
+}

@@ -1,0 +1,49 @@
+// Editing features of flow and pattern documents, as the language service calls them: each finds
+// the flow region under the position in the cached document and answers from its tree.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import { AnalysisContext } from '../../analysisContext';
+import { codeActionsFor } from './codeActions';
+import { completeInRegion } from './completion';
+import { hoverInRegion } from './hover';
+import { getFlowDocument, regionAt } from '../index';
+import { FlowReferenceTarget, definitionInRegion, documentSymbols, referencesInDocument } from './navigation';
+import { completePatternKeys } from './patternKeys';
+
+export function completeFlow(doc: TextDocument, position: Position, ctx: AnalysisContext, options: { snippets: boolean }): CompletionItem[] {
+  const flowDoc = getFlowDocument(doc);
+  const offset = doc.offsetAt(position);
+  const region = regionAt(flowDoc, offset);
+  if (region !== undefined) return completeInRegion(region, region.toRegionOffset(offset), ctx, options);
+  return flowDoc.kind === 'pattern' ? completePatternKeys(flowDoc, offset, options.snippets) : [];
+}
+
+export function hoverFlow(doc: TextDocument, position: Position, ctx: AnalysisContext): Hover | null {
+  const flowDoc = getFlowDocument(doc);
+  const offset = doc.offsetAt(position);
+  const region = regionAt(flowDoc, offset);
+  return region === undefined ? null : hoverInRegion(region, region.toRegionOffset(offset), ctx);
+}
+
+export function flowDefinition(doc: TextDocument, position: Position, ctx: AnalysisContext): Location[] {
+  const flowDoc = getFlowDocument(doc);
+  const offset = doc.offsetAt(position);
+  const region = regionAt(flowDoc, offset);
+  return region === undefined ? [] : definitionInRegion(region, region.toRegionOffset(offset), ctx);
+}
+
+/**
+ * Uses of an integration, message type or field in one flow document. The caller decides which
+ * documents mean the same definition (`ctx` is accepted for that symmetry; names decide here).
+ */
+export function flowReferences(doc: TextDocument, target: FlowReferenceTarget, _ctx: AnalysisContext): Location[] {
+  return referencesInDocument(getFlowDocument(doc), target);
+}
+
+export function flowSymbols(doc: TextDocument): DocumentSymbol[] {
+  return documentSymbols(getFlowDocument(doc));
+}
+
+export function flowCodeActions(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], _ctx: AnalysisContext): CodeAction[] {
+  return codeActionsFor(getFlowDocument(doc), diagnostics);
+}

@@ -1,0 +1,105 @@
+// Markdown that describes integrations, message types, fields and forms: shared by hover and by
+// the documentation of completion items, so both say the same thing the same way.
+import { Definition, MessageField, MessageType, definitionType, displayName } from '../../definitions/model';
+import { FormInfo } from '../analysis/operators';
+
+/** Escapes text for a markdown table cell or paragraph. */
+function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+function code(text: string): string {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+export function integrationMarkdown(def: Definition): string {
+  const type = definitionType(def) ?? '';
+  const lines = [`**${md(displayName(def))}** integration ${code(type)}`];
+  const endpoint = def.endpoint;
+  if (endpoint === undefined) {
+    lines.push('', 'No endpoint: nothing can be sent to it.');
+    return lines.join('\n');
+  }
+  if (endpoint.display?.value) lines.push('', `Endpoint: ${md(endpoint.display.value)}`);
+  const names = endpoint.sends.map((m) => code(m.name));
+  lines.push('', names.length === 0 ? 'Sends no messages.' : `Messages: ${names.join(', ')}`);
+  if (def.builtin) lines.push('', '_Built-in definition_');
+  return lines.join('\n');
+}
+
+function fieldRow(field: MessageField): string {
+  const kind = field.mandatory ? '**mandatory**' : 'optional';
+  const values = field.enum === undefined ? '' : field.enum.map((v) => code(`"${v}"`)).join(', ');
+  return `| ${code(field.name)} | ${kind} | ${md(field.description ?? '')} | ${values} |`;
+}
+
+/** A table of the fields of a message type, mandatory ones first. */
+export function fieldsTable(message: MessageType): string {
+  if (message.fields.length === 0) return 'No fields.';
+  const ordered = [...message.fields.filter((f) => f.mandatory), ...message.fields.filter((f) => !f.mandatory)];
+  return ['| field | | description | values |', '| --- | --- | --- | --- |', ...ordered.map(fieldRow)].join('\n');
+}
+
+export function messageMarkdown(integration: string, message: MessageType): string {
+  return [`**${md(integration)} ${md(message.name)}** message`, '', fieldsTable(message)].join('\n');
+}
+
+export function fieldMarkdown(integration: string, message: string, field: MessageField): string {
+  const lines = [
+    `**${md(field.name)}**: ${field.mandatory ? 'mandatory' : 'optional'} field of ${code(`${integration} ${message}`)}`,
+  ];
+  if (field.description) lines.push('', md(field.description));
+  if (field.enum !== undefined) lines.push('', `Values: ${field.enum.map((v) => code(`"${v}"`)).join(', ')}`);
+  return lines.join('\n');
+}
+
+export function formMarkdown(info: FormInfo): string {
+  // Descriptions in the form table are markdown already.
+  return [code(info.shape), '', info.description].join('\n');
+}
+
+/** Several readings of one operator name (e.g. `within` as an option and as a when form). */
+export function formsMarkdown(infos: readonly FormInfo[]): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const info of infos) {
+    const text = formMarkdown(info);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    parts.push(text);
+  }
+  return parts.join('\n\n---\n\n');
+}
+
+export function eventFieldMarkdown(name: string): string {
+  return `event field ${code(name)}: read from the triggering event at run time`;
+}
+
+/** Where a response value comes from: the providing form, named and placed (1-based line). */
+export interface ResponseOrigin {
+  operator: 'send' | 'await' | 'expect';
+  /** `twilio call` for a send/await whose names are written; undefined otherwise. */
+  target?: string;
+  line: number;
+}
+
+export function responseValueMarkdown(name: string, origin: ResponseOrigin | undefined): string {
+  const head = `response value ${code(name)}`;
+  if (origin === undefined) {
+    return `${head}: no response is in scope here; response values are visible only inside the success block of a send, inside an await, or in an expect predicate`;
+  }
+  if (origin.operator === 'expect') return `${head}: in scope, from the event the \`expect\` at line ${origin.line} waits for`;
+  const form = origin.target === undefined ? code(origin.operator) : code(`(${origin.operator} ${origin.target})`);
+  return `${head}: in scope, from the response of ${form} at line ${origin.line}`;
+}
+
+export function templateRefMarkdown(name: string): string {
+  return `message template ${code(name)}, rendered when the message is sent`;
+}
+
+/** `setLines`: 1-based lines of the `(set name ...)` forms in the same code. */
+export function variableMarkdown(name: string, setLines: readonly number[]): string {
+  const head = `reaction variable ${code(name)}`;
+  if (setLines.length === 0) return `${head}: not \`set\` in this code`;
+  return `${head}: \`set\` at line${setLines.length === 1 ? '' : 's'} ${setLines.join(', ')}`;
+}

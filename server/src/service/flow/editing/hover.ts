@@ -1,0 +1,76 @@
+// Hover in flow code: what an integration, message type, field or operator is, from the
+// definitions and the form table; and where a value (`*x*`, `$x`, `+TM1`, a variable) comes from.
+import { Hover, MarkupKind } from 'vscode-languageserver-types';
+import { AnalysisContext } from '../../analysisContext';
+import {
+  ResponseOrigin,
+  eventFieldMarkdown,
+  fieldMarkdown,
+  formsMarkdown,
+  integrationMarkdown,
+  messageMarkdown,
+  responseValueMarkdown,
+  templateRefMarkdown,
+  variableMarkdown,
+} from './flowDocs';
+import { FlowRegion, nodeRange } from '../embedding/region';
+import { ResponseSource } from '../analysis/responseScope';
+import { readSendForm } from '../analysis/sends';
+import { targetAt } from './targets';
+import { FlowNode } from '../syntax/tree';
+import { FlowValue, valueAt } from './values';
+
+export function hoverInRegion(region: FlowRegion, offset: number, ctx: AnalysisContext): Hover | null {
+  const target = targetAt(region, offset, ctx);
+  if (target === undefined) {
+    const value = valueAt(region, offset);
+    return value === undefined ? null : markdownHover(region, value.node, valueMarkdown(region, value));
+  }
+  let value: string;
+  switch (target.kind) {
+    case 'operator':
+      value = formsMarkdown(target.forms);
+      break;
+    case 'integration':
+      value = integrationMarkdown(target.definition);
+      break;
+    case 'message':
+      value = messageMarkdown(target.integration, target.message);
+      break;
+    case 'field':
+      value = fieldMarkdown(target.integration, target.message.name, target.field);
+      break;
+  }
+  return markdownHover(region, target.node, value);
+}
+
+function markdownHover(region: FlowRegion, node: FlowNode, value: string): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range: nodeRange(region, node) };
+}
+
+function lineOf(region: FlowRegion, node: FlowNode): number {
+  return region.position(node.start).line + 1;
+}
+
+function valueMarkdown(region: FlowRegion, value: FlowValue): string {
+  switch (value.kind) {
+    case 'event-field':
+      return eventFieldMarkdown(value.name);
+    case 'response-value':
+      return responseValueMarkdown(value.name, value.source && origin(region, value.source));
+    case 'template-ref':
+      return templateRefMarkdown(value.name);
+    case 'variable':
+      return variableMarkdown(value.name, value.sets.map((set) => lineOf(region, set)));
+  }
+}
+
+function origin(region: FlowRegion, source: ResponseSource): ResponseOrigin {
+  const line = lineOf(region, source.form);
+  if (source.operator === 'expect') return { operator: 'expect', line };
+  const send = readSendForm(source.form);
+  const integration = send?.integrationNode;
+  const message = send?.messageNode;
+  const target = integration?.kind === 'symbol' && message?.kind === 'symbol' ? `${integration.name} ${message.name}` : undefined;
+  return { operator: source.operator, target, line };
+}

@@ -1,0 +1,139 @@
+// Navigation in flow code: go to the definition of an integration, message type or field; the
+// uses of one in a flow document; and the outline (patterns by name, the sends inside them).
+import { DocumentSymbol, Location, Range, SymbolKind } from 'vscode-languageserver-types';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { AnalysisContext } from '../../analysisContext';
+import { FlowDocument, forEachSend } from '../index';
+import { FlowRegion, nodeRange } from '../embedding/region';
+import { readSendForm } from '../analysis/sends';
+import { isPatternMap } from '../analysis/sides';
+import { targetAt } from './targets';
+import { FlowNode, MapNode, isContainer, keyName, mapValue } from '../syntax/tree';
+
+const start: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function definitionInRegion(region: FlowRegion, offset: number, ctx: AnalysisContext): Location[] {
+  const target = targetAt(region, offset, ctx);
+  switch (target?.kind) {
+    case 'integration':
+      return [{ uri: target.definition.uri, range: target.definition.type?.range ?? start }];
+    case 'message':
+      return [{ uri: target.definition.uri, range: target.message.keyRange }];
+    case 'field':
+      return [{ uri: target.definition.uri, range: target.field.keyRange }];
+    default:
+      return [];
+  }
+}
+
+export interface FlowReferenceTarget {
+  type: string;
+  message?: string;
+  field?: string;
+}
+
+/** Where a flow document names the integration, message type or field of `target`. */
+export function referencesInDocument(flowDoc: FlowDocument, target: FlowReferenceTarget): Location[] {
+  const result: Location[] = [];
+  const uri = flowDoc.uri;
+  forEachSend(flowDoc, (send) => {
+    if (send.integration?.name !== target.type) return;
+    if (target.message === undefined) {
+      result.push({ uri, range: send.integration.range });
+      return;
+    }
+    if (send.message?.name !== target.message) return;
+    if (target.field === undefined) {
+      result.push({ uri, range: send.message.range });
+      return;
+    }
+    for (const entry of [...send.entries, ...send.templateEntries]) {
+      if (keyName(entry.key) === target.field) result.push({ uri, range: nodeRange(send.region, entry.key) });
+    }
+  });
+  return result;
+}
+
+/** The sends inside a node (itself included), in source order, as outline entries. Iterative. */
+function sendSymbols(region: FlowRegion, root: FlowNode): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = [];
+  const stack: FlowNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as FlowNode;
+    if (!isContainer(node)) continue;
+    if (node.kind === 'list') {
+      const send = readSendForm(node);
+      if (send !== undefined) {
+        const words = [send.operatorNode, send.integrationNode, send.messageNode].filter(
+          (n): n is FlowNode => n !== undefined && n.kind === 'symbol',
+        );
+        const last = words[words.length - 1];
+        symbols.push({
+          name: words.map((w) => (w.kind === 'symbol' ? w.name : '')).join(' '),
+          kind: SymbolKind.Function,
+          range: nodeRange(region, node),
+          selectionRange: region.range(send.operatorNode.start, last.end),
+        });
+      }
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return symbols;
+}
+
+function patternSymbol(name: string | undefined, range: Range, selectionRange: Range, children: DocumentSymbol[]): DocumentSymbol {
+  return { name: name || '(unnamed pattern)', detail: 'pattern', kind: SymbolKind.Object, range, selectionRange, children };
+}
+
+function cxflowSymbols(region: FlowRegion): DocumentSymbol[] {
+  const result: DocumentSymbol[] = [];
+  const patternMap = (map: MapNode) => {
+    const name = mapValue(map, 'name');
+    const range = nodeRange(region, map);
+    const selection = name === undefined ? region.range(map.start, map.start + 1) : nodeRange(region, name);
+    result.push(patternSymbol(name?.kind === 'string' ? name.value : undefined, range, selection, sendSymbols(region, map)));
+  };
+  for (const form of region.tree.forms) {
+    if (form.kind === 'map' && isPatternMap(region, form)) patternMap(form);
+    else if (form.kind === 'vector') {
+      for (const child of form.children) {
+        if (child.kind === 'map' && isPatternMap(region, child)) patternMap(child);
+        else result.push(...sendSymbols(region, child));
+      }
+    } else result.push(...sendSymbols(region, form));
+  }
+  return result;
+}
+
+function jsonProperty(object: JsonNode, key: string): JsonNode | undefined {
+  for (const property of object.children ?? []) {
+    if (property.children?.[0]?.value === key) return property.children[1];
+  }
+  return undefined;
+}
+
+function patternFileSymbols(flowDoc: FlowDocument): DocumentSymbol[] {
+  const json = flowDoc.json;
+  const objects = json?.type === 'object' ? [json] : json?.type === 'array' ? (json.children ?? []).filter((c) => c.type === 'object') : [];
+  const doc = flowDoc.document;
+  const range = (offset: number, length: number): Range => ({ start: doc.positionAt(offset), end: doc.positionAt(offset + length) });
+  return objects.map((object) => {
+    const name = jsonProperty(object, 'name');
+    const children: DocumentSymbol[] = [];
+    for (const region of flowDoc.regions) {
+      if (region.docStart < object.offset || region.docEnd > object.offset + object.length) continue;
+      for (const form of region.tree.forms) children.push(...sendSymbols(region, form));
+    }
+    return patternSymbol(
+      typeof name?.value === 'string' ? name.value : undefined,
+      range(object.offset, object.length),
+      name === undefined ? range(object.offset, 1) : range(name.offset, name.length),
+      children,
+    );
+  });
+}
+
+export function documentSymbols(flowDoc: FlowDocument): DocumentSymbol[] {
+  if (flowDoc.kind === 'pattern') return patternFileSymbols(flowDoc);
+  return flowDoc.regions.flatMap(cxflowSymbols);
+}

@@ -1,0 +1,53 @@
+// The named thing under a cursor in flow code: an operator, or an integration, message type or
+// field resolved against the definitions the document sees. Hover and go-to-definition start here.
+import { AnalysisContext } from '../../analysisContext';
+import { Definition, MessageField, MessageType } from '../../definitions/model';
+import { formsAt, paramsOwner } from './cursor';
+import { FormInfo, formsNamed } from '../analysis/operators';
+import { FlowRegion } from '../embedding/region';
+import { readSendForm } from '../analysis/sends';
+import { FlowNode, indexInParent, isContainer, keyName, mapEntryOf, nodeAt } from '../syntax/tree';
+
+export type FlowTarget =
+  | { kind: 'operator'; node: FlowNode; name: string; forms: FormInfo[] }
+  | { kind: 'integration'; node: FlowNode; name: string; definition: Definition }
+  | { kind: 'message'; node: FlowNode; integration: string; definition: Definition; message: MessageType }
+  | { kind: 'field'; node: FlowNode; integration: string; definition: Definition; message: MessageType; field: MessageField };
+
+export function targetAt(region: FlowRegion, offset: number, ctx: AnalysisContext): FlowTarget | undefined {
+  const node = nodeAt(region.tree, offset);
+  if (node === undefined || isContainer(node)) return undefined;
+  const parent = node.parent;
+  if (parent?.kind === 'list') {
+    const index = indexInParent(node);
+    if (index === 0 && node.kind === 'symbol') {
+      const here = formsAt(region, parent).filter((f) => f.name === node.name);
+      const forms = here.length > 0 ? here : formsNamed(node.name);
+      return forms.length === 0 ? undefined : { kind: 'operator', node, name: node.name, forms };
+    }
+    const send = readSendForm(parent);
+    if (send === undefined || (index !== 1 && index !== 2) || node.kind !== 'symbol') return undefined;
+    const integration = send.integrationNode;
+    if (integration?.kind !== 'symbol') return undefined;
+    const definition = ctx.lookup(integration.name);
+    if (definition === undefined) return undefined;
+    if (index === 1) return { kind: 'integration', node, name: node.name, definition };
+    const message = definition.endpoint?.message(node.name);
+    return message === undefined ? undefined : { kind: 'message', node, integration: integration.name, definition, message };
+  }
+  if (parent?.kind === 'map') {
+    const entry = mapEntryOf(node);
+    if (entry === undefined || !entry.isKey) return undefined;
+    const name = keyName(node);
+    const send = paramsOwner(parent);
+    const integration = send?.integrationNode;
+    const messageNode = send?.messageNode;
+    if (name === undefined || integration?.kind !== 'symbol' || messageNode?.kind !== 'symbol') return undefined;
+    const definition = ctx.lookup(integration.name);
+    const message = definition?.endpoint?.message(messageNode.name);
+    const field = message?.field(name);
+    if (definition === undefined || message === undefined || field === undefined) return undefined;
+    return { kind: 'field', node, integration: integration.name, definition, message, field };
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+// What a value in a send's params map says about where the field's value comes from.
+import { FlowNode, operatorOf } from '../flow/syntax/tree';
+import { SendValue } from './previewModel';
+
+export function sendValue(node: FlowNode | undefined): SendValue {
+  if (node === undefined) return { kind: 'empty' };
+  switch (node.kind) {
+    case 'string':
+      return { kind: 'constant', text: node.value };
+    case 'number':
+      return { kind: 'constant', text: node.text };
+    case 'boolean':
+      return { kind: 'constant', text: String(node.value) };
+    case 'nil':
+      return { kind: 'constant', text: 'nil' };
+    case 'keyword':
+      return { kind: 'constant', text: `:${node.name}` };
+    case 'event':
+      return { kind: 'event-field', field: node.name };
+    case 'template':
+      return { kind: 'message-template', name: node.name };
+    case 'response':
+      return { kind: 'response', name: node.name };
+    case 'symbol':
+      return { kind: 'variable', name: node.name };
+    // Only the shape of an expression is shown, never its text: it may hold anything.
+    case 'list': {
+      const op = operatorOf(node);
+      return { kind: 'expression', summary: op === undefined ? '(…)' : `(${op} …)` };
+    }
+    case 'map':
+      return { kind: 'expression', summary: '{…}' };
+    case 'vector':
+      return { kind: 'expression', summary: '[…]' };
+  }
+}
