@@ -3,7 +3,7 @@
 import { getLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateDefinition } from '../../server/src/service/definitions/validate';
-import { definitionSchema } from '../../server/src/service/definitions/definitionDocument';
+import { schemaFor } from '../../server/src/service/jsonService';
 import { languageIds } from '../../server/src/service/documentKind';
 import { defaultSettings } from '../../server/src/service/settings';
 import { generateDefinitionFile } from '../generators';
@@ -20,7 +20,7 @@ export async function runW1(config: BenchConfig): Promise<WorkloadResult> {
 
   // What a plain `jsonValidation` contribution costs: the JSON service with our schema, nothing else.
   const service = getLanguageService({});
-  service.configure({ validate: true, allowComments: false, schemas: [{ uri: 'bench://definition.schema.json', fileMatch: ['*'], schema: definitionSchema() }] });
+  service.configure({ validate: true, allowComments: false, schemas: [{ uri: 'bench://definition.schema.json', fileMatch: ['*'], schema: schemaFor('definition') }] });
   const peerUri = 'file:///bench/peer.json';
 
   let diagnostics = 0;

@@ -7,7 +7,7 @@ import { loadBuiltinDocuments } from '../../server/src/service/definitions/built
 import { defaultSettings, normaliseSettings } from '../../server/src/service/settings';
 import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
-import { compact, documentOf, rangeOfText } from '../support/documents';
+import { CompactRange, compact, documentOf, rangeOfText } from '../support/documents';
 
 const check = (text: string, settings = defaultSettings, facts = {}) => validateDefinition(documentOf(text), settings, facts);
 
@@ -36,6 +36,20 @@ describe('definition checks', () => {
     assert.deepEqual(compact(await validateDefinition(withComment, defaultSettings)), [['json-syntax', [0, 2, 0, 9]]]);
     const unterminated = documentOf('{ "type": "x');
     assert.ok(compact(await validateDefinition(unterminated, defaultSettings)).every(([code]) => code === 'json-syntax'));
+  });
+
+  it('json-syntax: one diagnostic per broken stretch, and text after the end is a syntax error, not a schema one', async () => {
+    // The parser salvages `"display": 3` from the broken stretch; its wrong type is not a second problem.
+    const garbled = documentOf('{ "type": "x" "display" 3 y, "endpoint": { "name": "x" } }');
+    const diags = await validateDefinition(garbled, defaultSettings);
+    assert.deepEqual(compact(diags), [
+      ['json-syntax', [0, 14, 0, 28]],
+      ...['type', 'display', 'params', 'sends'].map((): [string, CompactRange] => ['schema', rangeOfText(garbled, '"endpoint"')]),
+    ]);
+    assert.equal(messageText(diags[0]), messages.jsonSyntax('Expected comma'));
+    const trailing = documentOf('{ "type": "x" } {}');
+    assert.deepEqual(compact(await validateDefinition(trailing, defaultSettings)), [['json-syntax', [0, 16, 0, 17]]]);
+    assert.equal(messageText((await validateDefinition(trailing, defaultSettings))[0]), messages.jsonSyntax('End of file expected.'));
   });
 
   it('schema: missing type, unknown keys, a bad field type, an empty enum, a non-object file', async () => {

@@ -3,7 +3,8 @@
 import { CompletionItem, CompletionItemKind, CompletionList, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeAt, rangeOf } from '../json';
-import { getDefinitionDocument, jsonService } from './definitionDocument';
+import { forSchema, jsonService } from '../jsonService';
+import { getDefinitionDocument } from './definitionDocument';
 import { paramListAt } from './paramLists';
 import { Definition } from './model';
 
@@ -28,7 +29,7 @@ export async function completeDefinition(doc: TextDocument, position: Position):
       });
     return { isIncomplete: false, items };
   }
-  const result = await jsonService().doComplete(doc, position, parsed.json);
+  const result = await jsonService().doComplete(forSchema(doc, 'definition'), position, parsed.json);
   return result ?? { isIncomplete: false, items: [] };
 }
 

@@ -3,7 +3,8 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeAt, pathOf, rangeOf } from '../json';
-import { getDefinitionDocument, jsonService } from './definitionDocument';
+import { schemaHover } from '../jsonService';
+import { getDefinitionDocument } from './definitionDocument';
 import { Component, Definition } from './model';
 import { paramListAt } from './paramLists';
 
@@ -16,13 +17,7 @@ export async function hoverDefinition(doc: TextDocument, position: Position): Pr
       range: rangeOf(doc, node),
     };
   }
-  const hover = await jsonService().doHover(doc, position, parsed.json);
-  return hover && !isEmpty(hover) ? hover : null;
-}
-
-function isEmpty(hover: Hover): boolean {
-  const contents = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
-  return contents.every((c) => (typeof c === 'string' ? c : c.value).trim() === '');
+  return schemaHover(doc, 'definition', position, parsed.json);
 }
 
 function isParamName(node: import('vscode-json-languageservice').StringASTNode): boolean {

@@ -1,14 +1,14 @@
 // All diagnostics of one definition file: JSON syntax and schema through the JSON language
 // service, then our cross-reference checks on the same parse.
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ErrorCode } from 'vscode-json-languageservice';
 import { messages } from '../codes';
-import { applySeverityOverrides, makeDiagnostic, messageText } from '../diagnostics';
+import { applySeverityOverrides, makeDiagnostic } from '../diagnostics';
 import { guardDocument, jsonNestingBeyond } from '../fileGuards';
 import { Settings } from '../settings';
 import { DuplicateTypeFacts, checkDefinition } from './checks';
-import { definitionSchema, getDefinitionDocument, jsonService } from './definitionDocument';
+import { jsonProblems, withoutFollowOns } from '../jsonProblems';
+import { getDefinitionDocument } from './definitionDocument';
 
 /** Deeper than any definition can be; the JSON service's recursive parser stays far from its stack limit. */
 export const maxJsonNesting = 256;
@@ -29,24 +29,7 @@ export async function validateDefinition(doc: TextDocument, settings: Settings, 
     );
   }
   const parsed = getDefinitionDocument(doc);
-  const jsonDiagnostics = await jsonService().doValidation(
-    doc,
-    parsed.json,
-    { comments: 'error', trailingCommas: 'error', schemaValidation: 'error', schemaRequest: 'ignore' },
-    definitionSchema(),
-  );
-  const diagnostics = jsonDiagnostics.map(toOurDiagnostic);
-  diagnostics.push(...checkDefinition(parsed.definition, facts.duplicates));
-  return applySeverityOverrides(diagnostics, settings);
-}
-
-function isSyntaxError(code: unknown): boolean {
-  return typeof code === 'number' && code >= 0x100 && code < 0x300 && code !== ErrorCode.DuplicateKey;
-}
-
-function toOurDiagnostic(d: Diagnostic): Diagnostic {
-  if (isSyntaxError(d.code)) return makeDiagnostic('json-syntax', d.range, messages.jsonSyntax(messageText(d)));
-  if (d.code === ErrorCode.DuplicateKey) return makeDiagnostic('json-syntax', d.range, messages.jsonSyntax(messageText(d)));
-  const severity = d.severity === DiagnosticSeverity.Warning ? 'warning' : 'error';
-  return makeDiagnostic('schema', d.range, messages.schema(messageText(d)), undefined, severity === 'warning' ? 'warning' : undefined);
+  const diagnostics = await jsonProblems(doc, parsed.json, 'definition');
+  for (const d of checkDefinition(parsed.definition, facts.duplicates)) diagnostics.push(d);
+  return applySeverityOverrides(withoutFollowOns(diagnostics), settings);
 }

@@ -1,0 +1,85 @@
+// The one JSON language service of the server: strict JSON, with the two schemas we ship (integration
+// definitions, pattern payloads) registered in memory and read on first use.
+import * as fs from 'node:fs';
+import { getLanguageService, JSONDocument, JSONSchema, LanguageService } from 'vscode-json-languageservice';
+import { Hover, Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { resourcePath } from './resources';
+
+export type SchemaKind = 'definition' | 'pattern';
+
+const schemaFiles: Record<SchemaKind, string> = {
+  definition: 'integration-definition.schema.json',
+  pattern: 'pattern.schema.json',
+};
+
+/**
+ * The names under which the JSON service sees a document of each kind. Completion and hover find
+ * a document's schema by its URI, and ours is known by language id as often as by file name (an
+ * untitled pattern, say), so every document reaches the service under its kind's name.
+ */
+const viewNames: Record<SchemaKind, string> = {
+  definition: 'document.integration.json',
+  pattern: 'document.pattern.json',
+};
+const viewUri = (kind: SchemaKind) => `cxengage-schema://documents/${viewNames[kind]}`;
+
+const schemas: Partial<Record<SchemaKind, JSONSchema>> = {};
+let service: LanguageService | undefined;
+
+/**
+ * The schema a kind of file is validated with. `id` names it in the JSON service's registry: a
+ * schema handed to doValidation without one is registered anew, under a fresh name, on every call.
+ */
+export function schemaFor(kind: SchemaKind): JSONSchema {
+  let schema = schemas[kind];
+  if (schema === undefined) {
+    const shipped = JSON.parse(fs.readFileSync(resourcePath('schemas', schemaFiles[kind]), 'utf8')) as JSONSchema;
+    schema = { ...(kind === 'pattern' ? withoutRulesWeReport(shipped) : shipped), id: `cxengage://schemas/${schemaFiles[kind]}` };
+    schemas[kind] = schema;
+  }
+  return schema;
+}
+
+/**
+ * The pattern schema minus the two rules the pattern checks report themselves, with did-you-mean
+ * and quick fixes (`unknown-pattern-key`, `missing-pattern-code`): each problem is reported once.
+ * The shipped file keeps them, for other tools that validate payloads with it.
+ */
+function withoutRulesWeReport(schema: JSONSchema): JSONSchema {
+  const pattern = schema.definitions?.pattern;
+  if (pattern === undefined || typeof pattern === 'boolean') return schema;
+  const { additionalProperties: _unknownKeys, if: _enabled, then: _needsCode, ...rest } = pattern;
+  return { ...schema, definitions: { ...schema.definitions, pattern: rest } };
+}
+
+/** The JSON language service, configured once with both schemas. */
+export function jsonService(): LanguageService {
+  if (service) return service;
+  service = getLanguageService({
+    // Our schemas are registered in memory: nothing is ever fetched.
+    schemaRequestService: (uri) => Promise.reject(new Error(`schema ${uri} is not available`)),
+  });
+  service.configure({
+    validate: true,
+    allowComments: false,
+    schemas: (['definition', 'pattern'] as const).map((kind) => ({ uri: schemaFor(kind).id ?? kind, fileMatch: [viewNames[kind]], schema: schemaFor(kind) })),
+  });
+  return service;
+}
+
+/**
+ * The document as the JSON service must see it to pick the kind's schema: the same document (text,
+ * line table, every method) under the kind's URI.
+ */
+export function forSchema(doc: TextDocument, kind: SchemaKind): TextDocument {
+  return Object.create(doc, { uri: { value: viewUri(kind) } }) as TextDocument;
+}
+
+/** The schema's description of what is under the position, or null where the schema says nothing. */
+export async function schemaHover(doc: TextDocument, kind: SchemaKind, position: Position, json: JSONDocument): Promise<Hover | null> {
+  const hover = await jsonService().doHover(forSchema(doc, kind), position, json);
+  if (hover === null) return null;
+  const contents = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
+  return contents.every((c) => (typeof c === 'string' ? c : c.value).trim() === '') ? null : hover;
+}
