@@ -1,9 +1,18 @@
-// Did-you-mean suggestions: the closest candidates by edit distance, within a bound that grows
-// with the word's length so that short words don't match everything.
+// Did-you-mean suggestions: the closest candidates by edit distance (a swap of neighbouring letters
+// counting as one edit), within a bound that grows with the word's length so that short words
+// don't match everything.
 import { distance } from 'fastest-levenshtein';
 
 function maxDistance(word: string): number {
   return Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+}
+
+/** Two neighbouring letters swapped (`cdoe` for `code`): one slip, as close as one wrong letter. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /** Candidates close to `word`, best first; case-only differences count as closest. */
@@ -13,7 +22,8 @@ export function closeMatches(word: string, candidates: Iterable<string>, limit =
   const scored: { candidate: string; score: number }[] = [];
   for (const candidate of candidates) {
     if (candidate === word) continue;
-    const d = candidate.toLowerCase() === lower ? 0.5 : distance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    const d = other === lower ? 0.5 : isTransposition(lower, other) ? 1 : distance(lower, other);
     if (d <= bound) scored.push({ candidate, score: d });
   }
   scored.sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : 1));
