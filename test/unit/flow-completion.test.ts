@@ -1,5 +1,5 @@
 // Flow completion with `|` cursor fixtures, in `.cxflow` files and in pattern-file strings: forms
-// by position, integrations, message types, fields, enum values, units and pattern keys.
+// by position, integrations, message types, fields, enum values and units. Pattern payload keys: pattern-payload.test.ts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItem, InsertTextFormat } from 'vscode-languageserver-types';
@@ -333,14 +333,5 @@ describe('flow completion in pattern files', () => {
       applyItem(doc, item(items, 'all mandatory fields')),
       '{"then": "(send twilio sms {:message \\"x\\" :to-phone-number \\"\\" :from-phone-number \\"\\"})"}',
     );
-  });
-
-  it('offers the pattern keys outside the code strings', () => {
-    assert.deepEqual(complete('{"name": "p", |}', 'pattern').labels, ['description', 'status', 'when', 'then']);
-    const { doc, items } = complete('[{"name": "p" |}]', 'pattern', true);
-    assert.equal(applyItem(doc, item(items, 'status')), '[{"name": "p" , "status": ${1|true,false|}}]');
-    const key = complete('{"th|": "(delay 1 days)"}', 'pattern');
-    assert.equal(applyItem(key.doc, item(key.items, 'then')), '{"then": "(delay 1 days)"}');
-    assert.deepEqual(complete('{"name": "p|"}', 'pattern').labels, []);
   });
 });

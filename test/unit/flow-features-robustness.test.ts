@@ -7,6 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { checkFlowDocument } from '../../server/src/service/flow';
 import { completeFlow, flowCodeActions, flowDefinition, flowSymbols, hoverFlow } from '../../server/src/service/flow/editing/features';
+import { completePattern, hoverPattern } from '../../server/src/service/flow/editing/payload';
+import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
 import { documentOf } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 
@@ -29,24 +31,28 @@ function assertSymbolsInside(doc: TextDocument, symbols: DocumentSymbol[]): void
   }
 }
 
-/** Every feature at the given offsets (every offset by default). */
-function exercise(doc: TextDocument, offsets?: number[]): void {
+const isPattern = (doc: TextDocument) => doc.uri.endsWith('.pattern.json');
+
+/** Every feature at the given offsets (every offset by default); pattern files as the language service serves them. */
+async function exercise(doc: TextDocument, offsets?: number[]): Promise<void> {
   const length = doc.getText().length;
   const at = offsets ?? Array.from({ length: length + 1 }, (_, i) => i);
   for (const offset of at) {
     const position = doc.positionAt(offset);
     for (const snippets of [false, true]) {
-      for (const item of completeFlow(doc, position, ctx, { snippets })) {
+      const items = isPattern(doc) ? (await completePattern(doc, position, ctx, { snippets })).items : completeFlow(doc, position, ctx, { snippets });
+      for (const item of items) {
         const edit = item.textEdit;
         if (edit !== undefined && 'range' in edit) assertInside(doc, edit.range, `completion ${item.label} at ${offset}`);
       }
     }
-    const hover = hoverFlow(doc, position, ctx);
+    const hover = isPattern(doc) ? await hoverPattern(doc, position, ctx) : hoverFlow(doc, position, ctx);
     if (hover?.range) assertInside(doc, hover.range, `hover at ${offset}`);
     for (const location of flowDefinition(doc, position, ctx)) assert.ok(location.uri.length > 0);
   }
   assertSymbolsInside(doc, flowSymbols(doc));
-  const diagnostics = checkFlowDocument(doc, ctx);
+  const diagnostics = isPattern(doc) ? await checkPatternDocument(doc, ctx) : checkFlowDocument(doc, ctx);
+  for (const d of diagnostics) assertInside(doc, d.range, `diagnostic ${String(d.code)}`);
   for (const action of flowCodeActions(doc, { start: doc.positionAt(0), end: doc.positionAt(length) }, diagnostics, ctx)) {
     for (const edit of action.edit?.changes?.[doc.uri] ?? []) assertInside(doc, edit.range, `code action ${action.title}`);
   }
@@ -93,42 +99,44 @@ describe('flow features on hostile input', () => {
     '{"then": "\\n(seq\\n  (send echo message {:message \\"x\\"})\\n  (delay 1 days))", "status": tru',
     '[{"name": "a" "when": "(event)" "then": "(send echo message {})",}]',
     '{"then": "(send twilio sms {:message \\"unterminated})"',
+    '{"name": "p", "status": true,\n "code": "(event {:type \\"x\\"})\r\n(perform echo\n',
+    '[{"cdoe": "(event)\n(perform echo message {})", "status": true, "key": ""},\n {"name": "a\n  "status": tru',
   ];
   patterns.forEach((text, i) => {
     it(`answers at every offset of broken pattern file #${i + 1}`, () => exercise(documentOf(text, 'pattern')));
   });
 
-  it('answers at every offset of random text in both file kinds', () => {
+  it('answers at every offset of random text in both file kinds', async () => {
     for (let seed = 1; seed <= 6; seed++) {
-      exercise(documentOf(randomText(seed, 400, flowAlphabet), 'flow'));
-      exercise(documentOf(`{"then": "${randomText(seed + 100, 300, flowAlphabet).replace(/"/g, '\\"')}"}`, 'pattern'));
+      await exercise(documentOf(randomText(seed, 400, flowAlphabet), 'flow'));
+      await exercise(documentOf(`{"then": "${randomText(seed + 100, 300, flowAlphabet).replace(/"/g, '\\"')}"}`, 'pattern'));
     }
   });
 
-  it('answers on random bytes read as text', () => {
+  it('answers on random bytes read as text', async () => {
     const next = random(42);
     const bytes = Buffer.from(Array.from({ length: 2000 }, () => Math.floor(next() * 256)));
     const text = bytes.toString('latin1');
-    exercise(documentOf(text, 'flow'));
-    exercise(documentOf(text, 'pattern'));
+    await exercise(documentOf(text, 'flow'));
+    await exercise(documentOf(text, 'pattern'));
   });
 
-  it('answers inside deep nesting without overflowing the stack', () => {
+  it('answers inside deep nesting without overflowing the stack', async () => {
     const depth = 10000;
     const text = `${'(seq '.repeat(depth)}(send twilio sms {:message "x"})${')'.repeat(depth)}`;
     const doc = documentOf(text, 'flow');
     const inner = text.indexOf('twilio');
-    exercise(doc, [0, 1, 5 * depth, 5 * depth + 1, inner, inner + 6, inner + 11, text.indexOf(':message') + 2, text.length]);
+    await exercise(doc, [0, 1, 5 * depth, 5 * depth + 1, inner, inner + 6, inner + 11, text.indexOf(':message') + 2, text.length]);
     const unclosed = documentOf('('.repeat(depth) + 'send twilio ', 'flow');
-    exercise(unclosed, [depth, depth + 3, depth + 12]);
+    await exercise(unclosed, [depth, depth + 3, depth + 12]);
   });
 
-  it('answers on a 5 MB flow file', () => {
+  it('answers on a 5 MB flow file', async () => {
     const send = '(send twilio sms {:to-phone-number *phone* :from-phone-number "1" :message "hello"}) ; ok\n';
     const text = `;; Then\n(seq\n${send.repeat(Math.ceil((5 * 1024 * 1024) / send.length))}`;
     const doc = documentOf(text, 'flow');
     const mid = Math.floor(text.length / 2);
     const sms = text.indexOf('sms', mid);
-    exercise(doc, [0, 8, sms, sms + 2, sms + 5, text.indexOf(':message', mid) + 3, text.length]);
+    await exercise(doc, [0, 8, sms, sms + 2, sms + 5, text.indexOf(':message', mid) + 3, text.length]);
   });
 });

@@ -245,6 +245,17 @@ describe('flow injection in pattern files', () => {
     assert.deepEqual(invalid, []);
   });
 
+  it('highlights the code string of a 4.2 payload too', async () => {
+    const text = '{"name": "Hello", "code": "(event {:type \\"hello\\"}) (perform echo message {:message \\"hi\\"})"}';
+    const grammar = await createRegistry().loadGrammar('source.json.cxengage-pattern');
+    assert.ok(grammar);
+    const t = tokenise(grammar, text);
+    assertScope(t, text, '"code"', 'support.type.property-name.json');
+    assertScope(t, text, ':type', 'constant.other.keyword.cxflow');
+    assertScope(t, text, '(event', 'meta.embedded.inline.cxflow', 0, true);
+    assert.ok(!scopeAfter(t, text, '"Hello"').includes('meta.embedded.inline.cxflow'));
+  });
+
   it('reads a value on the next line, and leaves a value that is not a string JSON', async () => {
     const text = ['{', '  "then":', '    "(delay 1 days)",', '  "when": 42', '}'].join('\n');
     const grammar = await createRegistry().loadGrammar('source.json.cxengage-pattern');

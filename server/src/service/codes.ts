@@ -31,13 +31,19 @@ export const flowCodes = {
   'unknown-unit': 'error',
 } as const satisfies Record<string, Severity>;
 
+/** Codes of the JSON of pattern payloads (besides `json-syntax` and `schema`, shared with definitions). */
+export const patternCodes = {
+  'unknown-pattern-key': 'warning',
+  'missing-pattern-code': 'error',
+} as const satisfies Record<string, Severity>;
+
 /** Codes about the file as a whole rather than its content. */
 export const fileCodes = {
   'file-too-large': 'information',
   'not-analysed': 'information',
 } as const satisfies Record<string, Severity>;
 
-export const defaultSeverity = { ...definitionCodes, ...flowCodes, ...fileCodes } as const;
+export const defaultSeverity = { ...definitionCodes, ...flowCodes, ...patternCodes, ...fileCodes } as const;
 export type DiagnosticCode = keyof typeof defaultSeverity;
 
 export function isDiagnosticCode(value: string): value is DiagnosticCode {
@@ -45,6 +51,9 @@ export function isDiagnosticCode(value: string): value is DiagnosticCode {
 }
 
 const quote = (s: string) => `\`${s}\``;
+
+/** The keys of a pattern payload, in the order the REST API documents them (4.2, then 4.1's). */
+export const patternKeys = ['id', 'name', 'description', 'status', 'key', 'code', 'when', 'then'] as const;
 const didYouMean = (s: string | undefined) => (s === undefined ? '' : `; did you mean ${quote(s)}?`);
 
 /** Message texts, one function per code (and per variant where a code has several). */
@@ -109,15 +118,24 @@ export const messages = {
     `Expected an option of ${quote(op)} here: ${options.map((o) => `(${o} ...)`).join(', ')}`,
   notAName: (what: string) => `Expected ${what} here, as a plain name`,
   // Pattern files.
-  patternCodeNotString: (key: string) => `${quote(key)} must be a string of flow code`,
-  patternNotObject: () => 'A pattern file holds a pattern object, or an array of pattern objects',
+  rawLineBreaks: (count: number) =>
+    count === 1 ? 'a line break inside a string must be written `\\n`' : `${count} line breaks inside this string: each must be written \`\\n\``,
+  unknownPatternKey: (key: string, suggestion?: string) =>
+    suggestion === undefined
+      ? `${quote(key)} is not a pattern key: a pattern has ${patternKeys.map(quote).join(', ')}`
+      : `${quote(key)} is not a pattern key${didYouMean(suggestion)}`,
+  /** `half`: the one of `when`/`then` the pattern has without the other. */
+  missingPatternCode: (half?: 'when' | 'then') =>
+    half === undefined
+      ? 'An enabled pattern (`"status": true`) needs code: `code` (4.2), or `when` and `then` (4.1)'
+      : `An enabled pattern (\`"status": true\`) with \`${half}\` needs \`${half === 'when' ? 'then' : 'when'}\` too (or \`code\` alone, 4.2)`,
   patternTooDeep: (limit: number) => `Nesting deeper than ${limit} levels: no pattern file nests this deep, so the file was not analysed further`,
 } as const;
 
 /** One line per code: what it means (rule descriptions in SARIF output and the README). */
 export const codeSummaries: Record<DiagnosticCode, string> = {
   'json-syntax': 'The file is not valid strict JSON.',
-  schema: 'The definition breaks the integration definition schema.',
+  schema: 'The file breaks its schema (integration definition or pattern payload).',
   'unredacted-secret': 'A password param is in a component\'s params but not in its redact list.',
   'secret-not-masked': 'A schema param named like a secret is not of type password.',
   'unknown-param': 'A static-params or redact entry names no param of the component or schema.',
@@ -137,6 +155,8 @@ export const codeSummaries: Record<DiagnosticCode, string> = {
   'duplicate-field': 'The same field twice in one params map.',
   'response-outside-success': 'A $response value used where no response is in scope.',
   'unknown-unit': 'A duration unit other than seconds, minutes, hours, days.',
+  'unknown-pattern-key': 'A pattern payload key that is not id, name, description, status, key, code, when or then.',
+  'missing-pattern-code': 'An enabled pattern (status true) without code: neither code nor when and then.',
   'file-too-large': 'The file is larger than cxengage.maxFileSize and was not analysed.',
   'not-analysed': 'The file holds binary data and was not analysed.',
 };

@@ -28,6 +28,8 @@ import { guardDocument } from './fileGuards';
 import { Settings } from './settings';
 import { checkFlowDocument, forgetFlowDocument } from './flow';
 import { completeFlow, flowCodeActions, flowDefinition, flowReferences, flowSymbols, hoverFlow } from './flow/editing/features';
+import { completePattern, hoverPattern } from './flow/editing/payload';
+import { checkPatternDocument } from './flow/embedding/payloadChecks';
 
 export interface ClientOptions {
   snippets: boolean;
@@ -72,7 +74,8 @@ export class LanguageService {
       case 'pattern': {
         const guard = guardDocument(doc, settings);
         if (guard) return applySeverityOverrides([guard], settings);
-        return applySeverityOverrides(checkFlowDocument(doc, this.contextFor(doc.uri)), settings);
+        const ctx = this.contextFor(doc.uri);
+        return applySeverityOverrides(this.kindOf(doc) === 'pattern' ? await checkPatternDocument(doc, ctx) : checkFlowDocument(doc, ctx), settings);
       }
       default:
         return [];
@@ -101,8 +104,9 @@ export class LanguageService {
       case 'definition':
         return completeDefinition(doc, position);
       case 'flow':
-      case 'pattern':
         return { isIncomplete: false, items: completeFlow(doc, position, this.contextFor(doc.uri), options) };
+      case 'pattern':
+        return completePattern(doc, position, this.contextFor(doc.uri), options);
       default:
         return { isIncomplete: false, items: [] };
     }
@@ -114,8 +118,9 @@ export class LanguageService {
       case 'definition':
         return hoverDefinition(doc, position);
       case 'flow':
-      case 'pattern':
         return hoverFlow(doc, position, this.contextFor(doc.uri));
+      case 'pattern':
+        return hoverPattern(doc, position, this.contextFor(doc.uri));
       default:
         return null;
     }

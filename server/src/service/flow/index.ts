@@ -3,13 +3,12 @@
 // iteration over its sends.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Position } from 'vscode-languageserver-types';
-import type { Node as JsonNode } from 'jsonc-parser';
 import { AnalysisContext } from '../analysisContext';
 import { messages } from '../codes';
 import { makeDiagnostic } from '../diagnostics';
 import { DocumentCache } from '../documentCache';
 import { documentKind } from '../documentKind';
-import { readPatternFile } from './embedding/patternFile';
+import { PatternFile, readPatternFile } from './embedding/patternFile';
 import { formProblems } from './analysis/formProblems';
 import { rereadFlow } from './syntax/incremental';
 import { FlowProblem } from './analysis/problems';
@@ -19,7 +18,7 @@ import { forEachSendForm, readSendForm, SendInfo, sendInfo } from './analysis/se
 import { FlowNode, nodeAt } from './syntax/tree';
 import { unsuppressed } from './analysis/suppression';
 
-export type { FlowRegion, Side } from './embedding/region';
+export type { Dialect, FlowRegion, Side } from './embedding/region';
 export { nodeRange } from './embedding/region';
 export type { SendInfo, NamedPart } from './analysis/sends';
 export { sideOf } from './analysis/sides';
@@ -30,11 +29,11 @@ export interface FlowDocument {
   /** `flow` for a `.cxflow` file (one region over the whole text), `pattern` for a `*.pattern.json`. */
   kind: 'flow' | 'pattern';
   document: TextDocument;
-  /** The flow code of the document: one region for a `.cxflow`, one per `when`/`then` string of a pattern file. */
+  /** The flow code of the document: one region for a `.cxflow`, one per `code`/`when`/`then` string of a pattern file. */
   regions: FlowRegion[];
-  /** Pattern files: the JSON tree (jsonc-parser), if the text held any JSON value. */
-  json?: JsonNode;
-  /** Pattern files: JSON syntax and pattern structure problems, already placed in the document. */
+  /** Pattern files: the payload as the JSON service read it. */
+  pattern?: PatternFile;
+  /** Pattern files: problems found while reading the JSON, already placed in the document. */
   fileProblems: Diagnostic[];
 }
 
@@ -49,7 +48,7 @@ function parseFlowDocument(doc: TextDocument): FlowDocument {
   if (documentKind(doc.uri, doc.languageId) === 'pattern') {
     lastReads.delete(doc.uri);
     const pattern = readPatternFile(doc);
-    return { ...base, kind: 'pattern', regions: pattern.regions, json: pattern.json, fileProblems: pattern.problems };
+    return { ...base, kind: 'pattern', regions: pattern.regions, pattern, fileProblems: pattern.problems };
   }
   const previous = lastReads.get(doc.uri);
   const read = previous === undefined ? readFlowWithBalance(doc.getText()) : rereadFlow(previous, doc.getText());
@@ -131,8 +130,16 @@ function regionDiagnostics(region: FlowRegion, ctx: AnalysisContext): Diagnostic
     end: e.end,
     message: messages.syntax(e.message),
   }));
-  for (const form of region.tree.forms) {
-    for (const p of formProblems(region, form, ctx)) problems.push(p);
+  switch (region.dialect) {
+    case '4.1':
+      for (const form of region.tree.forms) {
+        for (const p of formProblems(region, form, ctx)) problems.push(p);
+      }
+      break;
+    case '4.2':
+      // The 4.2 analyser plugs in here. Until then only reader errors count: the 4.1 analyser's
+      // findings on 4.2 forms would be false.
+      break;
   }
   return unsuppressed(problems, region.tree).map((p) => toDiagnostic(region, p));
 }

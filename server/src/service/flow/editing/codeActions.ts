@@ -10,16 +10,21 @@ import { FlowNode, MapNode, nodeAt } from '../syntax/tree';
 
 type Data = Record<string, unknown>;
 
-function stringList(value: unknown): string[] {
+export function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function isRange(value: unknown): value is Range {
+/** The data a diagnostic carries for its quick fixes (none: empty). */
+export function diagnosticData(diagnostic: Diagnostic): Data {
+  return (typeof diagnostic.data === 'object' && diagnostic.data !== null ? diagnostic.data : {}) as Data;
+}
+
+export function isRange(value: unknown): value is Range {
   const r = value as Range | undefined;
   return typeof r?.start?.line === 'number' && typeof r.start.character === 'number' && typeof r.end?.line === 'number';
 }
 
-function quickFix(title: string, doc: TextDocument, diagnostic: Diagnostic, edits: TextEdit[], preferred: boolean): CodeAction {
+export function quickFix(title: string, doc: TextDocument, diagnostic: Diagnostic, edits: TextEdit[], preferred: boolean): CodeAction {
   const action: CodeAction = {
     title,
     kind: CodeActionKind.QuickFix,
@@ -35,7 +40,7 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const code = codeOf(diagnostic);
-    const data = (typeof diagnostic.data === 'object' && diagnostic.data !== null ? diagnostic.data : {}) as Data;
+    const data = diagnosticData(diagnostic);
     const region = regionAt(flowDoc, doc.offsetAt(diagnostic.range.start));
     if (region === undefined) continue;
     const replaceWith = (texts: string[], describe: (t: string) => string) => {

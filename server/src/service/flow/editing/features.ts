@@ -6,29 +6,34 @@ import { AnalysisContext } from '../../analysisContext';
 import { codeActionsFor } from './codeActions';
 import { completeInRegion } from './completion';
 import { hoverInRegion } from './hover';
-import { getFlowDocument, regionAt } from '../index';
+import { FlowDocument, FlowRegion, getFlowDocument, regionAt } from '../index';
 import { FlowReferenceTarget, definitionInRegion, documentSymbols, referencesInDocument } from './navigation';
-import { completePatternKeys } from './patternKeys';
+import { payloadCodeActions } from './payloadFixes';
+
+/**
+ * The 4.1 region under a document offset. These features know the 4.1 language only; in 4.2 code
+ * they would offer and explain 4.1 forms, so they stay silent there until 4.2 has its own.
+ */
+function region41At(flowDoc: FlowDocument, offset: number): FlowRegion | undefined {
+  const region = regionAt(flowDoc, offset);
+  return region?.dialect === '4.1' ? region : undefined;
+}
 
 export function completeFlow(doc: TextDocument, position: Position, ctx: AnalysisContext, options: { snippets: boolean }): CompletionItem[] {
-  const flowDoc = getFlowDocument(doc);
   const offset = doc.offsetAt(position);
-  const region = regionAt(flowDoc, offset);
-  if (region !== undefined) return completeInRegion(region, region.toRegionOffset(offset), ctx, options);
-  return flowDoc.kind === 'pattern' ? completePatternKeys(flowDoc, offset, options.snippets) : [];
+  const region = region41At(getFlowDocument(doc), offset);
+  return region === undefined ? [] : completeInRegion(region, region.toRegionOffset(offset), ctx, options);
 }
 
 export function hoverFlow(doc: TextDocument, position: Position, ctx: AnalysisContext): Hover | null {
-  const flowDoc = getFlowDocument(doc);
   const offset = doc.offsetAt(position);
-  const region = regionAt(flowDoc, offset);
+  const region = region41At(getFlowDocument(doc), offset);
   return region === undefined ? null : hoverInRegion(region, region.toRegionOffset(offset), ctx);
 }
 
 export function flowDefinition(doc: TextDocument, position: Position, ctx: AnalysisContext): Location[] {
-  const flowDoc = getFlowDocument(doc);
   const offset = doc.offsetAt(position);
-  const region = regionAt(flowDoc, offset);
+  const region = region41At(getFlowDocument(doc), offset);
   return region === undefined ? [] : definitionInRegion(region, region.toRegionOffset(offset), ctx);
 }
 
@@ -45,5 +50,8 @@ export function flowSymbols(doc: TextDocument): DocumentSymbol[] {
 }
 
 export function flowCodeActions(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], _ctx: AnalysisContext): CodeAction[] {
-  return codeActionsFor(getFlowDocument(doc), diagnostics);
+  const flowDoc = getFlowDocument(doc);
+  const actions = codeActionsFor(flowDoc, diagnostics);
+  if (flowDoc.kind === 'pattern') for (const a of payloadCodeActions(doc, diagnostics)) actions.push(a);
+  return actions;
 }

@@ -1,8 +1,9 @@
 // Navigation in flow code: go to the definition of an integration, message type or field; the
 // uses of one in a flow document; and the outline (patterns by name, the sends inside them).
 import { DocumentSymbol, Location, Range, SymbolKind } from 'vscode-languageserver-types';
-import type { Node as JsonNode } from 'jsonc-parser';
 import { AnalysisContext } from '../../analysisContext';
+import { asString, rangeOf, valueOf } from '../../json';
+import { patternObjects } from '../embedding/patternFile';
 import { FlowDocument, forEachSend } from '../index';
 import { FlowRegion, nodeRange } from '../embedding/region';
 import { readSendForm } from '../analysis/sends';
@@ -105,29 +106,19 @@ function cxflowSymbols(region: FlowRegion): DocumentSymbol[] {
   return result;
 }
 
-function jsonProperty(object: JsonNode, key: string): JsonNode | undefined {
-  for (const property of object.children ?? []) {
-    if (property.children?.[0]?.value === key) return property.children[1];
-  }
-  return undefined;
-}
-
 function patternFileSymbols(flowDoc: FlowDocument): DocumentSymbol[] {
-  const json = flowDoc.json;
-  const objects = json?.type === 'object' ? [json] : json?.type === 'array' ? (json.children ?? []).filter((c) => c.type === 'object') : [];
   const doc = flowDoc.document;
-  const range = (offset: number, length: number): Range => ({ start: doc.positionAt(offset), end: doc.positionAt(offset + length) });
-  return objects.map((object) => {
-    const name = jsonProperty(object, 'name');
+  return patternObjects(flowDoc.pattern?.json).map((object) => {
+    const name = asString(valueOf(object, 'name'));
     const children: DocumentSymbol[] = [];
     for (const region of flowDoc.regions) {
       if (region.docStart < object.offset || region.docEnd > object.offset + object.length) continue;
       for (const form of region.tree.forms) children.push(...sendSymbols(region, form));
     }
     return patternSymbol(
-      typeof name?.value === 'string' ? name.value : undefined,
-      range(object.offset, object.length),
-      name === undefined ? range(object.offset, 1) : range(name.offset, name.length),
+      name?.value,
+      rangeOf(doc, object),
+      name === undefined ? rangeOf(doc, { offset: object.offset, length: 1 }) : rangeOf(doc, name),
       children,
     );
   });
