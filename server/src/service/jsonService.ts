@@ -73,6 +73,9 @@ export function jsonService(): LanguageService {
  * line table, every method) under the kind's URI.
  */
 export function forSchema(doc: TextDocument, kind: SchemaKind): TextDocument {
+  // The line table is built lazily; built here on the document, the view shares it instead of
+  // building its own, which would be thrown away with the view.
+  void doc.lineCount;
   return Object.create(doc, { uri: { value: viewUri(kind) } }) as TextDocument;
 }
 
