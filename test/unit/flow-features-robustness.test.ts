@@ -74,7 +74,11 @@ function randomText(seed: number, length: number, alphabet: string[]): string {
   return text;
 }
 
-const flowAlphabet = [...'()[]{}":;\\*$+-,. \n\t0123456789abcdefghijklmnopqrstuvwxyz', 'send ', 'twilio ', 'sms ', ':message ', '(await ', '(delay ', 'hours', '\ud83d', '\ude00', '\u0000', 'é'];
+const flowAlphabet = [
+  ...'()[]{}":;\\*$+-,. \n\t0123456789abcdefghijklmnopqrstuvwxyz',
+  ...['send ', 'twilio ', 'sms ', ':message ', '(await ', '(delay ', 'hours', '\ud83d', '\ude00', '\u0000', 'é'],
+  ...['#', '#{', '#_', '#inst ', 'result.sid', 'even?'],
+];
 
 describe('flow features on hostile input', () => {
   const halfTyped = [
@@ -87,6 +91,9 @@ describe('flow features on hostile input', () => {
     '; cxengage-disable-next-line\n(send ; comment inside\n twilio ; more\n sms {"message" "x" , :to-phone-number, *a*})',
     '(send timer create {:trigger "t" :then (send twilio sms {:message (delay',
     '(send)(await)(send twilio)(send twilio sms)(send twilio sms [])(send 1 2 3)(send "twilio" "sms" {})',
+    '(event {:priority #{"high" #_"low" :x} :at #inst "2014-06-1',
+    '#_(send twilio sms {:to #{ (send twilio sms {:message #uuid #app/x {:a result. (even? #(inc %) #"re',
+    '(send twilio sms {:message #inst} #_) (send echo message {:message #{$sid $sid}}) #',
   ];
   halfTyped.forEach((text, i) => {
     it(`answers at every offset of half-typed flow #${i + 1}`, () => exercise(documentOf(text, 'flow')));
@@ -101,6 +108,7 @@ describe('flow features on hostile input', () => {
     '{"then": "(send twilio sms {:message \\"unterminated})"',
     '{"name": "p", "status": true,\n "code": "(event {:type \\"x\\"})\r\n(perform echo\n',
     '[{"cdoe": "(event)\n(perform echo message {})", "status": true, "key": ""},\n {"name": "a\n  "status": tru',
+    '{"then": "(send twilio sms {:to #{\\"1\\"} :at #inst \\"2014\\" #_(x #_\\n"}',
   ];
   patterns.forEach((text, i) => {
     it(`answers at every offset of broken pattern file #${i + 1}`, () => exercise(documentOf(text, 'pattern')));

@@ -161,3 +161,19 @@ describe('flow hover on values', () => {
     assert.deepEqual(h.range, rangeOfText(h.doc, '*phone*'));
   });
 });
+
+describe('flow hover on sets and tagged literals', () => {
+  it('says what a set is, from a cursor between its members', () => {
+    const h = hover('(event {:priority #{"high" | "medium"}})');
+    assert.equal(h.value, 'set `#{...}` of 2 values: a value matches when it equals one of them');
+    assert.deepEqual(h.range, rangeOfText(h.doc, '#{"high"  "medium"}'));
+  });
+
+  it('says what a tagged literal is, from its tag or its form', () => {
+    const onTag = hover('(if (> $at #in|st "2014-06-18") x)');
+    assert.equal(onTag.value, 'tagged literal `#inst`: an instant: a date and time (RFC 3339), read as a timestamp');
+    assert.deepEqual(onTag.range, rangeOfText(onTag.doc, '#inst "2014-06-18"'));
+    assert.equal(hover('(if (= $id #uuid "f81d4fae-7dec-11d0-a765-|00a0c91e6bf6") x)').value, 'tagged literal `#uuid`: a UUID, read as a UUID value rather than a string');
+    assert.equal(hover('#app/mo|ney 5').value, 'tagged literal `#app/money`: a constant read by the reader registered for that tag');
+  });
+});

@@ -20,20 +20,35 @@ const root = join(__dirname, '..', '..', '..');
 const examples = ['mistakes', 'escalations', 'abandoned-calls'].map((name) =>
   readFileSync(join(root, 'examples', 'flows', `${name}.cxflow`), 'utf8'),
 );
-const sample = [...examples, generateFlowFile({ sends: 40, bytes: 8_000, seed: 11, mistakes: 0.3 }).text].join('\n');
+/** The reader's additions: sets, tagged literals, discards (of forms and of lines), dotted and `?` symbols. */
+const additions = [
+  '(event {:priority #{"high" "medium"} :amount (> 50000) :at #inst "2014-06-18"})',
+  '(let [result (create twilio sms {:to-phone-number "1" :from-phone-number "2" :message "m"})]',
+  '  #_(perform echo message {:message result.sid})',
+  '  (when (even? (count (all $amount))) (fetch echo message {:id #uuid "f81d4fae-7dec-11d0-a765-00a0c91e6bf6"})))',
+  '#_',
+  '(delay 1 hours)',
+  '#{:a #_ :b :c}',
+].join('\n');
+const sample = [...examples, generateFlowFile({ sends: 40, bytes: 8_000, seed: 11, mistakes: 0.3 }).text, additions].join('\n');
 
-/** What a tree says, without parent links: kinds and ranges of every node, comments and errors. */
+/** What a tree says, without parent links: kinds and ranges of every node, comments, discards and errors. */
 function shape(tree: FlowTree): unknown {
   const node = (n: FlowNode): unknown =>
-    isContainer(n) ? [n.kind, n.start, n.end, n.closed, n.children.map(node)] : { ...n, parent: undefined };
+    isContainer(n) ? [n.kind, n.kind === 'tagged' ? n.tag : '', n.start, n.end, n.closed, n.children.map(node)] : { ...n, parent: undefined };
   return {
     forms: tree.forms.map(node),
     comments: tree.comments,
+    discards: tree.discards.map((d) => [d.start, d.end, d.form && node(d.form)]),
     errors: tree.errors,
   };
 }
 
-const pieces = ['(', ')', '[', ']', '{', '}', '"', ';', '\n', ' ', ';; Then\n', ';; When\n', 'x', ':to', '$id', '\\', '(send ', '(seq ', '42', ',', '\r\n', '; cxengage-disable-next-line\n'];
+const pieces = [
+  ...['(', ')', '[', ']', '{', '}', '"', ';', '\n', ' ', ';; Then\n', ';; When\n', 'x', ':to', '$id', '\\', '(send ', '(seq ', '42', ',', '\r\n'],
+  '; cxengage-disable-next-line\n',
+  ...['#{', '#', '#_', '_', '#inst ', '#uuid', '#app/t ', '"2014-06-18"', '.sid', 'even?', '#(', '#"'],
+];
 
 /** One random edit: insert a piece, delete a few characters, or replace them with a piece. */
 function randomEdit(random: Random, text: string): string {
@@ -44,18 +59,34 @@ function randomEdit(random: Random, text: string): string {
 }
 
 describe('incremental flow reading', () => {
-  it('re-reads a text to the same tree as a full read, edit after edit, balanced or not', () => {
-    const random = seededRandom(7);
-    let read = readFlowWithBalance(sample);
-    let text = sample;
-    for (let step = 0; step < 600; step++) {
-      // Now and then back to the sample, so that edits keep landing on well-formed code.
-      text = step % 25 === 24 ? sample : randomEdit(random, text);
+  /**
+   * Edits `start` at random (back to it every `back` steps, so that edits keep landing on
+   * well-formed code), re-reading after each edit; every re-read must be what a full read gives.
+   * Returns how many edits re-read a text read with recovery and kept the recovery.
+   */
+  function rereadsLikeFullReads(start: string, seed: number, steps: number, back: number): number {
+    const random = seededRandom(seed);
+    let read = readFlowWithBalance(start);
+    let text = start;
+    let recovered = 0;
+    for (let step = 0; step < steps; step++) {
+      text = step % back === back - 1 ? start : randomEdit(random, text);
+      const wasRecovered = read.recovered;
       read = rereadFlow(read, text);
+      if (wasRecovered && read.recovered) recovered++;
       assert.deepEqual(shape(read.tree), shape(readFlow(text)), `step ${step}`);
       const whole = readFlowWithBalance(text);
       assert.deepEqual([read.recovered, read.balanced, read.nestedOpeners], [whole.recovered, whole.balanced, whole.nestedOpeners], `step ${step}`);
     }
+    return recovered;
+  }
+
+  it('re-reads a text to the same tree as a full read, edit after edit, balanced or not', () => {
+    rereadsLikeFullReads(sample, 7, 600, 25);
+  });
+
+  it('re-reads text dense with sets, tags and discards to the same tree as a full read, edit after edit', () => {
+    rereadsLikeFullReads(Array.from({ length: 12 }, () => additions).join('\n'), 13, 600, 40);
   });
 
   it('gives the diagnostics of a from-scratch check after every edit of an open document', () => {
@@ -96,7 +127,10 @@ describe('incremental flow reading', () => {
   });
 
   it('re-reads a top-level word that an edit joins to the next or extends', () => {
-    for (const [before, after] of [['a b', 'ab'], ['a (b)', 'ax (b)'], ['(a) b c', '(a) bc'], ['x "s"', 'x"s"']]) {
+    const joins = [['a b', 'ab'], ['a (b)', 'ax (b)'], ['(a) b c', '(a) bc'], ['x "s"', 'x"s"']];
+    // A tag with nothing to tag, or a `#_` with nothing to drop, takes the form written after it.
+    const taken = [['#inst ', '#inst "x"'], ['#inst ) (b)', '#inst "x") (b)'], ['(a) #_ ) (b)', '(a) #_ x) (b)'], ['(a)\n(b)', '(a)#_\n(b)']];
+    for (const [before, after] of [...joins, ...taken]) {
       assert.deepEqual(shape(rereadFlow(readFlowWithBalance(before), after).tree), shape(readFlow(after)), `${before} -> ${after}`);
     }
   });
@@ -129,34 +163,27 @@ describe('incremental flow reading', () => {
   });
 
   it('re-reads texts with forms left open to the same tree as a full read, edit after edit', () => {
-    const random = seededRandom(31);
     // Forms left open in the middle of the sample, so that most steps take the recovering path.
     let closers = 0;
     const open = sample.replace(/\)\n/g, (m) => (closers++ % 8 === 3 ? '\n' : m));
-    let read = readFlowWithBalance(open);
-    let text = open;
-    let recovered = 0;
-    for (let step = 0; step < 400; step++) {
-      text = step % 25 === 24 ? open : randomEdit(random, text);
-      const wasRecovered = read.recovered;
-      read = rereadFlow(read, text);
-      if (wasRecovered && read.recovered) recovered++;
-      assert.deepEqual(shape(read.tree), shape(readFlow(text)), `step ${step}`);
-      const whole = readFlowWithBalance(text);
-      assert.deepEqual([read.recovered, read.balanced, read.nestedOpeners], [whole.recovered, whole.balanced, whole.nestedOpeners], `step ${step}`);
-    }
+    const recovered = rereadsLikeFullReads(open, 31, 400, 25);
     assert.ok(recovered > 300, `${recovered} re-reads of recovered text`);
   });
 
   it('tells balance and nested openers as a plain read does, without reading a tree', () => {
     const random = seededRandom(5);
-    let text = sample;
-    for (let step = 0; step < 500; step++) {
-      text = step % 40 === 39 ? sample : randomEdit(random, text);
-      const whole = readFlowWithBalance(text);
-      assert.deepEqual(scanBalance(text), { balanced: whole.balanced, nestedOpeners: whole.nestedOpeners }, `step ${step}`);
+    const dense = Array.from({ length: 12 }, () => additions).join('\n');
+    for (const start of [sample, dense]) {
+      let text = start;
+      for (let step = 0; step < 500; step++) {
+        text = step % 40 === 39 ? start : randomEdit(random, text);
+        const whole = readFlowWithBalance(text);
+        assert.deepEqual(scanBalance(text), { balanced: whole.balanced, nestedOpeners: whole.nestedOpeners }, `step ${step}`);
+      }
     }
-    for (const edge of ['', '"\\', '"a\\"', '(\n(', '(]\n[)', '{"x\\u00"}\n(', '; (\n(', '\r(a\r(b', '([)]', '"\\u0041(" (']) {
+    const edges = ['', '"\\', '"a\\"', '(\n(', '(]\n[)', '{"x\\u00"}\n(', '; (\n(', '\r(a\r(b', '([)]', '"\\u0041(" ('];
+    const setEdges = ['(\n#{', '#{\n#{', '(a\nx#{', '(\n#\n{', '(\n##{', '#{)\n#{}', '(#_\n(', '(#inst\n[', '[#"(" ('];
+    for (const edge of [...edges, ...setEdges]) {
       const whole = readFlowWithBalance(edge);
       assert.deepEqual(scanBalance(edge), { balanced: whole.balanced, nestedOpeners: whole.nestedOpeners }, JSON.stringify(edge));
     }
@@ -186,8 +213,8 @@ describe('incremental flow reading', () => {
     }
     const open = '(a\n(b "x\\y")\n(c)';
     assert.deepEqual(balanceAfterEdit(scanBalance(open), open, open.replace('"x', '"xz'), 8, 8, 9), { balanced: false, nestedOpeners: [3, 14] });
-    // Typing right after a backslash or before an opener scans.
-    for (const [before, after, at] of [['("a\\")', '("a\\x")', 4], ['(a\n(b', '(a\nx(b', 3]] as const) {
+    // Typing right after a backslash or before an opener (a set's `#` too) scans.
+    for (const [before, after, at] of [['("a\\")', '("a\\x")', 4], ['(a\n(b', '(a\nx(b', 3], ['(a\n#{b}', '(a\nx#{b}', 3]] as const) {
       assert.notDeepEqual(scanBalance(after), scanBalance(before), after);
       assert.deepEqual(balanceAfterEdit(scanBalance(before), before, after, at, at, at + 1), scanBalance(after), after);
     }

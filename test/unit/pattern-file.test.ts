@@ -132,14 +132,19 @@ describe('pattern files: diagnostics', () => {
     const { diagnostics } = await diagnose('{"when": "(event", "then": "(send echo message {:message \\"hi})"}');
     assert.deepEqual(compact(diagnostics), [
       ['syntax', [0, 10, 0, 11]],
-      ['syntax', [0, 28, 0, 29]],
       ['syntax', [0, 47, 0, 48]],
       ['syntax', [0, 57, 0, 59]],
     ]);
+    // Forms left open together give one error on the innermost, naming each opener's place in the file.
     assert.deepEqual(diagnostics.map(messageText), [
       messages.unclosedBracket('(', ')'),
-      messages.unclosedBracket('(', ')'),
-      messages.unclosedBracket('{', '}'),
+      messages.unclosedForms(
+        [
+          { open: '(', line: 1, column: 29 },
+          { open: '{', line: 1, column: 48 },
+        ],
+        '})',
+      ),
       messages.unterminatedString(),
     ]);
   });

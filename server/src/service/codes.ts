@@ -54,6 +54,23 @@ const quote = (s: string) => `\`${s}\``;
 
 /** The keys of a pattern payload, in the order the REST API documents them (4.2, then 4.1's). */
 export const patternKeys = ['id', 'name', 'description', 'status', 'key', 'code', 'when', 'then'] as const;
+
+/** An opener of a form left open, with its place when the message is for a document. */
+export interface UnclosedOpener {
+  open: string;
+  line?: number;
+  column?: number;
+}
+
+/** Openers outermost first; a long run shows its three outermost and three innermost. */
+function listOpeners(openers: readonly UnclosedOpener[]): string {
+  const one = (o: UnclosedOpener) => (o.line === undefined ? quote(o.open) : `${quote(o.open)} at ${o.line}:${o.column}`);
+  if (openers.length <= 6) return openers.map(one).join(', ');
+  const head = openers.slice(0, 3).map(one);
+  const tail = openers.slice(-3).map(one);
+  return `${head.join(', ')}, … ${openers.length - 6} more …, ${tail.join(', ')}`;
+}
+
 const didYouMean = (s: string | undefined) => (s === undefined ? '' : `; did you mean ${quote(s)}?`);
 
 /** Message texts, one function per code (and per variant where a code has several). */
@@ -111,6 +128,16 @@ export const messages = {
   invalidEscape: (escape: string) => `Invalid escape ${quote(escape)} in string`,
   invalidNumber: (text: string) => `Invalid number ${quote(text)}`,
   mapKeyWithoutValue: (key: string) => `Map key ${quote(key)} has no value: a map needs an even number of forms`,
+  unclosedForms: (openers: readonly UnclosedOpener[], closers: string) =>
+    `${openers.length} forms are not closed: ${listOpeners(openers)}; they need ${closers.length <= 12 ? quote(closers) : `${closers.length} closing brackets`}`,
+  duplicateSetMember: (member: string) => `${quote(member)} is already in this set: a set holds each value once`,
+  discardsNothing: () => '`#_` discards the next form, but no form follows it',
+  tagsNothing: (tag: string) => `${quote(`#${tag}`)} must be followed by the form it tags`,
+  unknownTag: (tag: string) =>
+    `Unknown tag ${quote(`#${tag}`)}: the reader knows \`#inst\` and \`#uuid\`; a tag of your own needs a namespace (\`#app/${tag}\`)`,
+  invalidTaggedForm: (tag: string, example: string) => `${quote(`#${tag}`)} takes a string such as ${quote(example)}`,
+  unsupportedDispatch: (dispatch: string, what: string | undefined) =>
+    `${quote(dispatch)}${what === undefined ? '' : ` (${what})`} is not flow syntax: only sets \`#{...}\`, the discard \`#_\` and tagged literals such as \`#inst "..."\` start with \`#\``,
   // Shapes of forms (code `arity`).
   formShape: (op: string, shape: string) => `Wrong shape for ${quote(op)}: expected ${quote(shape)}`,
   paramsNotMap: (op: string) => `The params of ${quote(op)} must be a map \`{...}\``,

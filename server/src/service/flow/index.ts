@@ -16,6 +16,7 @@ import { FlowRead, readFlowWithBalance } from './syntax/reader';
 import { FlowRegion, wholeDocumentRegion } from './embedding/region';
 import { forEachSendForm, readSendForm, SendInfo, sendInfo } from './analysis/sends';
 import { FlowNode, nodeAt } from './syntax/tree';
+import { unclosedFormsMessage } from './syntax/containers';
 import { unsuppressed } from './analysis/suppression';
 
 export type { Dialect, FlowRegion, Side } from './embedding/region';
@@ -128,7 +129,8 @@ function regionDiagnostics(region: FlowRegion, ctx: AnalysisContext): Diagnostic
     code: 'syntax',
     start: e.start,
     end: e.end,
-    message: messages.syntax(e.message),
+    // Forms left open together: their openers named with their document lines and columns.
+    message: messages.syntax(e.openers === undefined ? e.message : unclosedFormsMessage(region.tree.text, e.openers, region.position)),
   }));
   switch (region.dialect) {
     case '4.1':

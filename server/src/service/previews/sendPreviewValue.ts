@@ -1,5 +1,5 @@
 // What a value in a send's params map says about where the field's value comes from.
-import { FlowNode, operatorOf } from '../flow/syntax/tree';
+import { FlowNode, operatorOf, taggedForm } from '../flow/syntax/tree';
 import { SendValue } from './previewModel';
 
 export function sendValue(node: FlowNode | undefined): SendValue {
@@ -32,5 +32,33 @@ export function sendValue(node: FlowNode | undefined): SendValue {
       return { kind: 'expression', summary: '{…}' };
     case 'vector':
       return { kind: 'expression', summary: '[…]' };
+    // A set of a few constants, and a tagged literal, are constants: shown as written.
+    case 'set': {
+      const members = node.children.length <= 8 ? node.children.map(constantText) : [undefined];
+      return members.every((m) => m !== undefined) ? { kind: 'constant', text: `#{${members.join(' ')}}` } : { kind: 'expression', summary: '#{…}' };
+    }
+    case 'tagged': {
+      const form = taggedForm(node);
+      const text = form === undefined ? undefined : constantText(form);
+      return text === undefined ? { kind: 'expression', summary: `#${node.tag} …` } : { kind: 'constant', text: `#${node.tag} ${text}` };
+    }
+  }
+}
+
+/** A constant member as flow code writes it (strings quoted); undefined for anything else. */
+function constantText(node: FlowNode): string | undefined {
+  switch (node.kind) {
+    case 'string':
+      return JSON.stringify(node.value);
+    case 'number':
+      return node.text;
+    case 'boolean':
+      return String(node.value);
+    case 'nil':
+      return 'nil';
+    case 'keyword':
+      return `:${node.name}`;
+    default:
+      return undefined;
   }
 }

@@ -94,7 +94,7 @@ function visit(walk: Walk, item: Item): void {
     }
     return;
   }
-  if (node.kind === 'map' || node.kind === 'vector') {
+  if (node.kind === 'map' || node.kind === 'vector' || node.kind === 'set') {
     walk.pushAll(node.children, expect === 'opaque' ? 'opaque' : 'value', response);
     return;
   }

@@ -24,7 +24,8 @@ export interface Item {
 
 function worthVisiting(node: FlowNode): boolean {
   const kind = node.kind;
-  return kind === 'list' || kind === 'map' || kind === 'vector' || kind === 'response';
+  // A tagged literal (`#inst "..."`) is a constant: nothing inside it to check.
+  return kind === 'list' || kind === 'map' || kind === 'vector' || kind === 'set' || kind === 'response';
 }
 
 export class Walk {

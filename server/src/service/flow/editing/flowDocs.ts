@@ -103,3 +103,17 @@ export function variableMarkdown(name: string, setLines: readonly number[]): str
   if (setLines.length === 0) return `${head}: not \`set\` in this code`;
   return `${head}: \`set\` at line${setLines.length === 1 ? '' : 's'} ${setLines.join(', ')}`;
 }
+
+export function setMarkdown(members: number): string {
+  return `set ${code('#{...}')} of ${members} value${members === 1 ? '' : 's'}: a value matches when it equals one of them`;
+}
+
+const tagMeanings: Record<string, string> = {
+  inst: 'an instant: a date and time (RFC 3339), read as a timestamp',
+  uuid: 'a UUID, read as a UUID value rather than a string',
+};
+
+export function taggedLiteralMarkdown(tag: string): string {
+  const meaning = Object.prototype.hasOwnProperty.call(tagMeanings, tag) ? tagMeanings[tag] : 'a constant read by the reader registered for that tag';
+  return `tagged literal ${code(`#${tag}`)}: ${meaning}`;
+}

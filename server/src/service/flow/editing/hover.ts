@@ -10,6 +10,8 @@ import {
   integrationMarkdown,
   messageMarkdown,
   responseValueMarkdown,
+  setMarkdown,
+  taggedLiteralMarkdown,
   templateRefMarkdown,
   variableMarkdown,
 } from './flowDocs';
@@ -62,6 +64,10 @@ function valueMarkdown(region: FlowRegion, value: FlowValue): string {
       return templateRefMarkdown(value.name);
     case 'variable':
       return variableMarkdown(value.name, value.sets.map((set) => lineOf(region, set)));
+    case 'set':
+      return setMarkdown(value.members);
+    case 'tagged-literal':
+      return taggedLiteralMarkdown(value.tag);
   }
 }
 

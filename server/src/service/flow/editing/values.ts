@@ -11,12 +11,22 @@ export type FlowValue =
   | { kind: 'response-value'; node: FlowNode; name: string; source: ResponseSource | undefined }
   | { kind: 'template-ref'; node: FlowNode; name: string }
   /** `sets`: the `(set name ...)` forms of the region's tree that define it, in source order. */
-  | { kind: 'variable'; node: FlowNode; name: string; sets: ListNode[] };
+  | { kind: 'variable'; node: FlowNode; name: string; sets: ListNode[] }
+  /** `#{...}`, the cursor between its members. */
+  | { kind: 'set'; node: FlowNode; members: number }
+  /** `#inst "..."`, the cursor on its tag or its form. */
+  | { kind: 'tagged-literal'; node: FlowNode; tag: string };
 
 export function valueAt(region: FlowRegion, offset: number): FlowValue | undefined {
-  const node = nodeAt(region.tree, offset);
-  if (node === undefined) return undefined;
+  const at = nodeAt(region.tree, offset);
+  if (at === undefined) return undefined;
+  // The form of a tagged literal is part of one constant.
+  const node = at.parent?.kind === 'tagged' ? at.parent : at;
   switch (node.kind) {
+    case 'set':
+      return { kind: 'set', node, members: node.children.length };
+    case 'tagged':
+      return { kind: 'tagged-literal', node, tag: node.tag };
     case 'event':
       return { kind: 'event-field', node, name: node.name };
     case 'response':

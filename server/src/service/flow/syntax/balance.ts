@@ -1,6 +1,7 @@
 // Whether flow source closes every form it opens, and where an opener stands at a line start
 // inside an open form: what decides the reader's recovering read, found without building a tree.
-// It follows the reader's bracket rules exactly (stray and mismatched closers, strings, comments).
+// It follows the reader's bracket rules exactly (stray and mismatched closers, strings, comments,
+// and a set's `#{`, which opens at its `#`; `#_` and tags change no bracket).
 import { Ch } from './atoms';
 
 export interface Balance {
@@ -12,7 +13,7 @@ export interface Balance {
 
 /** Characters that may open or close a form, a string or a comment; every other one is skipped. */
 const significant = new Uint8Array(128);
-for (const c of [Ch.Semicolon, Ch.Quote, Ch.OpenParen, Ch.CloseParen, Ch.OpenBracket, Ch.CloseBracket, Ch.OpenBrace, Ch.CloseBrace]) {
+for (const c of [Ch.Semicolon, Ch.Quote, Ch.Hash, Ch.OpenParen, Ch.CloseParen, Ch.OpenBracket, Ch.CloseBracket, Ch.OpenBrace, Ch.CloseBrace]) {
   significant[c] = 1;
 }
 
@@ -44,10 +45,14 @@ export function scanBalance(text: string): Balance {
       i++;
       continue;
     }
+    if (c === Ch.Hash) {
+      // A set opens at its `#`: that is what stands at a line start. Its `{` follows, never at one.
+      if (text.charCodeAt(i + 1) === Ch.OpenBrace && closers.length > 0 && atLineStart(text, i)) nestedOpeners.push(i);
+      i++;
+      continue;
+    }
     if (c === Ch.OpenParen || c === Ch.OpenBracket || c === Ch.OpenBrace) {
-      if (closers.length > 0 && (i === 0 || text.charCodeAt(i - 1) === Ch.LineFeed || text.charCodeAt(i - 1) === Ch.CarriageReturn)) {
-        nestedOpeners.push(i);
-      }
+      if (closers.length > 0 && atLineStart(text, i)) nestedOpeners.push(i);
       closers.push(c === Ch.OpenParen ? Ch.CloseParen : c === Ch.OpenBracket ? Ch.CloseBracket : Ch.CloseBrace);
     } else {
       // A closer closes the innermost form it matches and every form above it; one matching
@@ -60,11 +65,16 @@ export function scanBalance(text: string): Balance {
   return { balanced: closers.length === 0, nestedOpeners };
 }
 
+function atLineStart(text: string, i: number): boolean {
+  return i === 0 || text.charCodeAt(i - 1) === Ch.LineFeed || text.charCodeAt(i - 1) === Ch.CarriageReturn;
+}
+
 /** What an edit must touch to change the balance: brackets, quotes, escapes, comments, line ends. */
 const structural = /[()[\]{}";\\\n\r]/;
 
+/** What may open a form, `#` of `#{` included: typing right before one may move it off a line start. */
 function isOpener(c: number): boolean {
-  return c === Ch.OpenParen || c === Ch.OpenBracket || c === Ch.OpenBrace;
+  return c === Ch.OpenParen || c === Ch.OpenBracket || c === Ch.OpenBrace || c === Ch.Hash;
 }
 
 /**

@@ -118,16 +118,26 @@ function splice(old: FlowTree, text: string, stretch: Stretch): FlowTree {
   detachStrings(read.tree);
   const suffix = old.forms.slice(kept);
   const suffixComments = old.comments.filter((c) => c.start >= resume);
+  const suffixDiscards = old.discards.filter((d) => d.start >= resume);
   const suffixErrors = old.errors.filter((e) => e.start >= resume);
   if (delta !== 0) {
     shiftNodes(suffix, delta);
     for (const c of suffixComments) shiftRange(c, delta);
-    for (const e of suffixErrors) shiftRange(e, delta);
+    for (const d of suffixDiscards) {
+      shiftRange(d, delta);
+      // A dropped form is no container's child, so moving the forms did not move it.
+      if (d.form !== undefined) shiftNodes([d.form], delta);
+    }
+    for (const e of suffixErrors) {
+      shiftRange(e, delta);
+      if (e.openers !== undefined) e.openers = e.openers.map((o) => o + delta);
+    }
   }
   return {
     text,
     forms: [...old.forms.slice(0, first), ...read.tree.forms, ...suffix],
     comments: [...old.comments.filter((c) => c.start < from), ...read.tree.comments, ...suffixComments],
+    discards: [...old.discards.filter((d) => d.start < from), ...read.tree.discards, ...suffixDiscards],
     errors: [...old.errors.filter((e) => e.start < from), ...read.tree.errors, ...suffixErrors],
   };
 }
@@ -160,12 +170,18 @@ function detached(s: string): string {
 /** Copies every string of a freshly read stretch: names, values, comment texts, error messages. */
 function detachStrings(tree: FlowTree): void {
   const stack: FlowNode[] = [...tree.forms];
+  for (const discard of tree.discards) if (discard.form !== undefined) stack.push(discard.form);
   while (stack.length > 0) {
     const node = stack.pop() as FlowNode;
     switch (node.kind) {
+      case 'tagged':
+        node.tag = detached(node.tag);
+        for (let k = 0; k < node.children.length; k++) stack.push(node.children[k]);
+        break;
       case 'list':
       case 'vector':
       case 'map':
+      case 'set':
         for (let k = 0; k < node.children.length; k++) stack.push(node.children[k]);
         break;
       case 'string':

@@ -3,9 +3,12 @@
 // containers, so that no input depth can overflow the call stack.
 import { messages } from '../../codes';
 import { Ch, classifyWord, isDelimiter, readString } from './atoms';
+import { checkSetMembers, pairEntries, unclosedRunError } from './containers';
+import { checkTag, checkTaggedForm, isTagStart, unsupportedDispatch } from './dispatch';
 import { NameTable } from './names';
 import {
   ContainerNode,
+  DiscardedForm,
   FlowComment,
   FlowNode,
   FlowTree,
@@ -13,18 +16,28 @@ import {
   MapEntry,
   MapNode,
   ReaderError,
+  SetNode,
+  TaggedNode,
   VectorNode,
 } from './tree';
 
-const closerOf: Record<ContainerNode['kind'], string> = { list: ')', vector: ']', map: '}' };
-const openerOf: Record<ContainerNode['kind'], string> = { list: '(', vector: '[', map: '{' };
-
-function kindClosedBy(c: number): ContainerNode['kind'] | undefined {
-  if (c === Ch.CloseParen) return 'list';
-  if (c === Ch.CloseBracket) return 'vector';
-  if (c === Ch.CloseBrace) return 'map';
-  return undefined;
+/** The closing character of a container, 0 for a tagged literal, which has none. */
+function closerCode(node: ContainerNode): number {
+  switch (node.kind) {
+    case 'list':
+      return Ch.CloseParen;
+    case 'vector':
+      return Ch.CloseBracket;
+    case 'map':
+    case 'set':
+      return Ch.CloseBrace;
+    case 'tagged':
+      return 0;
+  }
 }
+
+const openerOf: Record<ContainerNode['kind'], string> = { list: '(', vector: '[', map: '{', set: '#{', tagged: '#' };
+const closerOf: Record<ContainerNode['kind'], string> = { list: ')', vector: ']', map: '}', set: '}', tagged: '' };
 
 /** Placeholders until a form closes; every open form is closed (or abandoned) before reading ends. */
 const noChildren: FlowNode[] = [];
@@ -98,19 +111,40 @@ export function readStretch(
 function read(text: string, options: ReadOptions): ReadResult {
   const forms: FlowNode[] = [];
   const comments: FlowComment[] = [];
+  const discards: DiscardedForm[] = [];
   const errors: ReaderError[] = [];
   const stack: ContainerNode[] = [];
   // Children of the open forms wait on one shared stack; `bases[d]` is where those of `stack[d]`
   // begin. A form's children array is cut to size once, when it closes, instead of growing.
   const pending: FlowNode[] = [];
   const bases: number[] = [];
+  // How many of the open forms are bracketed (a tagged literal waiting for its form is not):
+  // an opener at a line start counts as nested only inside one.
+  let brackets = 0;
+  // The `#_` still waiting for the form they drop (indices into `discards`), and the stack depth
+  // each stands at: the next form read at that depth is theirs, innermost `#_` first.
+  const waiting: number[] = [];
+  const waitingDepth: number[] = [];
   const length = text.length;
   const names = new NameTable();
   const nestedOpeners: number[] = [];
 
+  /** Places a form just begun: in a waiting discard, its container, or the top level. */
   const add = (node: FlowNode): void => {
+    if (waiting.length > 0 && waitingDepth[waitingDepth.length - 1] === stack.length) {
+      waitingDepth.pop();
+      discards[waiting.pop() as number].form = node;
+      return;
+    }
     if (stack.length > 0) pending.push(node);
     else forms.push(node);
+  };
+
+  /** A `#_` whose form never came: its container closed, or the input ended. */
+  const orphanDiscard = (): void => {
+    waitingDepth.pop();
+    const discard = discards[waiting.pop() as number];
+    errors.push({ message: messages.discardsNothing(), start: discard.start, end: discard.start + 2 });
   };
 
   /** Pops the innermost open form and gives it its children, end and closed flag. */
@@ -118,27 +152,72 @@ function read(text: string, options: ReadOptions): ReadResult {
     const node = stack.pop() as ContainerNode;
     const base = bases.pop() as number;
     node.children = pending.splice(base);
-    node.end = end;
-    node.closed = closed;
-    if (node.kind === 'map') pairEntries(node, text, errors);
+    if (node.kind === 'tagged') {
+      // A tagged literal ends with its form; without one, where the reader gave up on it, as an
+      // unclosed container does (a later edit there re-reads it).
+      const form = node.children[0];
+      node.closed = form !== undefined;
+      node.end = form === undefined ? end : form.end;
+      if (form === undefined) errors.push({ message: messages.tagsNothing(node.tag), start: node.start, end: node.start + 1 + node.tag.length });
+      else checkTaggedForm(node, form, errors);
+    } else {
+      brackets--;
+      node.end = end;
+      node.closed = closed;
+      if (node.kind === 'map') pairEntries(node, text, errors);
+      else if (node.kind === 'set') checkSetMembers(node, text, errors);
+    }
+    while (waitingDepth.length > 0 && waitingDepth[waitingDepth.length - 1] > stack.length) orphanDiscard();
     return node;
+  };
+
+  /**
+   * After a form is complete: the tagged literals it was the form of close with it. Only tagged
+   * literals are open without brackets, so callers skip this when `stack.length === brackets`.
+   */
+  const completed = (): void => {
+    for (let top = stack[stack.length - 1]; top?.kind === 'tagged' && pending.length > bases[bases.length - 1]; top = stack[stack.length - 1]) {
+      closeTop(0, true);
+    }
+  };
+
+  /** Opens a container (added where it stands first, then its children go above it). */
+  const open = (node: ContainerNode): void => {
+    add(node);
+    stack.push(node);
+    bases.push(pending.length);
   };
 
   /**
    * Closes the open forms above stack index `depth` as unclosed, ending where the reader gave up
    * on them, so that a cursor after a half-typed `(send twilio |` is still inside the list.
+   * `report`: one error names every bracketed form closed so (see `unclosedRunError`).
    */
-  const abandonAbove = (depth: number, end: number, reportEach: boolean): void => {
+  const abandonAbove = (depth: number, end: number, report: boolean): void => {
+    let openers: number[] | undefined;
     while (stack.length > depth) {
       const node = closeTop(end, false);
-      if (reportEach) {
-        errors.push({
-          message: messages.unclosedBracket(openerOf[node.kind], closerOf[node.kind]),
-          start: node.start,
-          end: node.start + 1,
-        });
-      }
+      if (report && node.kind !== 'tagged') (openers ??= []).push(node.start);
     }
+    if (openers !== undefined) errors.push(unclosedRunError(text, openers.reverse()));
+  };
+
+  /**
+   * A bracket opens at `at` (a set's at its `#`): an opener at a line start inside another is
+   * recorded, or in the recovering read closes every open form. False when reading stops there
+   * instead, a form kept from before starting at it.
+   */
+  const openerAt = (at: number): boolean => {
+    const atLineStart = at === 0 || text.charCodeAt(at - 1) === Ch.LineFeed || text.charCodeAt(at - 1) === Ch.CarriageReturn;
+    if (atLineStart && brackets > 0) {
+      if (options.closeAtLineStart) {
+        abandonAbove(0, at, true);
+        // Nothing is open now, as at any top-level boundary: a form kept from before may start here.
+        if (waiting.length === 0 && stopsAt(at)) return false;
+      } else nestedOpeners.push(at);
+    }
+    brackets++;
+    return true;
   };
 
   const stopAt = options.stopAt;
@@ -159,8 +238,9 @@ function read(text: string, options: ReadOptions): ReadResult {
       continue;
     }
 
-    // Re-reading part of a text: a top-level form starting at a `stopAt` offset is kept from before.
-    if (stack.length === 0 && nextStop < stopAt.length && stopsAt(i)) break;
+    // Re-reading part of a text: a top-level form starting at a `stopAt` offset is kept from
+    // before, unless a `#_` waits for it (then it is dropped, unlike before).
+    if (stack.length === 0 && nextStop < stopAt.length && waiting.length === 0 && stopsAt(i)) break;
 
     if (c === Ch.Semicolon) {
       const start = i;
@@ -174,41 +254,33 @@ function read(text: string, options: ReadOptions): ReadResult {
     }
 
     if (c === Ch.OpenParen || c === Ch.OpenBracket || c === Ch.OpenBrace) {
-      const atLineStart = i === 0 || text.charCodeAt(i - 1) === Ch.LineFeed || text.charCodeAt(i - 1) === Ch.CarriageReturn;
-      if (atLineStart && stack.length > 0) {
-        if (options.closeAtLineStart) {
-          abandonAbove(0, i, true);
-          // Nothing is open now, as at any top-level boundary: a form kept from before may start here.
-          if (stopsAt(i)) break;
-        } else nestedOpeners.push(i);
-      }
+      if (!openerAt(i)) break;
       // A node's parent is the innermost open form when it is made: set in the object literal,
       // not by a second pass over the children when the form closes.
       const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
-      let node: ContainerNode;
       if (c === Ch.OpenParen) {
-        node = { kind: 'list', start: i, end: i + 1, parent, children: noChildren, closed: false } satisfies ListNode;
+        open({ kind: 'list', start: i, end: i + 1, parent, children: noChildren, closed: false } satisfies ListNode);
       } else if (c === Ch.OpenBracket) {
-        node = { kind: 'vector', start: i, end: i + 1, parent, children: noChildren, closed: false } satisfies VectorNode;
+        open({ kind: 'vector', start: i, end: i + 1, parent, children: noChildren, closed: false } satisfies VectorNode);
       } else {
-        node = { kind: 'map', start: i, end: i + 1, parent, children: noChildren, closed: false, entries: noEntries } satisfies MapNode;
+        open({ kind: 'map', start: i, end: i + 1, parent, children: noChildren, closed: false, entries: noEntries } satisfies MapNode);
       }
-      add(node);
-      stack.push(node);
-      bases.push(pending.length);
       i++;
       continue;
     }
 
-    const closing = kindClosedBy(c);
-    if (closing !== undefined) {
+    if (c === Ch.CloseParen || c === Ch.CloseBracket || c === Ch.CloseBrace) {
+      // A tagged literal or a `#_` waiting for a form gets none from a closer.
+      while (stack.length > 0 && stack[stack.length - 1].kind === 'tagged') closeTop(i, false);
+      while (waitingDepth.length > 0 && waitingDepth[waitingDepth.length - 1] >= stack.length) orphanDiscard();
       const top = stack[stack.length - 1];
-      if (top?.kind === closing) {
+      if (top !== undefined && closerCode(top) === c) {
         closeTop(i + 1, true);
+        completed();
       } else {
         let match = -1;
         for (let d = stack.length - 2; d >= 0; d--) {
-          if (stack[d].kind === closing) {
+          if (closerCode(stack[d]) === c) {
             match = d;
             break;
           }
@@ -226,6 +298,7 @@ function read(text: string, options: ReadOptions): ReadResult {
           });
           abandonAbove(match + 1, i, false);
           closeTop(i + 1, true);
+          completed();
         }
       }
       i++;
@@ -234,6 +307,33 @@ function read(text: string, options: ReadOptions): ReadResult {
 
     if (c === Ch.Quote) {
       i = readString(text, i, stack.length > 0 ? stack[stack.length - 1] : undefined, add, errors);
+      if (stack.length !== brackets) completed();
+      continue;
+    }
+
+    if (c === Ch.Hash) {
+      const next = i + 1 < length ? text.charCodeAt(i + 1) : -1;
+      if (next === Ch.OpenBrace) {
+        if (!openerAt(i)) break;
+        const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
+        open({ kind: 'set', start: i, end: i + 2, parent, children: noChildren, closed: false } satisfies SetNode);
+        i += 2;
+      } else if (next === Ch.Underscore) {
+        waiting.push(discards.length);
+        waitingDepth.push(stack.length);
+        discards.push({ start: i, end: i + 2, form: undefined });
+        i += 2;
+      } else if (isTagStart(next)) {
+        const start = i;
+        i += 2;
+        while (i < length && !isDelimiter(text.charCodeAt(i))) i++;
+        const tag = names.name(text, start + 1, i);
+        checkTag(tag, start, i, errors);
+        const parent = stack.length > 0 ? stack[stack.length - 1] : undefined;
+        open({ kind: 'tagged', start, end: i, parent, children: noChildren, closed: false, tag } satisfies TaggedNode);
+      } else {
+        i = unsupportedDispatch(text, i, errors);
+      }
       continue;
     }
 
@@ -242,26 +342,14 @@ function read(text: string, options: ReadOptions): ReadResult {
     i++;
     while (i < length && !isDelimiter(text.charCodeAt(i))) i++;
     add(classifyWord(text, start, i, stack.length > 0 ? stack[stack.length - 1] : undefined, names, errors));
+    if (stack.length !== brackets) completed();
   }
 
-  const balanced = stack.length === 0;
+  const balanced = brackets === 0;
   const recoverable = !balanced && nestedOpeners.length > 0 && !options.closeAtLineStart;
   abandonAbove(0, length, true);
+  while (waiting.length > 0) orphanDiscard();
+  for (const discard of discards) if (discard.form !== undefined) discard.end = discard.form.end;
   errors.sort((a, b) => a.start - b.start);
-  return { tree: { text, forms, comments, errors }, recoverable, balanced, nestedOpeners, end: i };
-}
-
-/** Pairs a map's children into entries; a key left without a value is a reader error. */
-function pairEntries(map: MapNode, text: string, errors: ReaderError[]): void {
-  const children = map.children;
-  // Sized once: an array grown by `push` keeps room for 17 entries, most of it unused, for as long
-  // as the tree lives. One object shape for every entry (`value` set even when missing).
-  const entries: MapEntry[] = new Array<MapEntry>((children.length + 1) >> 1);
-  for (let k = 0; k < children.length; k += 2) entries[k >> 1] = { key: children[k], value: children[k + 1] };
-  map.entries = entries;
-  if (children.length % 2 === 1) {
-    const key = children[children.length - 1];
-    const shown = text.slice(key.start, Math.min(key.end, key.start + 40));
-    errors.push({ message: messages.mapKeyWithoutValue(shown), start: key.start, end: key.end });
-  }
+  return { tree: { text, forms, comments, discards, errors }, recoverable, balanced, nestedOpeners, end: i };
 }

@@ -11,13 +11,15 @@
 // `operators.ts` lists the forms valid in each position.
 
 /** A form that holds other forms. */
-export type ContainerNode = ListNode | VectorNode | MapNode;
+export type ContainerNode = ListNode | VectorNode | MapNode | SetNode | TaggedNode;
 
 /** Any node of the tree. `kind` tells which. */
 export type FlowNode =
   | ListNode
   | VectorNode
   | MapNode
+  | SetNode
+  | TaggedNode
   | KeywordNode
   | StringNode
   | NumberNode
@@ -70,6 +72,23 @@ export interface MapNode extends ContainerBase {
   entries: MapEntry[];
 }
 
+/** `#{"high" "medium"}`: a set of values (membership tests); a member written twice is a reader error. */
+export interface SetNode extends ContainerBase {
+  kind: 'set';
+}
+
+/**
+ * `#inst "2014-06-18"`, `#uuid "..."`: a tagged literal, a constant value. `tag` is the tag without
+ * the `#` (it spans `start` to `start + 1 + tag.length`); `children` holds the tagged form, or
+ * nothing when none follows (a reader error). `closed` tells whether it has its form; the node
+ * ends where that form ends, or without one where the reader gave up on it (a closer, a line
+ * start in the recovering read, the end of input).
+ */
+export interface TaggedNode extends ContainerBase {
+  kind: 'tagged';
+  tag: string;
+}
+
 /** `:to-phone-number`; `name` is without the colon (`''` for a lone `:` being typed). */
 export interface KeywordNode extends NodeBase {
   kind: 'keyword';
@@ -117,7 +136,10 @@ export interface TemplateRefNode extends NodeBase {
   name: string;
 }
 
-/** Any other word: an operator, an integration or message name, a unit, a reaction variable. */
+/**
+ * Any other word: an operator, an integration or message name, a unit, a variable. The name is
+ * kept whole: `result.sid` (field access, see `symbolParts`) and `even?` are one symbol each.
+ */
 export interface SymbolNode extends NodeBase {
   kind: 'symbol';
   name: string;
@@ -130,11 +152,29 @@ export interface FlowComment {
   text: string;
 }
 
+/**
+ * `#_ form`: a form the reader read and dropped. It is not among the forms (nor its container's
+ * children), so analysis never sees it; editor features that keep source as written (folding,
+ * formatting) find it here. `start` is the `#` of `#_`, `end` the end of the dropped form. `form`
+ * is missing when nothing followed the `#_` (a reader error); its `parent` is the container the
+ * discard stands in, which does not list it.
+ */
+export interface DiscardedForm {
+  start: number;
+  end: number;
+  form: FlowNode | undefined;
+}
+
 /** A reader error (unbalanced brackets, unterminated string, odd map, ...) at its exact place. */
 export interface ReaderError {
   message: string;
   start: number;
   end: number;
+  /**
+   * For forms left open together (one error for the run): the offset of each opener, outermost
+   * first. The message names them without places; the diagnostic names their lines and columns.
+   */
+  openers?: number[];
 }
 
 export interface FlowTree {
@@ -144,16 +184,20 @@ export interface FlowTree {
   forms: FlowNode[];
   /** Every comment in source order; they are not part of `forms`. */
   comments: FlowComment[];
+  /** Every `#_` discard in source order (a discard inside a discarded form included). */
+  discards: DiscardedForm[];
   errors: ReaderError[];
 }
 
 export function isContainer(node: FlowNode | undefined): node is ContainerNode {
-  return node !== undefined && (node.kind === 'list' || node.kind === 'vector' || node.kind === 'map');
+  if (node === undefined) return false;
+  const kind = node.kind;
+  return kind === 'list' || kind === 'vector' || kind === 'map' || kind === 'set' || kind === 'tagged';
 }
 
-/** Where the inside of a container begins: just after its opening bracket. */
+/** Where the inside of a container begins: just after its opening bracket (`#{` for a set). */
 function innerStart(node: ContainerNode): number {
-  return node.start + 1;
+  return node.kind === 'set' ? node.start + 2 : node.start + 1;
 }
 
 /** Where the inside of a container ends: at its closing bracket, or at its end when unclosed. */
@@ -183,10 +227,11 @@ function childIndexAt(children: readonly FlowNode[], offset: number): number {
  * An atom holds the positions from its start to its end inclusive, so that a cursor just after
  * `sen|` is in the symbol being typed. A container holds the positions strictly between its
  * brackets (`(|...)` up to `...|)`), so a cursor before `(` or after `)` is outside it; an
- * unclosed container holds everything up to its end.
+ * unclosed container holds everything up to its end. A tagged literal holds its whole range, as
+ * an atom does, so that a cursor on its tag finds it.
  */
 export function holds(node: FlowNode, offset: number): boolean {
-  if (isContainer(node)) return offset >= innerStart(node) && offset <= innerEnd(node);
+  if (isContainer(node) && node.kind !== 'tagged') return offset >= innerStart(node) && offset <= innerEnd(node);
   return offset >= node.start && offset <= node.end;
 }
 
@@ -263,6 +308,36 @@ export function keyName(key: FlowNode): string | undefined {
   if (key.kind === 'keyword') return key.name;
   if (key.kind === 'string') return key.value;
   return undefined;
+}
+
+/** One `.`-separated part of a symbol's name, with its range. */
+export interface SymbolPart {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The parts of a dotted symbol: `result.sid` gives `result` (the variable) and `sid` (a field
+ * read from it), each with its range. A name without a dot is one part; `result.` being typed
+ * ends with an empty part at the cursor. Split on demand, so reading pays nothing for it.
+ */
+export function symbolParts(symbol: SymbolNode): SymbolPart[] {
+  const name = symbol.name;
+  const parts: SymbolPart[] = [];
+  let from = 0;
+  for (;;) {
+    const dot = name.indexOf('.', from);
+    const to = dot < 0 ? name.length : dot;
+    parts.push({ name: name.slice(from, to), start: symbol.start + from, end: symbol.start + to });
+    if (dot < 0) return parts;
+    from = dot + 1;
+  }
+}
+
+/** The tagged form of a tagged literal (`"2014-06-18"` of `#inst "2014-06-18"`), if one followed the tag. */
+export function taggedForm(node: TaggedNode): FlowNode | undefined {
+  return node.children[0];
 }
 
 /** The value under `name` (a keyword or string key) in a map, the last one winning. */
