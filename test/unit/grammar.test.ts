@@ -182,6 +182,71 @@ describe('cxflow grammar', () => {
   });
 });
 
+const additionsSample = [
+  '(event {:priority #{"high" "medium"} :at #inst "2014-06-18" :id #app/id 7})',
+  '(when (contains? result.sid "x") (even? pop-up.code) done?)',
+  '#_(perform echo message',
+  '   {:message ")"}) (delay 1 hours)',
+  '(a #_"s)" #_word bee) #_',
+  '(c #(inc %) #"re")',
+].join('\n');
+
+describe('cxflow grammar: sets, tags, discards, field access and predicates', () => {
+  let tokens: Token[];
+  before(async () => {
+    const grammar = await createRegistry().loadGrammar('source.cxflow');
+    assert.ok(grammar);
+    tokens = tokenise(grammar, additionsSample);
+  });
+
+  it('marks a set\'s opener', () => {
+    assertScope(tokens, additionsSample, '#{', 'punctuation.section.set.begin.cxflow');
+    assertScope(tokens, additionsSample, '"high"', 'string.quoted.double.cxflow');
+  });
+
+  it('colours a tag, namespaced or not, and leaves its form as it is', () => {
+    assertScope(tokens, additionsSample, '#inst', 'storage.type.tag.cxflow');
+    assertScope(tokens, additionsSample, '#', 'punctuation.definition.tag.cxflow', 1);
+    assertScope(tokens, additionsSample, '"2014-06-18"', 'string.quoted.double.cxflow');
+    assertScope(tokens, additionsSample, '#app/id', 'storage.type.tag.cxflow');
+    assertScope(tokens, additionsSample, '7', 'constant.numeric.cxflow');
+  });
+
+  it('reads a dropped form as a comment, to its own closer across lines, past brackets in its strings', () => {
+    const dropped = ['#_(perform echo message', '   {:message ")"})'];
+    assertScope(tokens, additionsSample, dropped[0], 'comment.block.discard.cxflow', 0, true);
+    assertScope(tokens, additionsSample, dropped[1], 'comment.block.discard.cxflow');
+    assert.ok(!scopesOver(tokens, additionsSample, 'perform')[0].includes('keyword.other.action.cxflow'));
+    assertScope(tokens, additionsSample, 'delay', 'keyword.control.flow.cxflow');
+    assertScope(tokens, additionsSample, '#_"s)"', 'comment.block.discard.cxflow');
+    assertScope(tokens, additionsSample, '#_word', 'comment.block.discard.cxflow');
+    assertScope(tokens, additionsSample, 'bee', 'variable.other.cxflow');
+    // A `#_` whose form is on a later line: only the `#_` is marked.
+    assertScope(tokens, additionsSample, '#_', 'punctuation.definition.comment.discard.cxflow', 3);
+  });
+
+  it('splits field access into the variable and its fields', () => {
+    assertScope(tokens, additionsSample, 'result', 'variable.other.cxflow');
+    assertScope(tokens, additionsSample, '.', 'punctuation.accessor.cxflow', 0);
+    assertScope(tokens, additionsSample, 'sid', 'variable.other.property.cxflow');
+    assertScope(tokens, additionsSample, 'pop-up', 'variable.other.cxflow');
+    assertScope(tokens, additionsSample, 'code', 'variable.other.property.cxflow');
+  });
+
+  it('colours the predicates ending in `?`, and keeps the `?` in any symbol', () => {
+    assertScope(tokens, additionsSample, 'contains?', 'support.function.predicate.cxflow');
+    assertScope(tokens, additionsSample, 'even?', 'support.function.predicate.cxflow');
+    assertScope(tokens, additionsSample, 'done?', 'variable.other.cxflow');
+  });
+
+  it('marks the `#` of a dispatch the reader does not take as invalid', () => {
+    assert.ok(scopesOver(tokens, additionsSample, '#(')[0].includes('invalid.illegal.dispatch.cxflow'));
+    assert.ok(scopesOver(tokens, additionsSample, '#"')[0].includes('invalid.illegal.dispatch.cxflow'));
+    assertScope(tokens, additionsSample, 'inc', 'variable.other.cxflow');
+    assertScope(tokens, additionsSample, '"re"', 'string.quoted.double.cxflow');
+  });
+});
+
 const patternSample = [
   '[{',
   '  "name": "Escalate \\"platinum\\"",',
@@ -272,6 +337,42 @@ describe('flow injection in pattern files', () => {
     assert.ok(nested.includes('string.quoted.double.json'));
     assert.ok(!nested.includes('keyword.other.action.cxflow'));
     assertScope(tokens, patternSample, 'true', 'constant.language.json');
+  });
+});
+
+describe('flow injection in pattern files: the reader additions', () => {
+  const text = [
+    '{"code": "x",',
+    ' "then": "(send twilio sms {:to #{\\"1\\"} :at #inst \\"2014\\" :id result.sid}) #_(send echo message {:m \\")\\"}) (delay 1 hours)",',
+    ' "when": "(event (even? $n)) #_\\n(event",',
+    ' "status": true}',
+  ].join('\n');
+  let tokens: Token[];
+  before(async () => {
+    const grammar = await createRegistry().loadGrammar('source.json.cxengage-pattern');
+    assert.ok(grammar);
+    tokens = tokenise(grammar, text);
+  });
+
+  it('marks sets, tags, field access and predicates inside the strings', () => {
+    assertScope(tokens, text, '#{', 'punctuation.section.set.begin.cxflow');
+    assertScope(tokens, text, '#inst', 'storage.type.tag.cxflow');
+    assertScope(tokens, text, 'sid', 'variable.other.property.cxflow');
+    assertScope(tokens, text, 'even?', 'support.function.predicate.cxflow');
+  });
+
+  it('reads a dropped form as a comment to its closer, past an escaped string holding a bracket', () => {
+    assertScope(tokens, text, '#_(send echo message {:m \\")\\"})', 'comment.block.discard.cxflow');
+    assertScope(tokens, text, 'delay', 'keyword.control.flow.cxflow');
+  });
+
+  it('ends a dropped form at the JSON string\'s closing quote, so the JSON goes on', () => {
+    assertScope(tokens, text, '#_\\n(event', 'comment.block.discard.cxflow');
+    const closing = scopeAfter(tokens, text, '#_\\n(event');
+    assert.ok(closing.includes('punctuation.definition.string.end.json'), closing.join(' '));
+    assert.ok(!closing.includes('comment.block.discard.cxflow'));
+    assert.ok(scopesOver(tokens, text, '"status"')[0].includes('support.type.property-name.json'));
+    assert.deepEqual(tokens.filter((t) => t.scopes.some((s) => s.startsWith('invalid.'))), []);
   });
 });
 
