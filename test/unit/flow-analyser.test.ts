@@ -10,7 +10,7 @@ import { loadBuiltinDefinitions } from '../../server/src/service/definitions/bui
 import { parseDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { defaultSettings } from '../../server/src/service/settings';
-import { checkFlowDocument, flowSendAt, flowSends, getFlowDocument, regionAt } from '../../server/src/service/flow/index';
+import { checkFlowDocument, flowInteractionAt, flowInteractions, getFlowDocument, regionAt } from '../../server/src/service/flow/index';
 import { sideOf } from '../../server/src/service/flow/analysis/sides';
 import { nodeAt } from '../../server/src/service/flow/syntax/tree';
 import { compact, documentOf, rangeOfText } from '../support/documents';
@@ -370,11 +370,11 @@ describe('flow analyser: robustness and caching', () => {
     assert.deepEqual(compact(after), [['unknown-integration', rangeOfText(doc, 'notify')]]);
   });
 
-  it('lists every send with names, ranges, params and template entries', () => {
+  it('lists every interaction with names, ranges, params and template entries', () => {
     const doc = documentOf('(seq (send twilio sms {:to-phone-number 1} (template {:message +TM1}) (retries 2)) (await twilio call-status {:sid 1}))', 'flow');
-    const sends = flowSends(getFlowDocument(doc));
+    const sends = flowInteractions(getFlowDocument(doc));
     assert.deepEqual(
-      sends.map((s) => [s.operator, s.integration?.name, s.message?.name, s.entries.length, s.templateEntries.length, s.options.length]),
+      sends.map((s) => [s.interaction.verb.name, s.integration?.name, s.message?.name, s.entries.length, s.templateEntries.length, s.interaction.rest.length]),
       [
         ['send', 'twilio', 'sms', 1, 1, 2],
         ['await', 'twilio', 'call-status', 1, 0, 0],
@@ -383,8 +383,8 @@ describe('flow analyser: robustness and caching', () => {
     assert.deepEqual(sends[0].integration?.range, { start: { line: 0, character: 11 }, end: { line: 0, character: 17 } });
     const flowDoc = getFlowDocument(doc);
     const text = doc.getText();
-    assert.equal(flowSendAt(flowDoc, text.indexOf('+TM1'))?.message?.name, 'sms');
-    assert.equal(flowSendAt(flowDoc, text.indexOf('call-status'))?.operator, 'await');
-    assert.equal(flowSendAt(flowDoc, 2), undefined);
+    assert.equal(flowInteractionAt(flowDoc, text.indexOf('+TM1'))?.message?.name, 'sms');
+    assert.equal(flowInteractionAt(flowDoc, text.indexOf('call-status'))?.interaction.verb.name, 'await');
+    assert.equal(flowInteractionAt(flowDoc, 2), undefined);
   });
 });

@@ -60,6 +60,26 @@ describe('flow quick fix: missing mandatory fields', () => {
     );
   });
 
+  it('gives an enum field its first value, says so in the title, and adds nothing the checks report', () => {
+    const text = ['(send salesforce task {:OwnerId "005x"', '                       :WhoId *who*})'].join('\n');
+    const [[title, fixed]] = results(text, 'missing-mandatory-field');
+    assert.equal(title, 'Add mandatory fields :WhatId, :Subject "Call", :Status "Not Started", :Description, :ActivityDate, :Priority "High"');
+    assert.equal(
+      fixed,
+      [
+        '(send salesforce task {:OwnerId "005x"',
+        '                       :WhoId *who*',
+        '                       :WhatId ""',
+        '                       :Subject "Call"',
+        '                       :Status "Not Started"',
+        '                       :Description ""',
+        '                       :ActivityDate ""',
+        '                       :Priority "High"})',
+      ].join('\n'),
+    );
+    assert.deepEqual(checkFlowDocument(documentOf(fixed, 'flow'), ctx), []);
+  });
+
   it('counts template params and marks the fix preferred', () => {
     const { actions } = fixes('(send twilio sms {:to-phone-number "1"} (template {:message +TM1}))', 'missing-mandatory-field');
     assert.equal(actions.length, 1);

@@ -9,7 +9,7 @@ import { analysisContext } from '../../server/src/service/analysisContext';
 import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { defaultSettings } from '../../server/src/service/settings';
-import { flowSends, getFlowDocument, offsetInRegion, regionAt } from '../../server/src/service/flow/index';
+import { flowInteractions, getFlowDocument, offsetInRegion, regionAt } from '../../server/src/service/flow/index';
 import { unescapeJsonString } from '../../server/src/service/flow/embedding/jsonString';
 import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
 import { nodeAt } from '../../server/src/service/flow/syntax/tree';
@@ -232,7 +232,7 @@ describe('pattern files: regions', () => {
     assert.equal(node?.kind === 'symbol' && node.name, 'message');
     assert.equal(region.toDocumentOffset(node?.start ?? -1), messageAt);
     assert.equal(regionAt(flowDoc, 2), undefined);
-    const sends = flowSends(flowDoc);
+    const sends = flowInteractions(flowDoc);
     assert.equal(sends.length, 1);
     assert.deepEqual(sends[0].integration?.range, { start: doc.positionAt(text.indexOf('echo')), end: doc.positionAt(text.indexOf('echo') + 4) });
   });

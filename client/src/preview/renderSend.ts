@@ -63,7 +63,7 @@ const statusClass: Record<SendFieldModel['status'], string | undefined> = {
   'invalid-enum': 'field--invalid',
   unknown: 'field--unknown',
   'secret-inline': 'field--secret',
-  duplicate: 'field--warning',
+  duplicate: 'field--duplicate',
 };
 
 function sendField(field: SendFieldModel, reveal: Reveal): HTMLElement {
@@ -83,6 +83,8 @@ function sendField(field: SendFieldModel, reveal: Reveal): HTMLElement {
   const classes = [`value-${field.value.kind}`];
   const status = statusClass[field.status];
   if (status) classes.push(status);
+  // Colours follow the level the Problems panel shows, which the user may have changed.
+  if (field.severity) classes.push(`field--${field.severity}`);
   return fieldRow({
     controlId: id,
     label: field.label,

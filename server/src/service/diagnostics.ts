@@ -27,15 +27,25 @@ export function makeDiagnostic(
   return diagnostic;
 }
 
+/** The level of a code under `cxengage.diagnostics.severity`; undefined when it is `off`. */
+export function severityFor(code: DiagnosticCode, settings: Settings): Severity | undefined {
+  const override: SeveritySetting | undefined = settings.severity[code];
+  if (override === undefined) return defaultSeverity[code];
+  return override === 'off' ? undefined : override;
+}
+
 /** Re-grades diagnostics by `cxengage.diagnostics.severity`; `off` drops them. */
 export function applySeverityOverrides(diagnostics: Diagnostic[], settings: Settings): Diagnostic[] {
   const overrides = settings.severity;
   if (Object.keys(overrides).length === 0) return diagnostics;
   const result: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const override: SeveritySetting | undefined = overrides[d.code as DiagnosticCode];
-    if (override === undefined) result.push(d);
-    else if (override !== 'off') result.push({ ...d, severity: lspSeverity[override] });
+    if (overrides[d.code as DiagnosticCode] === undefined) {
+      result.push(d);
+      continue;
+    }
+    const level = severityFor(d.code as DiagnosticCode, settings);
+    if (level !== undefined) result.push({ ...d, severity: lspSeverity[level] });
   }
   return result;
 }

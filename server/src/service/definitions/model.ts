@@ -86,10 +86,18 @@ export function displayName(def: Definition): string {
   return def.display?.value || def.type?.value || '(unnamed integration)';
 }
 
-/** Params the endpoint treats as credentials: passing them inline in a flow leaks a secret. */
-export function secretParams(component: Component): Set<string> {
+/**
+ * The params a flow must never pass inline: every `static-params` and `redact` entry of the
+ * endpoint and of the listener, and every `schema` param (the integration's or the listener's) of
+ * type password. A value written after one of these is a secret wherever it appears.
+ */
+export function credentialParams(definition: Definition): Set<string> {
   const result = new Set<string>();
-  for (const p of component.staticParams ?? []) result.add(p.value);
-  for (const p of component.redact ?? []) result.add(p.value);
+  for (const component of [definition.endpoint, definition.listener]) {
+    for (const p of component?.staticParams ?? []) result.add(p.value);
+    for (const p of component?.redact ?? []) result.add(p.value);
+    for (const p of component?.schema ?? []) if (p.password) result.add(p.param);
+  }
+  for (const p of definition.schema) if (p.password) result.add(p.param);
   return result;
 }

@@ -14,14 +14,14 @@ import { rereadFlow } from './syntax/incremental';
 import { FlowProblem } from './analysis/problems';
 import { FlowRead, readFlowWithBalance } from './syntax/reader';
 import { FlowRegion, wholeDocumentRegion } from './embedding/region';
-import { forEachSendForm, readSendForm, SendInfo, sendInfo } from './analysis/sends';
-import { FlowNode, nodeAt } from './syntax/tree';
+import { forEachInteraction, interactionAt, InteractionInfo, interactionInfo } from './analysis/interactions';
+import { redactQuotes, secretRanges } from './analysis/secretValues';
 import { unclosedFormsMessage } from './syntax/containers';
 import { unsuppressed } from './analysis/suppression';
 
 export type { Dialect, FlowRegion, Side } from './embedding/region';
 export { nodeRange } from './embedding/region';
-export type { SendInfo, NamedPart } from './analysis/sends';
+export type { InteractionInfo, NamedPart } from './analysis/interactions';
 export { sideOf } from './analysis/sides';
 
 export interface FlowDocument {
@@ -85,33 +85,24 @@ export function offsetInRegion(flowDoc: FlowDocument, region: FlowRegion, positi
   return region.toRegionOffset(flowDoc.document.offsetAt(position));
 }
 
-/** Calls `visit` for every `send`/`await` of the document, in source order. */
-export function forEachSend(flowDoc: FlowDocument, visit: (send: SendInfo) => void): void {
-  for (const region of flowDoc.regions) forEachSendForm(region, (send) => visit(sendInfo(region, send)));
+/** Calls `visit` for every interaction (`send`, `await`) of the document, in source order. */
+export function forEachFlowInteraction(flowDoc: FlowDocument, visit: (interaction: InteractionInfo) => void): void {
+  for (const region of flowDoc.regions) forEachInteraction(region, (interaction) => visit(interactionInfo(region, interaction)));
 }
 
-/** The innermost `send`/`await` whose inside holds a document offset (a top-level one also at its brackets). */
-export function flowSendAt(flowDoc: FlowDocument, docOffset: number): SendInfo | undefined {
+/** The innermost interaction at a document offset: inside it or at its `(` (see `interactionAt`). */
+export function flowInteractionAt(flowDoc: FlowDocument, docOffset: number): InteractionInfo | undefined {
   const region = regionAt(flowDoc, docOffset);
   if (region === undefined) return undefined;
-  const offset = region.toRegionOffset(docOffset);
-  for (let node = nodeAt(region.tree, offset) ?? formStartingAt(region, offset); node !== undefined; node = node.parent) {
-    const send = node.kind === 'list' ? readSendForm(node) : undefined;
-    if (send !== undefined) return sendInfo(region, send);
-  }
-  return undefined;
+  const interaction = interactionAt(region, region.toRegionOffset(docOffset));
+  return interaction === undefined ? undefined : interactionInfo(region, interaction);
 }
 
-/** A top-level form whose opening or closing bracket is at `offset` (`nodeAt` sees only its inside). */
-function formStartingAt(region: FlowRegion, offset: number): FlowNode | undefined {
-  return region.tree.forms.find((f) => f.start === offset || f.end === offset);
-}
-
-/** Every `send`/`await` of the document. */
-export function flowSends(flowDoc: FlowDocument): SendInfo[] {
-  const sends: SendInfo[] = [];
-  forEachSend(flowDoc, (s) => sends.push(s));
-  return sends;
+/** Every interaction of the document. */
+export function flowInteractions(flowDoc: FlowDocument): InteractionInfo[] {
+  const interactions: InteractionInfo[] = [];
+  forEachFlowInteraction(flowDoc, (s) => interactions.push(s));
+  return interactions;
 }
 
 function toDiagnostic(region: FlowRegion, problem: FlowProblem): Diagnostic {
@@ -124,14 +115,23 @@ function toDiagnostic(region: FlowRegion, problem: FlowProblem): Diagnostic {
   return makeDiagnostic(problem.code, region.range(problem.start, problem.end), problem.message, data);
 }
 
-function regionDiagnostics(region: FlowRegion, ctx: AnalysisContext): Diagnostic[] {
-  const problems: FlowProblem[] = region.tree.errors.map((e) => ({
-    code: 'syntax',
-    start: e.start,
-    end: e.end,
+/** Reader errors as problems; one inside a credential's value does not quote its text. */
+function readerProblems(region: FlowRegion, ctx: AnalysisContext): FlowProblem[] {
+  const errors = region.tree.errors.slice().sort((a, b) => a.start - b.start);
+  const secrets = errors.length === 0 ? [] : secretRanges(region, ctx);
+  // Both lists in source order: one pass, keeping the furthest end of the secrets begun so far.
+  let next = 0;
+  let reach = -1;
+  return errors.map((e) => {
+    while (next < secrets.length && secrets[next].start <= e.start) reach = Math.max(reach, secrets[next++].end);
     // Forms left open together: their openers named with their document lines and columns.
-    message: messages.syntax(e.openers === undefined ? e.message : unclosedFormsMessage(region.tree.text, e.openers, region.position)),
-  }));
+    const message = messages.syntax(e.openers === undefined ? e.message : unclosedFormsMessage(region.tree.text, e.openers, region.position));
+    return { code: 'syntax', start: e.start, end: e.end, message: e.start < reach ? redactQuotes(message) : message };
+  });
+}
+
+function regionDiagnostics(region: FlowRegion, ctx: AnalysisContext): Diagnostic[] {
+  const problems = readerProblems(region, ctx);
   switch (region.dialect) {
     case '4.1':
       for (const form of region.tree.forms) {

@@ -106,9 +106,12 @@ export interface SendFieldModel {
   templated: boolean;
   /** The form may write this field back into the flow (an empty field, or an enum constant). */
   editable: boolean;
+  /** From the field's first problem that the Problems panel shows (after overrides and suppression). */
   status: SendFieldStatus;
   /** The words of the diagnostic for this field, when it has a problem. */
   problem?: string;
+  /** The level of that problem, as the Problems panel shows it. */
+  severity?: ProblemSeverity;
   /** What to reveal in the editor: the value in the code, else the send's message name. */
   range: FormRange;
 }
@@ -116,14 +119,15 @@ export interface SendFieldModel {
 export interface SendFormModel {
   kind: 'send';
   uri: string;
-  operator: 'send' | 'await';
+  /** The interaction verb (`send`, `await`). */
+  operator: string;
   integration: string;
   integrationDisplayName?: string;
   message: string;
   /** The definition file, when the integration is known. */
   definitionUri?: string;
   fields: SendFieldModel[];
-  /** Problems of the send as a whole (unknown integration or message, missing fields). */
+  /** The send's diagnostics as the Problems panel shows them: same codes, ranges and levels, in document order. */
   problems: FormProblem[];
   /** The whole send form in the code. */
   range: FormRange;

@@ -18,8 +18,9 @@ import { AnalysisContext } from '../../analysisContext';
 import { formInfo, formsIn, optionsOf } from './operators';
 import { FlowProblem, ProblemSink } from './problems';
 import { FlowRegion } from '../embedding/region';
-import { checkSend } from './sendCheck';
-import { readSendForm } from './sends';
+import { interactionVerbs, readInteraction } from './interactions';
+import { checkInteraction } from './sendCheck';
+import { SecretValues } from './secretValues';
 import { isPatternMap, topLevelSide } from './sides';
 import { FlowNode, keyName, ListNode, operatorNode } from '../syntax/tree';
 import { Item, Walk } from './walk';
@@ -116,23 +117,23 @@ function visit(walk: Walk, item: Item): void {
       if (formInfo(op.name, 'reaction')) return reaction(walk, node, op.name, response);
       return predicate(walk, node, op.name, response, 'as a value');
     case 'opaque':
-      if (op.name === 'send' || op.name === 'await') return reaction(walk, node, op.name, response);
+      if (interactionVerbs.has(op.name)) return reaction(walk, node, op.name, response);
       walk.pushAll(node.children, 'opaque', response);
       return;
   }
 }
 
 function reaction(walk: Walk, list: ListNode, op: string, response: boolean): void {
-  if (op === 'send' || op === 'await') {
-    const send = readSendForm(list);
-    if (send === undefined) return;
-    checkSend(send, walk.ctx, walk.sink);
-    const inner = response || op === 'await';
-    if (send.paramsNode !== undefined) {
-      if (send.params) paramValues(walk, send.params.entries, inner);
-      else walk.push(send.paramsNode, 'value', inner);
+  const interaction = readInteraction(list);
+  if (interaction !== undefined) {
+    const check = checkInteraction(interaction, walk.ctx);
+    for (const problem of check.problems) walk.sink(problem);
+    const inner = response || interaction.verb.responseScope === 'options';
+    if (interaction.paramsNode !== undefined) {
+      if (interaction.params) paramValues(walk, interaction.params.entries, inner, check.secrets);
+      else walk.push(interaction.paramsNode, 'value', inner);
     }
-    options(walk, op, list.children, 4, inner);
+    options(walk, op, list.children, list.children.length - interaction.rest.length, inner, list.children.length, check.secrets);
     return;
   }
   // The arguments are `children[1..]` (`children[0]` is the operator), taken by index, not sliced.
@@ -186,16 +187,23 @@ function reaction(walk: Walk, list: ListNode, op: string, response: boolean): vo
   walk.pushAll(children, 'opaque', response, 1);
 }
 
-/** The values of a params map; a `then` field (the timer's `create`) holds reaction code. */
-function paramValues(walk: Walk, entries: readonly { key: FlowNode; value?: FlowNode }[], response: boolean): void {
+/**
+ * The values of a params map; a `then` field (the timer's `create`) holds reaction code. A
+ * credential's value is not looked into: nothing about it may be repeated.
+ */
+function paramValues(walk: Walk, entries: readonly { key: FlowNode; value?: FlowNode }[], response: boolean, secrets?: SecretValues): void {
   for (let i = entries.length - 1; i >= 0; i--) {
     const { key, value } = entries[i];
+    if (value !== undefined && secrets?.holds(value)) continue;
     walk.push(value, keyName(key) === 'then' && value?.kind === 'list' ? 'reaction' : 'value', response);
   }
 }
 
-/** The options `nodes[from..end)` after a form's arguments; `response` is the scope outside `success`. */
-function options(walk: Walk, owner: string, nodes: readonly FlowNode[], from: number, response: boolean, end = nodes.length): void {
+/**
+ * The options `nodes[from..end)` after a form's arguments; `response` is the scope outside
+ * `success`; `secrets`, an interaction's credential values (in its `(template {...})` maps).
+ */
+function options(walk: Walk, owner: string, nodes: readonly FlowNode[], from: number, response: boolean, end = nodes.length, secrets?: SecretValues): void {
   const allowed = optionsOf(owner);
   for (let i = end - 1; i >= from; i--) {
     const node = nodes[i];
@@ -228,13 +236,13 @@ function options(walk: Walk, owner: string, nodes: readonly FlowNode[], from: nu
         if (walk.count(node, 'option', 1, 1) && params.kind !== 'map') {
           walk.sink({ code: 'arity', start: params.start, end: params.end, message: messages.paramsNotMap('template') });
         }
-        if (params?.kind === 'map') paramValues(walk, params.entries, response);
+        if (params?.kind === 'map') paramValues(walk, params.entries, response, secrets);
         else walk.pushAll(children, 'value', response, 1);
         break;
       }
       case 'success':
         // A send's or await's response is visible in its success block.
-        walk.pushAll(children, 'reaction', response || owner === 'send' || owner === 'await', 1);
+        walk.pushAll(children, 'reaction', response || interactionVerbs.has(owner), 1);
         break;
       case 'failure':
         walk.pushAll(children, 'reaction', response, 1);

@@ -1,202 +1,360 @@
-// Checks one `send`/`await` against the definition index: the integration and its endpoint, the
-// message type, and the params (mandatory, unknown, enum, secret and duplicate fields).
+// The check of one interaction against the definitions, as a result every view reads: the resolved
+// definition, endpoint and message (or why not), each field with its status, entries and problems,
+// the credential values never to repeat, and the problems the analyser reports.
 import { messages } from '../../codes';
 import { AnalysisContext } from '../../analysisContext';
-import { Component, definitionType, MessageType, secretParams } from '../../definitions/model';
-import { ProblemSink } from './problems';
-import { SendForm } from './sends';
+import { Component, Definition, definitionType, MessageField, MessageType } from '../../definitions/model';
+import { FlowCode, FlowProblem } from './problems';
+import { Interaction } from './interactions';
+import { credentialTest, credentialValues, lookalikesOf, SecretValues } from './secretValues';
 import { suggestionsFor } from './suggestions';
 import { FlowNode, keyName, MapEntry, MapNode } from '../syntax/tree';
 
-/** Where the shape of the send is wrong; the definition checks below run on what is there. */
-function checkShape(send: SendForm, sink: ProblemSink): void {
-  const { operator, operatorNode, integrationNode, messageNode, paramsNode } = send;
-  const shape = operator === 'send' ? '(send <integration> <message> {<params>} <options>*)' : '(await <integration> <message> {<params>} <options>*)';
-  if (integrationNode === undefined || messageNode === undefined || paramsNode === undefined) {
-    sink({ code: 'arity', start: operatorNode.start, end: operatorNode.end, message: messages.formShape(operator, shape) });
-  }
-  if (integrationNode !== undefined && integrationNode.kind !== 'symbol') {
-    sink({ code: 'arity', start: integrationNode.start, end: integrationNode.end, message: messages.notAName('an integration') });
-  }
-  if (messageNode !== undefined && messageNode.kind !== 'symbol') {
-    sink({ code: 'arity', start: messageNode.start, end: messageNode.end, message: messages.notAName('a message type') });
-  }
-  if (paramsNode !== undefined && paramsNode.kind !== 'map') {
-    sink({ code: 'arity', start: paramsNode.start, end: paramsNode.end, message: messages.paramsNotMap(operator) });
-  }
+/** How a field of the message stands; `templated`: given by a `(template {...})` option only. */
+export type FieldStatus = 'ok' | 'templated' | 'missing' | 'unknown' | 'invalid-enum' | 'secret-inline' | 'duplicate';
+
+/** The status each field code gives, most telling first: a field shows its first problem that is shown. */
+const fieldCodes: readonly [FlowCode, FieldStatus][] = [
+  ['secret-inline', 'secret-inline'],
+  ['missing-mandatory-field', 'missing'],
+  ['unknown-field', 'unknown'],
+  ['invalid-enum-value', 'invalid-enum'],
+  ['duplicate-field', 'duplicate'],
+];
+const rank = new Map(fieldCodes.map(([code], i) => [code, i]));
+
+export interface FieldCheck {
+  name: string;
+  /** The message's declaration; undefined for a field it does not declare. */
+  spec?: MessageField;
+  /** The params map's entries with this key, in source order. */
+  entries: MapEntry[];
+  /** The `(template {...})` maps' entries with this key. */
+  templateEntries: MapEntry[];
+  /** A credential (see `InteractionCheck.isCredential`): its value is never repeated. */
+  credential: boolean;
+  /** Its problems, most telling first (one `missing-mandatory-field` is shared by every missing field). */
+  problems: FlowProblem[];
+  /** Did-you-mean for an unknown name, else for an invalid enum value. */
+  suggestions: string[];
 }
 
-/** The endpoint the send goes through, after reporting a missing integration or endpoint. */
-function resolveEndpoint(send: SendForm, ctx: AnalysisContext, sink: ProblemSink): Component | undefined {
-  const node = send.integrationNode;
-  if (node?.kind !== 'symbol') return undefined;
-  const definition = ctx.lookup(node.name);
-  if (definition?.endpoint !== undefined) return definition.endpoint;
-  if (definition !== undefined) {
-    sink({
-      code: 'unknown-integration',
-      start: node.start,
-      end: node.end,
-      message: messages.integrationWithoutEndpoint(node.name),
-      data: { integration: node.name, suggestions: [] },
+/** Why the check stopped before the fields: nothing to resolve, or nothing found. */
+export type Unresolved = 'no-integration' | 'unknown-integration' | 'no-endpoint' | 'no-message' | 'unknown-message';
+
+export interface InteractionCheck {
+  interaction: Interaction;
+  /** The integration as written, when it is a plain name. */
+  integration?: string;
+  definition?: Definition;
+  endpoint?: Component;
+  message?: MessageType;
+  unresolved?: Unresolved;
+  /** Did-you-mean for the unknown integration or message. */
+  suggestions: string[];
+  /**
+   * Whether a param name is a credential: the definition's credential params; for an unknown
+   * integration, those of its lookalikes and any name that says it is a secret (hidden, not reported).
+   */
+  isCredential(name: string): boolean;
+  /** The values written after a credential key: never repeated, never analysed. */
+  secrets: SecretValues;
+  /** Declared fields in the definition's order, then the others in source order (params, then templates). */
+  fields: FieldCheck[];
+  /** Mandatory fields nothing provides (empty when the message is unknown or a required map is absent). */
+  missing: string[];
+  /** In the order the analyser reports them. */
+  problems: FlowProblem[];
+}
+
+/** The status of a field as shown after `shown` drops problems (severity `off`, suppression). */
+export function fieldStatus(field: FieldCheck, shown: (problem: FlowProblem) => boolean = () => true): { status: FieldStatus; problem?: FlowProblem } {
+  const problem = field.problems.find(shown);
+  if (problem !== undefined) return { status: statusOf(problem.code), problem };
+  return { status: field.entries.length === 0 && field.templateEntries.length > 0 ? 'templated' : 'ok' };
+}
+
+function statusOf(code: FlowCode): FieldStatus {
+  for (const [c, status] of fieldCodes) if (c === code) return status;
+  return 'ok';
+}
+
+/** Every definition check of one interaction; the walk of its options and values is the analyser's. */
+export function checkInteraction(interaction: Interaction, ctx: AnalysisContext): InteractionCheck {
+  const check = new Checker(interaction);
+  check.shape();
+  check.resolve(ctx);
+  check.fields();
+  return check.result;
+}
+
+class Checker {
+  readonly result: InteractionCheck;
+  private readonly byName = new Map<string, FieldCheck>();
+  private readonly undeclared: FieldCheck[] = [];
+
+  constructor(private readonly interaction: Interaction) {
+    this.result = {
+      interaction,
+      suggestions: [],
+      isCredential: credentialTest(undefined, []),
+      secrets: credentialValues(interaction, credentialTest(undefined, [])),
+      fields: [],
+      missing: [],
+      problems: [],
+    };
+  }
+
+  private lookalikes: Definition[] = [];
+
+  /** Which names are credentials, and so which values are secret, once the integration is looked up. */
+  private credentials(ctx: AnalysisContext): void {
+    const { result, interaction } = this;
+    const name = (interaction.integrationNode as { name: string }).name;
+    const definition = ctx.lookup(name);
+    if (definition === undefined) this.lookalikes = lookalikesOf(name, ctx);
+    result.isCredential = credentialTest(definition, this.lookalikes);
+    result.secrets = credentialValues(interaction, result.isCredential);
+  }
+
+  private report(problem: FlowProblem, field?: FieldCheck): void {
+    this.result.problems.push(problem);
+    if (field === undefined) return;
+    const problems = field.problems;
+    let at = problems.length;
+    while (at > 0 && (rank.get(problems[at - 1].code) ?? 0) > (rank.get(problem.code) ?? 0)) at--;
+    problems.splice(at, 0, problem);
+  }
+
+  /** Where the shape is wrong; the definition checks run on what is there. */
+  shape(): void {
+    const { verb, operatorNode, integrationNode, messageNode, paramsNode } = this.interaction;
+    if (integrationNode === undefined || messageNode === undefined || (paramsNode === undefined && !verb.paramsOptional)) {
+      this.report({ code: 'arity', start: operatorNode.start, end: operatorNode.end, message: messages.formShape(verb.name, verb.shape) });
+    }
+    if (integrationNode !== undefined && integrationNode.kind !== 'symbol') {
+      this.report({ code: 'arity', start: integrationNode.start, end: integrationNode.end, message: messages.notAName('an integration') });
+    }
+    if (messageNode !== undefined && messageNode.kind !== 'symbol') {
+      this.report({ code: 'arity', start: messageNode.start, end: messageNode.end, message: messages.notAName('a message type') });
+    }
+    if (paramsNode !== undefined && paramsNode.kind !== 'map') {
+      this.report({ code: 'arity', start: paramsNode.start, end: paramsNode.end, message: messages.paramsNotMap(verb.name) });
+    }
+  }
+
+  resolve(ctx: AnalysisContext): void {
+    const result = this.result;
+    const node = this.interaction.integrationNode;
+    if (node?.kind !== 'symbol') {
+      result.unresolved = 'no-integration';
+      return;
+    }
+    this.credentials(ctx);
+    const name = node.name;
+    result.integration = name;
+    const definition = ctx.lookup(name);
+    if (definition === undefined) {
+      result.unresolved = 'unknown-integration';
+      result.suggestions = this.lookalikes.flatMap((d) => definitionType(d) ?? []);
+      this.report({
+        code: 'unknown-integration',
+        start: node.start,
+        end: node.end,
+        message: messages.unknownIntegration(name, result.suggestions[0]),
+        data: { integration: name, suggestions: result.suggestions },
+      });
+      return;
+    }
+    result.definition = definition;
+    if (definition.endpoint === undefined) {
+      result.unresolved = 'no-endpoint';
+      this.report({
+        code: 'unknown-integration',
+        start: node.start,
+        end: node.end,
+        message: messages.integrationWithoutEndpoint(name),
+        data: { integration: name, suggestions: [] },
+      });
+      return;
+    }
+    const endpoint = definition.endpoint;
+    result.endpoint = endpoint;
+    const messageNode = this.interaction.messageNode;
+    if (messageNode?.kind !== 'symbol') {
+      result.unresolved = 'no-message';
+      return;
+    }
+    const message = endpoint.message(messageNode.name);
+    if (message !== undefined) {
+      result.message = message;
+      return;
+    }
+    result.unresolved = 'unknown-message';
+    result.suggestions = suggestionsFor(
+      messageNode.name,
+      endpoint.sends.map((m) => m.name),
+    );
+    this.report({
+      code: 'unknown-message',
+      start: messageNode.start,
+      end: messageNode.end,
+      message: messages.unknownMessage(name, messageNode.name, result.suggestions[0]),
+      data: { integration: name, message: messageNode.name, suggestions: result.suggestions },
     });
+  }
+
+  private field(name: string): FieldCheck {
+    let field = this.byName.get(name);
+    if (field === undefined) {
+      field = { name, entries: [], templateEntries: [], credential: this.result.isCredential(name), problems: [], suggestions: [] };
+      this.byName.set(name, field);
+      if (this.result.message?.field(name) === undefined) this.undeclared.push(field);
+    }
+    return field;
+  }
+
+  fields(): void {
+    const { interaction, result } = this;
+    const message = result.message;
+    for (const spec of message?.fields ?? []) {
+      const field = this.field(spec.name);
+      field.spec = spec;
+    }
+    if (interaction.params !== undefined) this.checkMap(interaction.params, false);
+    for (const map of interaction.templates) this.checkMap(map, true);
+    this.credentialsAsValues();
+    if (message !== undefined && (interaction.params !== undefined || interaction.verb.paramsOptional)) this.checkMissing(message);
+    for (const spec of message?.fields ?? []) result.fields.push(this.byName.get(spec.name) as FieldCheck);
+    for (const field of this.undeclared) result.fields.push(field);
+  }
+
+  /**
+   * Checks the fields of one params map (the interaction's own or a template's). Duplicates are
+   * found by looking back over the entries, not with a set: a params map holds a handful of fields.
+   */
+  private checkMap(map: MapNode, templated: boolean): void {
+    const { result } = this;
+    const integration = result.integration as string;
+    const message = result.message;
+    const entries = map.entries;
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k];
+      const key = entry.key;
+      // A key inside a credential's value (an odd map shifts the pairs) is part of the secret.
+      if (result.secrets.holds(key)) continue;
+      const name = keyName(key);
+      if (name === undefined || name === '') continue;
+      const field = this.field(name);
+      (templated ? field.templateEntries : field.entries).push(entry);
+      const first = this.earlierKey(entries, k, name);
+      if (first !== undefined) {
+        this.report(
+          {
+            code: 'duplicate-field',
+            start: key.start,
+            end: key.end,
+            message: messages.duplicateField(name),
+            data: { field: name },
+            dataRanges: { firstRange: { start: first.start, end: first.end } },
+          },
+          field,
+        );
+      }
+      if (field.credential) {
+        if (result.definition !== undefined) this.secretInline(field, key, entry.value ?? key);
+        continue;
+      }
+      if (message === undefined) continue;
+      const spec = field.spec;
+      if (spec === undefined) {
+        // Not a field the map already holds: taking the suggestion would write it twice.
+        field.suggestions = suggestionsFor(
+          name,
+          message.fields.map((f) => f.name).filter((f) => this.earlierKey(entries, entries.length, f) === undefined),
+        );
+        this.report(
+          {
+            code: 'unknown-field',
+            start: key.start,
+            end: key.end,
+            message: messages.unknownField(name, message.name, field.suggestions[0]),
+            data: { field: name, integration, message: message.name, suggestions: field.suggestions },
+          },
+          field,
+        );
+        continue;
+      }
+      const value = entry.value;
+      if (spec.enum !== undefined && spec.enum.length > 0 && value?.kind === 'string' && value.closed && !spec.enum.includes(value.value)) {
+        field.suggestions = suggestionsFor(value.value, spec.enum);
+        this.report(
+          {
+            code: 'invalid-enum-value',
+            start: value.start,
+            end: value.end,
+            message: messages.invalidEnumValue(value.value, name, spec.enum, field.suggestions[0]),
+            data: { field: name, value: value.value, allowed: spec.enum, suggestions: field.suggestions },
+          },
+          field,
+        );
+      }
+    }
+  }
+
+  /** The key of the first entry before index `before` named `name` (keys inside a secret do not count). */
+  private earlierKey(entries: readonly MapEntry[], before: number, name: string): FlowNode | undefined {
+    for (let k = 0; k < before; k++) {
+      const key = entries[k].key;
+      if (keyName(key) === name && !this.result.secrets.holds(key)) return key;
+    }
     return undefined;
   }
-  const candidates: string[] = [];
-  for (const d of ctx.visible()) {
-    const type = definitionType(d);
-    if (type !== undefined && d.endpoint !== undefined) candidates.push(type);
-  }
-  const suggestions = suggestionsFor(node.name, candidates);
-  sink({
-    code: 'unknown-integration',
-    start: node.start,
-    end: node.end,
-    message: messages.unknownIntegration(node.name, suggestions[0]),
-    data: { integration: node.name, suggestions },
-  });
-  return undefined;
-}
 
-function resolveMessage(send: SendForm, endpoint: Component, sink: ProblemSink): MessageType | undefined {
-  const node = send.messageNode;
-  const integration = send.integrationNode;
-  if (node?.kind !== 'symbol' || integration?.kind !== 'symbol') return undefined;
-  const message = endpoint.message(node.name);
-  if (message !== undefined) return message;
-  const suggestions = suggestionsFor(
-    node.name,
-    endpoint.sends.map((m) => m.name),
-  );
-  sink({
-    code: 'unknown-message',
-    start: node.start,
-    end: node.end,
-    message: messages.unknownMessage(integration.name, node.name, suggestions[0]),
-    data: { integration: integration.name, message: node.name, suggestions },
-  });
-  return undefined;
-}
-
-/** The key of the first entry before `before` named `name`, if any. */
-function earlierKey(entries: readonly MapEntry[], before: number, name: string): FlowNode | undefined {
-  for (let k = 0; k < before; k++) if (keyName(entries[k].key) === name) return entries[k].key;
-  return undefined;
-}
-
-/** Whether a params map has an entry named `name`. */
-function hasField(map: MapNode, name: string): boolean {
-  return earlierKey(map.entries, map.entries.length, name) !== undefined;
-}
-
-/** Whether the send's params map or one of its `(template {...})` maps gives the field `name`. */
-function provides(send: SendForm, name: string): boolean {
-  if (send.params !== undefined && hasField(send.params, name)) return true;
-  for (const map of send.templates) if (hasField(map, name)) return true;
-  return false;
-}
-
-/**
- * Checks the fields of one params map (the send's own or a template's). Duplicates are found by
- * looking back over the entries, not with a set: a params map holds a handful of fields and there
- * is one per send, so building a set (or an array) per map costs more than the few comparisons.
- */
-function checkFields(map: MapNode, integration: string, message: MessageType, secrets: Set<string>, sink: ProblemSink): void {
-  const entries = map.entries;
-  for (let k = 0; k < entries.length; k++) {
-    const entry = entries[k];
-    const name = keyName(entry.key);
-    if (name === undefined || name === '') continue;
-    const key = entry.key;
-    const first = earlierKey(entries, k, name);
-    if (first !== undefined) {
-      sink({
-        code: 'duplicate-field',
-        start: key.start,
-        end: key.end,
-        message: messages.duplicateField(name),
-        data: { field: name },
-        dataRanges: { firstRange: { start: first.start, end: first.end } },
-      });
-    }
-
-    if (secrets.has(name)) {
-      sink({
+  private secretInline(field: FieldCheck, key: FlowNode, last: FlowNode): void {
+    const integration = this.result.integration as string;
+    this.report(
+      {
         code: 'secret-inline',
         start: key.start,
         end: key.end,
-        message: messages.secretInline(name, integration),
-        data: { field: name, integration },
-        dataRanges: { entryRange: { start: key.start, end: entry.value?.end ?? key.end } },
-      });
-      continue;
-    }
-    const field = message.field(name);
-    if (field === undefined) {
-      const suggestions = suggestionsFor(
-        name,
-        message.fields.map((f) => f.name).filter((f) => f === name || earlierKey(entries, k, f) === undefined),
-      );
-      sink({
-        code: 'unknown-field',
-        start: key.start,
-        end: key.end,
-        message: messages.unknownField(name, message.name, suggestions[0]),
-        data: { field: name, integration, message: message.name, suggestions },
-      });
-      continue;
-    }
-    const value = entry.value;
-    if (field.enum !== undefined && field.enum.length > 0 && value?.kind === 'string' && value.closed && !field.enum.includes(value.value)) {
-      const suggestions = suggestionsFor(value.value, field.enum);
-      sink({
-        code: 'invalid-enum-value',
-        start: value.start,
-        end: value.end,
-        message: messages.invalidEnumValue(value.value, name, field.enum, suggestions[0]),
-        data: { field: name, value: value.value, allowed: field.enum, suggestions },
-      });
+        message: messages.secretInline(field.name, integration),
+        data: { field: field.name, integration },
+        dataRanges: { entryRange: { start: key.start, end: Math.max(last.end, key.end) } },
+      },
+      field,
+    );
+  }
+
+  /** A credential keyword in value position of an odd map: an entry the pairing shifted (`{:to :password "x"}`). */
+  private credentialsAsValues(): void {
+    for (const { key, values } of this.result.secrets.shiftedKeys) {
+      const field = this.field(keyName(key) as string);
+      field.entries.push({ key, value: values[0] });
+      if (this.result.definition !== undefined) this.secretInline(field, key, values[values.length - 1] ?? key);
     }
   }
-}
 
-const secretsByEndpoint = new WeakMap<Component, Set<string>>();
-
-/** The endpoint's credential params, computed once per definition version (definitions are immutable). */
-function secretsOf(endpoint: Component): Set<string> {
-  let secrets = secretsByEndpoint.get(endpoint);
-  if (secrets === undefined) {
-    secrets = secretParams(endpoint);
-    secretsByEndpoint.set(endpoint, secrets);
+  private checkMissing(message: MessageType): void {
+    const { interaction, result } = this;
+    for (const spec of message.fields) {
+      const field = this.byName.get(spec.name) as FieldCheck;
+      if (spec.mandatory && field.entries.length === 0 && field.templateEntries.length === 0) result.missing.push(spec.name);
+    }
+    if (result.missing.length === 0) return;
+    const integration = result.integration as string;
+    const from = interaction.integrationNode as FlowNode;
+    const to = interaction.messageNode as FlowNode;
+    const params = interaction.params;
+    const problem: FlowProblem = {
+      code: 'missing-mandatory-field',
+      start: from.start,
+      end: to.end,
+      message: messages.missingMandatoryFields(integration, message.name, result.missing),
+      data: { integration, message: message.name, missing: result.missing, paramsClosed: params?.closed ?? false },
+    };
+    if (params !== undefined) problem.dataRanges = { paramsRange: { start: params.start, end: params.end } };
+    this.result.problems.push(problem);
+    for (const name of result.missing) (this.byName.get(name) as FieldCheck).problems.unshift(problem);
   }
-  return secrets;
-}
-
-/** Every definition check of one send; the walk of its options and values is the analyser's. */
-export function checkSend(send: SendForm, ctx: AnalysisContext, sink: ProblemSink): void {
-  checkShape(send, sink);
-  const endpoint = resolveEndpoint(send, ctx, sink);
-  if (endpoint === undefined) return;
-  const message = resolveMessage(send, endpoint, sink);
-  if (message === undefined) return;
-  const integration = (send.integrationNode as { name: string }).name;
-  const secrets = secretsOf(endpoint);
-  const params = send.params;
-  if (params) checkFields(params, integration, message, secrets, sink);
-  for (const map of send.templates) checkFields(map, integration, message, secrets, sink);
-  // Without a params map the shape error says it all; listing every field would only add noise.
-  if (params === undefined) return;
-  const missing: string[] = [];
-  for (const field of message.fields) if (field.mandatory && !provides(send, field.name)) missing.push(field.name);
-  if (missing.length === 0) return;
-  const from = send.integrationNode as FlowNode;
-  const to = send.messageNode as FlowNode;
-  sink({
-    code: 'missing-mandatory-field',
-    start: from.start,
-    end: to.end,
-    message: messages.missingMandatoryFields(integration, message.name, missing),
-    data: { integration, message: message.name, missing, paramsClosed: params.closed },
-    dataRanges: { paramsRange: { start: params.start, end: params.end } },
-  });
 }

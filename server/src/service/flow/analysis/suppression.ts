@@ -6,7 +6,7 @@ import { FlowTree } from '../syntax/tree';
 
 const directive = /^;+\s*cxengage-disable-next-line(?:\s+(.*))?$/;
 
-interface Suppression {
+export interface Suppression {
   /** Code offsets of the line the comment silences. */
   start: number;
   end: number;
@@ -37,11 +37,14 @@ export function suppressions(tree: FlowTree): Suppression[] {
   return result;
 }
 
+/** Whether a comment of `list` silences `problem`: it starts on the line after the comment. */
+export function isSuppressed(problem: FlowProblem, list: readonly Suppression[]): boolean {
+  return list.some((s) => problem.start >= s.start && problem.start <= s.end && (s.codes === undefined || s.codes.has(problem.code)));
+}
+
 /** The problems that no suppression comment silences. */
 export function unsuppressed(problems: FlowProblem[], tree: FlowTree): FlowProblem[] {
   const list = suppressions(tree);
   if (list.length === 0) return problems;
-  return problems.filter(
-    (p) => !list.some((s) => p.start >= s.start && p.start <= s.end && (s.codes === undefined || s.codes.has(p.code))),
-  );
+  return problems.filter((p) => !isSuppressed(p, list));
 }

@@ -1,12 +1,17 @@
 // Quick fixes for flow diagnostics: add the missing mandatory fields to a params map, remove an
 // inline credential, and replace an unknown name or an invalid value with each close suggestion.
+// No fix writes anything the checks would report: an enum field gets its first value.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { AnalysisContext } from '../../analysisContext';
+import { MessageField } from '../../definitions/model';
 import { codeOf } from '../../diagnostics';
 import { FlowDocument, regionAt } from '../index';
-import { forRegion } from './insertText';
+import { interactionAt } from '../analysis/interactions';
+import { checkInteraction } from '../analysis/sendCheck';
 import { FlowRegion } from '../embedding/region';
-import { FlowNode, MapNode, nodeAt } from '../syntax/tree';
+import { appendFields, fieldParts } from './fieldInsertion';
+import { forRegion, renderPlain, stringLiteral } from './insertText';
 
 type Data = Record<string, unknown>;
 
@@ -35,7 +40,7 @@ export function quickFix(title: string, doc: TextDocument, diagnostic: Diagnosti
   return action;
 }
 
-export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diagnostic[], ctx: AnalysisContext): CodeAction[] {
   const doc = flowDoc.document;
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
@@ -51,7 +56,7 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
     };
     switch (code) {
       case 'missing-mandatory-field': {
-        const action = addMissingFields(flowDoc, region, diagnostic, data);
+        const action = addMissingFields(flowDoc, region, diagnostic, ctx);
         if (action) actions.push(action);
         break;
       }
@@ -59,10 +64,7 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
         const suggestions = stringList(data.suggestions);
         // With nothing close, every allowed value is a fix (enum lists are short).
         const values = suggestions.length > 0 ? suggestions : stringList(data.allowed);
-        replaceWith(
-          values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`),
-          (t) => `Change to ${t}`,
-        );
+        replaceWith(values.map(stringLiteral), (t) => `Change to ${t}`);
         break;
       }
       case 'unknown-field': {
@@ -70,7 +72,7 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
         const written = doc.getText(diagnostic.range);
         const keyword = !written.startsWith('"') && !written.startsWith('\\"');
         replaceWith(
-          stringList(data.suggestions).map((s) => (keyword ? `:${s}` : `"${s}"`)),
+          stringList(data.suggestions).map((s) => (keyword ? `:${s}` : stringLiteral(s))),
           (t) => `Change to ${t}`,
         );
         break;
@@ -109,35 +111,25 @@ function withSpaceBefore(doc: TextDocument, range: Range): Range {
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
-/** The params map whose `{` stands at document range `range`. */
-function paramsMapAt(region: FlowRegion, flowDoc: FlowDocument, range: Range): MapNode | undefined {
-  const open = region.toRegionOffset(flowDoc.document.offsetAt(range.start));
-  for (let n: FlowNode | undefined = nodeAt(region.tree, open + 1); n !== undefined; n = n.parent) {
-    if (n.kind === 'map' && n.start === open) return n;
-  }
-  return undefined;
+/** How the fix names a field it adds: with the value it writes, where that is not `""`. */
+function describeField(field: MessageField): string {
+  return field.enum !== undefined && field.enum.length > 0 ? `:${field.name} ${stringLiteral(field.enum[0])}` : `:${field.name}`;
 }
 
-function addMissingFields(flowDoc: FlowDocument, region: FlowRegion, diagnostic: Diagnostic, data: Data): CodeAction | undefined {
-  const missing = stringList(data.missing);
-  if (missing.length === 0 || !isRange(data.paramsRange)) return undefined;
-  const map = paramsMapAt(region, flowDoc, data.paramsRange);
-  if (map === undefined) return undefined;
+/** Adds what the send check of the diagnostic's interaction finds missing, by the one insertion rule. */
+function addMissingFields(flowDoc: FlowDocument, region: FlowRegion, diagnostic: Diagnostic, ctx: AnalysisContext): CodeAction | undefined {
   const doc = flowDoc.document;
-  const last = map.children[map.children.length - 1];
-  const at = last === undefined ? map.start + 1 : last.end;
-  const fields = missing.map((f) => `:${f} ""`);
-  let text: string;
-  const open = region.position(map.start);
-  const keys = map.entries.map((e) => region.position(e.key.start));
-  if (!region.embedded && keys.some((k) => k.line !== open.line)) {
-    // One field per line: new lines line up with the existing keys.
-    const indent = ' '.repeat(keys[0].character);
-    text = fields.map((f) => `\n${indent}${f}`).join('');
-  } else {
-    text = (last === undefined ? '' : ' ') + fields.join(' ');
-  }
-  const position = region.position(at);
-  const title = `Add mandatory field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `:${m}`).join(', ')}`;
-  return quickFix(title, doc, diagnostic, [{ range: { start: position, end: position }, newText: forRegion(region, text) }], true);
+  const interaction = interactionAt(region, region.toRegionOffset(doc.offsetAt(diagnostic.range.start)));
+  if (interaction === undefined) return undefined;
+  const check = checkInteraction(interaction, ctx);
+  const fields = check.missing.flatMap((name) => check.message?.field(name) ?? []);
+  if (fields.length === 0) return undefined;
+  const insertion = appendFields(
+    region,
+    interaction,
+    fields.map((f, i) => fieldParts(f, i + 1)),
+  );
+  if (insertion === undefined) return undefined;
+  const title = `Add mandatory field${fields.length > 1 ? 's' : ''} ${fields.map(describeField).join(', ')}`;
+  return quickFix(title, doc, diagnostic, [{ range: insertion.range, newText: renderPlain(region, insertion.parts) }], true);
 }

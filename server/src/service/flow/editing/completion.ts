@@ -9,13 +9,15 @@ import {
   Range,
 } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../../analysisContext';
-import { MessageField, MessageType, definitionType, displayName } from '../../definitions/model';
+import { definitionType, displayName } from '../../definitions/model';
 import { CursorSlot, cursorSlot } from './cursor';
+import { fieldParts, joinFields } from './fieldInsertion';
 import { fieldMarkdown, fieldsTable, formMarkdown, integrationMarkdown } from './flowDocs';
-import { SnippetPart, adaptSnippet, forRegion, newFormSnippet, renderPlain, renderSnippet } from './insertText';
+import { SnippetPart, adaptSnippet, forRegion, newFormSnippet, renderPlain, renderSnippet, stringLiteral } from './insertText';
 import { units } from '../analysis/operators';
 import { FlowRegion } from '../embedding/region';
-import { SendForm } from '../analysis/sends';
+import { Interaction } from '../analysis/interactions';
+import { checkInteraction } from '../analysis/sendCheck';
 import { FlowNode, MapNode, keyName } from '../syntax/tree';
 
 export interface CompletionOptions {
@@ -53,11 +55,11 @@ export function completeInRegion(region: FlowRegion, offset: number, ctx: Analys
     case 'integration':
       return integrationItems(ctx, edit);
     case 'message':
-      return messageItems(slot.send, ctx, edit);
+      return messageItems(slot.interaction, ctx, edit);
     case 'field':
-      return fieldItems(region, slot, ctx, edit, options);
+      return fieldItems(region, offset, slot, ctx, edit, options);
     case 'field-value':
-      return enumItems(slot.send, slot.field, ctx, edit);
+      return enumItems(slot.interaction, slot.field, ctx, edit);
     case 'unit':
       return units.map((unit, i) => {
         const item = edit.item(unit, CompletionItemKind.Unit, unit);
@@ -117,16 +119,8 @@ function integrationItems(ctx: AnalysisContext, edit: EditTarget): CompletionIte
   return items;
 }
 
-function messageOf(send: SendForm, ctx: AnalysisContext): { integration: string; message: MessageType } | undefined {
-  const integration = send.integrationNode;
-  const message = send.messageNode;
-  if (integration?.kind !== 'symbol' || message?.kind !== 'symbol') return undefined;
-  const type = ctx.lookup(integration.name)?.endpoint?.message(message.name);
-  return type === undefined ? undefined : { integration: integration.name, message: type };
-}
-
-function messageItems(send: SendForm, ctx: AnalysisContext, edit: EditTarget): CompletionItem[] {
-  const integration = send.integrationNode;
+function messageItems(interaction: Interaction, ctx: AnalysisContext, edit: EditTarget): CompletionItem[] {
+  const integration = interaction.integrationNode;
   if (integration?.kind !== 'symbol') return [];
   const endpoint = ctx.lookup(integration.name)?.endpoint;
   if (endpoint === undefined) return [];
@@ -139,56 +133,41 @@ function messageItems(send: SendForm, ctx: AnalysisContext, edit: EditTarget): C
   });
 }
 
-/** Field names a send provides already, in its params map and its template maps. */
-function providedFields(send: SendForm, except: FlowNode | undefined): Set<string> {
-  const provided = new Set<string>();
-  for (const map of [...(send.params ? [send.params] : []), ...send.templates]) {
-    for (const entry of map.entries) {
-      if (entry.key === except) continue;
-      const name = keyName(entry.key);
-      if (name !== undefined) provided.add(name);
-    }
-  }
-  return provided;
-}
-
-function valueParts(field: MessageField, tabstop: number): SnippetPart[] {
-  if (field.enum !== undefined && field.enum.length > 0) return ['"', { tabstop, choices: field.enum }, '"'];
-  return [{ tabstop, placeholder: '""' }];
-}
-
 function fieldItems(
   region: FlowRegion,
+  offset: number,
   slot: Extract<CursorSlot, { kind: 'field' }>,
   ctx: AnalysisContext,
   edit: EditTarget,
   options: CompletionOptions,
 ): CompletionItem[] {
-  const resolved = messageOf(slot.send, ctx);
-  if (resolved === undefined) return [];
-  const { integration, message } = resolved;
-  const provided = providedFields(slot.send, slot.word);
+  const check = checkInteraction(slot.interaction, ctx);
+  const message = check.message;
+  if (message === undefined || check.integration === undefined) return [];
+  const integration = check.integration;
+  // A field counts as given by an entry other than the key being typed.
+  const given = (f: (typeof check.fields)[number]) => f.templateEntries.length > 0 || f.entries.some((e) => e.key !== slot.word);
+  const missing = check.fields.filter((f) => f.spec !== undefined && !f.credential && !given(f)).flatMap((f) => f.spec ?? []);
   // A key typed before an existing value gets the key alone.
   const hasValue = slot.word !== undefined && slot.map.entries.some((e) => e.key === slot.word && e.value !== undefined);
-  const missing = message.fields.filter((f) => !provided.has(f.name));
   const items = missing.map((field, i) => {
     const item = edit.item(`:${field.name}`, CompletionItemKind.Field, `:${field.name}`);
     item.detail = field.mandatory ? 'mandatory field' : 'optional field';
     if (field.mandatory) item.labelDetails = { detail: ' (mandatory)' };
     item.documentation = { kind: MarkupKind.Markdown, value: fieldMarkdown(integration, message.name, field) };
     item.sortText = `${field.mandatory ? 0 : 1}${String(i).padStart(4, '0')}`;
-    if (options.snippets && !hasValue) edit.snippet(item, renderSnippet(region, [`:${field.name} `, ...valueParts(field, 1)]));
+    if (options.snippets && !hasValue) edit.snippet(item, renderSnippet(region, fieldParts(field, 1)));
     return item;
   });
 
   const mandatory = missing.filter((f) => f.mandatory);
   if (mandatory.length > 0 && !hasValue) {
-    const separator = fieldSeparator(region, slot.map, edit.range);
-    const parts: SnippetPart[] = [];
-    mandatory.forEach((field, i) => {
-      if (i > 0) parts.push(separator);
-      parts.push(`:${field.name} `, ...valueParts(field, i + 1));
-    });
+    const parts = joinFields(
+      region,
+      slot.map,
+      offset,
+      mandatory.map((field, i) => fieldParts(field, i + 1)),
+    );
     const label = 'all mandatory fields';
     const item = edit.rawItem(label, CompletionItemKind.Snippet, renderPlain(region, parts));
     item.filterText = slot.word === undefined ? label : `${slot.word.kind === 'keyword' ? ':' : ''}${label}`;
@@ -201,28 +180,13 @@ function fieldItems(
   return items;
 }
 
-/**
- * What goes between inserted fields: a new line aligned with the map's keys where the map is
- * written one field per line (or the cursor is on a line of its own), else a space.
- */
-export function fieldSeparator(region: FlowRegion, map: MapNode, at: Range): string {
-  if (region.embedded) return ' ';
-  const open = region.position(map.start);
-  const keys = map.entries.map((e) => region.position(e.key.start));
-  const multiLine = keys.some((k) => k.line !== open.line) || at.start.line !== open.line;
-  if (!multiLine) return ' ';
-  const column = keys.length > 0 ? keys[0].character : open.character + 1;
-  return `\n${' '.repeat(column)}`;
-}
-
-function enumItems(send: SendForm, fieldName: string, ctx: AnalysisContext, edit: EditTarget): CompletionItem[] {
-  const resolved = messageOf(send, ctx);
-  const field = resolved?.message.field(fieldName);
-  if (field?.enum === undefined) return [];
+function enumItems(interaction: Interaction, fieldName: string, ctx: AnalysisContext, edit: EditTarget): CompletionItem[] {
+  const check = checkInteraction(interaction, ctx);
+  const field = check.message?.field(fieldName);
+  if (field?.enum === undefined || check.isCredential(fieldName)) return [];
   if (edit.word !== undefined && edit.word.kind !== 'string' && edit.word.kind !== 'symbol') return [];
   return field.enum.map((value, i) => {
-    const literal = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-    const item = edit.item(value, CompletionItemKind.EnumMember, literal);
+    const item = edit.item(value, CompletionItemKind.EnumMember, stringLiteral(value));
     item.detail = `${fieldName} value`;
     item.sortText = String(i).padStart(4, '0');
     return item;

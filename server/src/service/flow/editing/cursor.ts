@@ -3,7 +3,7 @@
 import { newFormsAt, thenMemberForms } from './formPlaces';
 import { FormInfo, formsIn, formsOfEitherSide } from '../analysis/operators';
 import { FlowRegion } from '../embedding/region';
-import { SendForm, readSendForm } from '../analysis/sends';
+import { Interaction, interactionOfMap, readInteraction } from '../analysis/interactions';
 import { isPatternMap, sideOf } from '../analysis/sides';
 import { ContainerNode, FlowNode, ListNode, MapNode, commentAt, indexInParent, isContainer, keyName, mapEntryOf, nodeAt, operatorOf } from '../syntax/tree';
 
@@ -12,11 +12,11 @@ export type CursorSlot =
   | { kind: 'operator'; list: ListNode; word?: FlowNode; forms: FormInfo[] }
   /** A place where a new form may be written, not yet inside its list (`(seq |)`, `(seq se|)`). */
   | { kind: 'new-form'; word?: FlowNode; forms: FormInfo[] }
-  | { kind: 'integration'; send: SendForm; word?: FlowNode }
-  | { kind: 'message'; send: SendForm; word?: FlowNode }
-  /** A key of a send's params map (or of its `(template {...})` map). */
-  | { kind: 'field'; send: SendForm; map: MapNode; word?: FlowNode }
-  | { kind: 'field-value'; send: SendForm; map: MapNode; field: string; word?: FlowNode }
+  | { kind: 'integration'; interaction: Interaction; word?: FlowNode }
+  | { kind: 'message'; interaction: Interaction; word?: FlowNode }
+  /** A key of an interaction's params map (or of its `(template {...})` map). */
+  | { kind: 'field'; interaction: Interaction; map: MapNode; word?: FlowNode }
+  | { kind: 'field-value'; interaction: Interaction; map: MapNode; field: string; word?: FlowNode }
   | { kind: 'unit'; list: ListNode; word?: FlowNode }
   /** A key of a `.cxflow` pattern map. */
   | { kind: 'pattern-key'; map: MapNode; word?: FlowNode }
@@ -72,10 +72,10 @@ function listSlot(region: FlowRegion, list: ListNode, index: number, word: FlowN
     return forms.length === 0 ? none : { kind: 'operator', list, word, forms };
   }
   if (word !== undefined && word.kind !== 'symbol' && word.kind !== 'string') return none;
-  const send = readSendForm(list);
-  if (send !== undefined) {
-    if (index === 1) return { kind: 'integration', send, word };
-    if (index === 2) return { kind: 'message', send, word };
+  const interaction = readInteraction(list);
+  if (interaction !== undefined) {
+    if (index === 1) return { kind: 'integration', interaction, word };
+    if (index === 2) return { kind: 'message', interaction, word };
     return newForm(region, list, index, offset, word);
   }
   const op = operatorOf(list);
@@ -85,34 +85,20 @@ function listSlot(region: FlowRegion, list: ListNode, index: number, word: FlowN
 
 function mapSlot(region: FlowRegion, map: MapNode, index: number, word: FlowNode | undefined, offset: number): CursorSlot {
   const isKey = index % 2 === 0;
-  const send = paramsOwner(map);
-  if (send !== undefined) {
+  const interaction = interactionOfMap(map);
+  if (interaction !== undefined) {
     if (isKey) {
       if (word !== undefined && word.kind !== 'keyword' && word.kind !== 'symbol' && word.kind !== 'string') return none;
-      return { kind: 'field', send, map, word };
+      return { kind: 'field', interaction, map, word };
     }
     const key = map.children[index - 1];
     const field = key === undefined ? undefined : keyName(key);
-    return field === undefined ? none : { kind: 'field-value', send, map, field, word };
+    return field === undefined ? none : { kind: 'field-value', interaction, map, field, word };
   }
   if (isKey && isPatternMap(region, map) && (word === undefined || word.kind === 'keyword')) {
     return { kind: 'pattern-key', map, word };
   }
   return isKey ? none : newForm(region, map, index, offset, word);
-}
-
-/** The send whose params (or `(template {...})` params) this map is. */
-export function paramsOwner(map: MapNode): SendForm | undefined {
-  const parent = map.parent;
-  if (parent?.kind !== 'list') return undefined;
-  const direct = readSendForm(parent);
-  if (direct !== undefined) return direct.params === map ? direct : undefined;
-  const grand = parent.parent;
-  if (operatorOf(parent) === 'template' && parent.children[1] === map && grand?.kind === 'list') {
-    const send = readSendForm(grand);
-    if (send !== undefined && send.templates.includes(map)) return send;
-  }
-  return undefined;
 }
 
 /** The forms that may stand at the operator position of `list`. */

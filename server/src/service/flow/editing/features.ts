@@ -49,9 +49,9 @@ export function flowSymbols(doc: TextDocument): DocumentSymbol[] {
   return documentSymbols(getFlowDocument(doc));
 }
 
-export function flowCodeActions(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], _ctx: AnalysisContext): CodeAction[] {
+export function flowCodeActions(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], ctx: AnalysisContext): CodeAction[] {
   const flowDoc = getFlowDocument(doc);
-  const actions = codeActionsFor(flowDoc, diagnostics);
+  const actions = codeActionsFor(flowDoc, diagnostics, ctx);
   if (flowDoc.kind === 'pattern') for (const a of payloadCodeActions(doc, diagnostics)) actions.push(a);
   return actions;
 }

@@ -17,12 +17,15 @@ import {
 } from './flowDocs';
 import { FlowRegion, nodeRange } from '../embedding/region';
 import { ResponseSource } from '../analysis/responseScope';
-import { readSendForm } from '../analysis/sends';
+import { isSecretAt } from '../analysis/secretValues';
+import { readInteraction } from '../analysis/interactions';
 import { targetAt } from './targets';
 import { FlowNode } from '../syntax/tree';
 import { FlowValue, valueAt } from './values';
 
 export function hoverInRegion(region: FlowRegion, offset: number, ctx: AnalysisContext): Hover | null {
+  // A credential's value is never repeated, not even as the name of a variable.
+  if (isSecretAt(region, offset, ctx)) return null;
   const target = targetAt(region, offset, ctx);
   if (target === undefined) {
     const value = valueAt(region, offset);
@@ -74,9 +77,9 @@ function valueMarkdown(region: FlowRegion, value: FlowValue): string {
 function origin(region: FlowRegion, source: ResponseSource): ResponseOrigin {
   const line = lineOf(region, source.form);
   if (source.operator === 'expect') return { operator: 'expect', line };
-  const send = readSendForm(source.form);
-  const integration = send?.integrationNode;
-  const message = send?.messageNode;
+  const interaction = readInteraction(source.form);
+  const integration = interaction?.integrationNode;
+  const message = interaction?.messageNode;
   const target = integration?.kind === 'symbol' && message?.kind === 'symbol' ? `${integration.name} ${message.name}` : undefined;
   return { operator: source.operator, target, line };
 }

@@ -1,6 +1,17 @@
-// Text that completion and quick fixes put into flow code: escaped for LSP snippets, and for the
-// JSON string it lands in when the code is a pattern file's `when`/`then` value.
+// Text that completion, quick fixes and the send form's Apply put into flow code: string literals
+// of the language, escaped for LSP snippets, and for the JSON string it lands in when the code is
+// a pattern file's `when`/`then` value.
 import { FlowRegion } from '../embedding/region';
+
+/** The inside of a flow string literal holding `value` (without the quotes). */
+export function stringContent(value: string): string {
+  return value.replace(/[\\"]/g, (c) => `\\${c}`);
+}
+
+/** A flow string literal holding `value`. */
+export function stringLiteral(value: string): string {
+  return `"${stringContent(value)}"`;
+}
 
 /** Escapes code for a JSON string literal (the inside, without quotes). */
 export function jsonEscape(text: string): string {

@@ -4,9 +4,9 @@ import { DocumentSymbol, Location, Range, SymbolKind } from 'vscode-languageserv
 import { AnalysisContext } from '../../analysisContext';
 import { asString, rangeOf, valueOf } from '../../json';
 import { patternObjects } from '../embedding/patternFile';
-import { FlowDocument, forEachSend } from '../index';
+import { FlowDocument, forEachFlowInteraction } from '../index';
 import { FlowRegion, nodeRange } from '../embedding/region';
-import { readSendForm } from '../analysis/sends';
+import { readInteraction } from '../analysis/interactions';
 import { isPatternMap } from '../analysis/sides';
 import { targetAt } from './targets';
 import { FlowNode, MapNode, isContainer, keyName, mapValue } from '../syntax/tree';
@@ -37,19 +37,19 @@ export interface FlowReferenceTarget {
 export function referencesInDocument(flowDoc: FlowDocument, target: FlowReferenceTarget): Location[] {
   const result: Location[] = [];
   const uri = flowDoc.uri;
-  forEachSend(flowDoc, (send) => {
-    if (send.integration?.name !== target.type) return;
+  forEachFlowInteraction(flowDoc, (interaction) => {
+    if (interaction.integration?.name !== target.type) return;
     if (target.message === undefined) {
-      result.push({ uri, range: send.integration.range });
+      result.push({ uri, range: interaction.integration.range });
       return;
     }
-    if (send.message?.name !== target.message) return;
+    if (interaction.message?.name !== target.message) return;
     if (target.field === undefined) {
-      result.push({ uri, range: send.message.range });
+      result.push({ uri, range: interaction.message.range });
       return;
     }
-    for (const entry of [...send.entries, ...send.templateEntries]) {
-      if (keyName(entry.key) === target.field) result.push({ uri, range: nodeRange(send.region, entry.key) });
+    for (const entry of [...interaction.entries, ...interaction.templateEntries]) {
+      if (keyName(entry.key) === target.field) result.push({ uri, range: nodeRange(interaction.region, entry.key) });
     }
   });
   return result;
@@ -63,9 +63,9 @@ function sendSymbols(region: FlowRegion, root: FlowNode): DocumentSymbol[] {
     const node = stack.pop() as FlowNode;
     if (!isContainer(node)) continue;
     if (node.kind === 'list') {
-      const send = readSendForm(node);
-      if (send !== undefined) {
-        const words = [send.operatorNode, send.integrationNode, send.messageNode].filter(
+      const interaction = readInteraction(node);
+      if (interaction !== undefined) {
+        const words = [interaction.operatorNode, interaction.integrationNode, interaction.messageNode].filter(
           (n): n is FlowNode => n !== undefined && n.kind === 'symbol',
         );
         const last = words[words.length - 1];
@@ -73,7 +73,7 @@ function sendSymbols(region: FlowRegion, root: FlowNode): DocumentSymbol[] {
           name: words.map((w) => (w.kind === 'symbol' ? w.name : '')).join(' '),
           kind: SymbolKind.Function,
           range: nodeRange(region, node),
-          selectionRange: region.range(send.operatorNode.start, last.end),
+          selectionRange: region.range(interaction.operatorNode.start, last.end),
         });
       }
     }

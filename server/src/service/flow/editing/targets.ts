@@ -2,10 +2,10 @@
 // field resolved against the definitions the document sees. Hover and go-to-definition start here.
 import { AnalysisContext } from '../../analysisContext';
 import { Definition, MessageField, MessageType } from '../../definitions/model';
-import { formsAt, paramsOwner } from './cursor';
+import { formsAt } from './cursor';
 import { FormInfo, formsNamed } from '../analysis/operators';
 import { FlowRegion } from '../embedding/region';
-import { readSendForm } from '../analysis/sends';
+import { interactionOfMap, readInteraction } from '../analysis/interactions';
 import { FlowNode, indexInParent, isContainer, keyName, mapEntryOf, nodeAt } from '../syntax/tree';
 
 export type FlowTarget =
@@ -25,9 +25,9 @@ export function targetAt(region: FlowRegion, offset: number, ctx: AnalysisContex
       const forms = here.length > 0 ? here : formsNamed(node.name);
       return forms.length === 0 ? undefined : { kind: 'operator', node, name: node.name, forms };
     }
-    const send = readSendForm(parent);
-    if (send === undefined || (index !== 1 && index !== 2) || node.kind !== 'symbol') return undefined;
-    const integration = send.integrationNode;
+    const interaction = readInteraction(parent);
+    if (interaction === undefined || (index !== 1 && index !== 2) || node.kind !== 'symbol') return undefined;
+    const integration = interaction.integrationNode;
     if (integration?.kind !== 'symbol') return undefined;
     const definition = ctx.lookup(integration.name);
     if (definition === undefined) return undefined;
@@ -39,9 +39,9 @@ export function targetAt(region: FlowRegion, offset: number, ctx: AnalysisContex
     const entry = mapEntryOf(node);
     if (entry === undefined || !entry.isKey) return undefined;
     const name = keyName(node);
-    const send = paramsOwner(parent);
-    const integration = send?.integrationNode;
-    const messageNode = send?.messageNode;
+    const interaction = interactionOfMap(parent);
+    const integration = interaction?.integrationNode;
+    const messageNode = interaction?.messageNode;
     if (name === undefined || integration?.kind !== 'symbol' || messageNode?.kind !== 'symbol') return undefined;
     const definition = ctx.lookup(integration.name);
     const message = definition?.endpoint?.message(messageNode.name);

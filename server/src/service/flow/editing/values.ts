@@ -2,7 +2,7 @@
 // template `+TM1` or a reaction variable, with what hover says about where it comes from.
 import { FlowRegion } from '../embedding/region';
 import { ResponseSource, responseSource } from '../analysis/responseScope';
-import { readSendForm } from '../analysis/sends';
+import { readInteraction } from '../analysis/interactions';
 import { sideOf } from '../analysis/sides';
 import { FlowNode, ListNode, indexInParent, isContainer, mapEntryOf, nodeAt, operatorOf } from '../syntax/tree';
 
@@ -51,7 +51,7 @@ function isVariablePlace(region: FlowRegion, node: FlowNode): boolean {
   if (parent.kind !== 'list') return true;
   const index = indexInParent(node);
   if (index === 0) return false;
-  if (readSendForm(parent) !== undefined && index <= 2) return false;
+  if (readInteraction(parent) !== undefined && index <= 2) return false;
   const op = operatorOf(parent);
   return !((op === 'delay' || op === 'within') && index === 2);
 }

@@ -1,0 +1,129 @@
+// Where flow code writes a credential's value: the forms after a credential key in an interaction's
+// params or template maps. Their text is never repeated (messages, data, hover, previews, logs) and
+// the analyser does not look inside them.
+import { AnalysisContext } from '../../analysisContext';
+import { credentialParams, Definition, definitionType } from '../../definitions/model';
+import { isSecretName } from '../../definitions/secretNames';
+import { FlowRegion } from '../embedding/region';
+import { forEachInteraction, Interaction, interactionOfMap } from './interactions';
+import { suggestionsFor } from './suggestions';
+import { FlowNode, KeywordNode, keyName, MapNode, nodeAt } from '../syntax/tree';
+
+export interface SecretValues {
+  /** The value forms, in source order. */
+  nodes: FlowNode[];
+  /**
+   * Credential keywords that a map with an odd number of forms put in value position, with the
+   * forms after them: `{:to :password "x"}` means `:password "x"`, however the pairs fall.
+   */
+  shiftedKeys: { key: KeywordNode; values: FlowNode[] }[];
+  /** Whether `node` is one of the value forms or inside one. */
+  holds(node: FlowNode): boolean;
+}
+
+const credentialsByDefinition = new WeakMap<Definition, Set<string>>();
+
+/** A definition's credentials, computed once per definition version (definitions are immutable). */
+export function credentialsOf(definition: Definition): Set<string> {
+  let credentials = credentialsByDefinition.get(definition);
+  if (credentials === undefined) {
+    credentials = credentialParams(definition);
+    credentialsByDefinition.set(definition, credentials);
+  }
+  return credentials;
+}
+
+/**
+ * The forms written after a credential key. In a well-formed map that is the key's value; in a map
+ * with an odd number of forms (a malformed entry) it is every form after the key up to the next
+ * keyword, since the author's pairs can no longer be told from the reader's.
+ */
+function valuesInMap(map: MapNode, isCredential: (name: string) => boolean, out: SecretValues): void {
+  const children = map.children;
+  const odd = children.length % 2 === 1;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    const asKey = i % 2 === 0 ? keyName(child) : odd && child.kind === 'keyword' ? child.name : undefined;
+    if (asKey === undefined || !isCredential(asKey)) continue;
+    const values: FlowNode[] = [];
+    let j = i + 1;
+    if (j < children.length) values.push(children[j++]);
+    if (odd) while (j < children.length && children[j].kind !== 'keyword') values.push(children[j++]);
+    for (const v of values) out.nodes.push(v);
+    if (i % 2 === 1 && child.kind === 'keyword') out.shiftedKeys.push({ key: child, values });
+    i = j - 1;
+  }
+}
+
+/** The credential values of one interaction, given which names are credentials. */
+export function credentialValues(interaction: Interaction, isCredential: (name: string) => boolean): SecretValues {
+  const nodes: FlowNode[] = [];
+  const result: SecretValues = {
+    nodes,
+    shiftedKeys: [],
+    holds: (node) => nodes.some((n) => node.start >= n.start && node.end <= n.end),
+  };
+  if (interaction.params !== undefined) valuesInMap(interaction.params, isCredential, result);
+  for (const map of interaction.templates) valuesInMap(map, isCredential, result);
+  return result;
+}
+
+/**
+ * Which names an interaction's credentials are: its definition's. Where the integration is not
+ * known, the credentials of the integrations it may be a misspelling of, and any name that says it
+ * is a secret: a typo in the integration's name must not put a password on show.
+ */
+export function credentialTest(definition: Definition | undefined, lookalikes: readonly Definition[]): (name: string) => boolean {
+  if (definition !== undefined) {
+    const credentials = credentialsOf(definition);
+    return (name) => credentials.has(name);
+  }
+  const sets = lookalikes.map(credentialsOf);
+  return (name) => isSecretName(name) || sets.some((s) => s.has(name));
+}
+
+function valuesOf(interaction: Interaction, ctx: AnalysisContext): SecretValues {
+  const integration = interaction.integrationNode;
+  const name = integration?.kind === 'symbol' ? integration.name : undefined;
+  const definition = name === undefined ? undefined : ctx.lookup(name);
+  const lookalikes = definition === undefined && name !== undefined ? lookalikesOf(name, ctx) : [];
+  return credentialValues(interaction, credentialTest(definition, lookalikes));
+}
+
+/** The definitions with an endpoint whose type is close to `name`. */
+export function lookalikesOf(name: string, ctx: AnalysisContext): Definition[] {
+  const byType = new Map<string, Definition>();
+  for (const d of ctx.visible()) {
+    const type = definitionType(d);
+    if (type !== undefined && d.endpoint !== undefined) byType.set(type, d);
+  }
+  return suggestionsFor(name, byType.keys()).flatMap((t) => byType.get(t) ?? []);
+}
+
+/** Whether the code at `offset` is (inside) a credential's value. Climbs the parents: safe on any depth. */
+export function isSecretAt(region: FlowRegion, offset: number, ctx: AnalysisContext): boolean {
+  const node = nodeAt(region.tree, offset);
+  for (let n: FlowNode | undefined = node; n !== undefined; n = n.parent) {
+    if (n.kind !== 'map') continue;
+    const interaction = interactionOfMap(n);
+    if (interaction !== undefined && node !== undefined && valuesOf(interaction, ctx).holds(node)) return true;
+  }
+  return false;
+}
+
+/** The code ranges of every credential value of a region, in source order. One walk of the tree. */
+export function secretRanges(region: FlowRegion, ctx: AnalysisContext): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  forEachInteraction(region, (interaction) => {
+    for (const n of valuesOf(interaction, ctx).nodes) ranges.push({ start: n.start, end: n.end });
+  });
+  return ranges.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A message about code inside a credential's value, with every quoted word that holds a letter or
+ * digit replaced: "Invalid number `•••`". The reader quotes tokens before any definition is known.
+ */
+export function redactQuotes(message: string): string {
+  return message.replace(/`[^`]*`/g, (quoted) => (/[\p{L}\p{N}]/u.test(quoted) ? '`•••`' : quoted));
+}

@@ -1,0 +1,101 @@
+// No quick fix introduces a diagnostic: every fix offered on the examples and on the fixtures is
+// applied, and the diagnostics after it are among those before it, less the one it fixed. A fix of
+// a name (integration, message, form) may reveal the checks that name held back, in that send only.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic } from 'vscode-languageserver-types';
+import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
+import { parseDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
+import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
+import { messageText } from '../../server/src/service/diagnostics';
+import { flowInteractionAt, getFlowDocument } from '../../server/src/service/flow';
+import { LanguageService } from '../../server/src/service/languageService';
+import { defaultSettings } from '../../server/src/service/settings';
+import { documentOf } from '../support/documents';
+import { applyAction } from '../support/flowContext';
+import { repoRoot } from '../support/lspClient';
+
+const folders = ['examples', 'test/fixtures/quick-fixes', 'test/fixtures/secrets'];
+
+function filesIn(folder: string): string[] {
+  const dir = path.join(repoRoot, folder);
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f)).sort();
+}
+
+const index = new DefinitionIndex();
+index.setBuiltins(loadBuiltinDefinitions());
+for (const folder of folders) {
+  for (const file of filesIn(folder).filter((f) => f.endsWith('.integration.json'))) {
+    index.set(parseDefinitionDocument(documentOf(fs.readFileSync(file, 'utf8'), 'definition', path.basename(file, '.integration.json'))).definition);
+  }
+}
+const service = new LanguageService(index, () => defaultSettings);
+
+/**
+ * A diagnostic as the comparison counts it: code and words, without a did-you-mean (a fix may take
+ * away what it suggested). The missing fields of a send are counted by code alone (a fix of one of
+ * its fields shortens the list), and so are reader errors (they quote the token they stop at).
+ */
+const key = (d: Diagnostic) =>
+  d.code === 'missing-mandatory-field' || d.code === 'syntax' ? String(d.code) : `${String(d.code)} ${messageText(d).replace(/; did you mean .*$/, '')}`;
+
+/** The checks a name held back until it was right: the send check's field codes and its message. */
+const revealed = new Set(['unknown-message', 'missing-mandatory-field', 'unknown-field', 'invalid-enum-value', 'secret-inline', 'duplicate-field']);
+
+function remove(list: string[], item: string): boolean {
+  const i = list.indexOf(item);
+  if (i < 0) return false;
+  list.splice(i, 1);
+  return true;
+}
+
+describe('quick fixes never introduce a diagnostic', () => {
+  const flows = folders.flatMap(filesIn).filter((f) => f.endsWith('.cxflow') || f.endsWith('.pattern.json'));
+
+  it('finds the flows and pattern files to fix', () => {
+    assert.deepEqual(
+      flows.map((f) => path.relative(repoRoot, f)),
+      [
+        'examples/flows/abandoned-calls.cxflow',
+        'examples/flows/escalations.cxflow',
+        'examples/flows/mistakes.cxflow',
+        'examples/flows/vip.pattern.json',
+        'test/fixtures/quick-fixes/fixable.cxflow',
+        'test/fixtures/quick-fixes/fixable.pattern.json',
+        'test/fixtures/secrets/leaks.cxflow',
+      ],
+    );
+  });
+
+  for (const file of flows) {
+    it(`every fix offered on ${path.relative(repoRoot, file)}`, async () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const kind = file.endsWith('.cxflow') ? 'flow' : 'pattern';
+      const doc = documentOf(text, kind);
+      const before = await service.diagnostics(doc);
+      let fixes = 0;
+      for (const diagnostic of before) {
+        for (const action of service.codeActions(doc, diagnostic.range, [diagnostic])) {
+          fixes++;
+          // Versions are unique per text: the service caches by uri and version.
+          const fixed = TextDocument.create(doc.uri, doc.languageId, doc.version + fixes, applyAction(doc, action));
+          const after = await service.diagnostics(fixed);
+          const allowed = before.map(key);
+          assert.ok(remove(allowed, key(diagnostic)));
+          const context = `${action.title} on ${key(diagnostic)}\n${fixed.getText()}`;
+          // A fixed name may reveal its send's checks; a fixed field only ever shortens the missing list.
+          const nameFix = diagnostic.code === 'unknown-integration' || diagnostic.code === 'unknown-message' || diagnostic.code === 'unknown-form';
+          const send = nameFix ? flowInteractionAt(getFlowDocument(fixed), fixed.offsetAt(diagnostic.range.start))?.range : undefined;
+          const inSend = (d: Diagnostic) => send !== undefined && fixed.offsetAt(d.range.start) >= fixed.offsetAt(send.start) && fixed.offsetAt(d.range.end) <= fixed.offsetAt(send.end);
+          const introduced = after.filter((d) => !(revealed.has(String(d.code)) && inSend(d))).filter((d) => !remove(allowed, key(d)));
+          assert.deepEqual(introduced.map(key), [], context);
+          assert.ok(after.length <= before.length - 1 || nameFix, context);
+        }
+      }
+      assert.ok(fixes > 0 || before.length === 0, `no fix offered on ${file}`);
+    });
+  }
+});
