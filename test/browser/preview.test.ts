@@ -37,9 +37,9 @@ async function builtinModel(type: string): Promise<IntegrationFormModel> {
   return integrationForm(doc.definition, await validateDefinition(doc.document, defaultSettings));
 }
 
-function sendModel(text: string): SendFormModel {
+function sendModel(text: string, settings = defaultSettings): SendFormModel {
   const { doc, position } = withCursor(text, 'flow');
-  const model = sendForm(doc, position, ctx);
+  const model = sendForm(doc, position, settings === defaultSettings ? ctx : analysisContext(index, 'file:///workspace/flow.cxflow', settings));
   assert.ok(model);
   return model;
 }
@@ -176,7 +176,14 @@ describe('preview webview in Chromium', () => {
     assert.equal(await field('WhoId').locator('output').textContent(), 'response value $who');
     assert.match((await field('Descriptoin').getAttribute('class')) ?? '', /field--unknown/);
     assert.equal(await field('Descriptoin').locator('.field-problem').textContent(), plain(messages.unknownField('Descriptoin', 'task', 'Description')));
-    assert.equal(await page.locator('ul.problems button').count(), 1);
+    // The send's diagnostics, as the Problems panel lists them; each row coloured by its level.
+    assert.deepEqual(
+      model.problems.map((p) => p.code),
+      ['missing-mandatory-field', 'invalid-enum-value', 'unknown-field'],
+    );
+    assert.equal(await page.locator('ul.problems button').count(), 3);
+    assert.match((await field('Description').getAttribute('class')) ?? '', /field--error/);
+    assert.match((await field('Descriptoin').getAttribute('class')) ?? '', /field--warning/);
 
     await field('Subject').locator('button.reveal').click();
     assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', range: model.fields.find((f) => f.name === 'Subject')?.range });
@@ -239,6 +246,21 @@ describe('preview webview in Chromium', () => {
     await page.focus('button[aria-label="Show Token in the editor"]');
     await page.keyboard.press('Enter');
     assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', range: model.configuration[1].range });
+    await assertClean(page, log);
+    await page.close();
+  });
+
+  it('send form: a field takes the level the user gave its code, and shows no problem the user turned off', async () => {
+    const { page, log } = await openPreview();
+    const field = (label: string) => page.locator('.field', { has: page.locator('label', { hasText: new RegExp(`^${label}\\*?$`) }) });
+    const raised = sendModel(taskFlow, { ...defaultSettings, severity: { 'unknown-field': 'error', 'invalid-enum-value': 'off' } });
+    await showModel(page, raised, { kind: 'send', uri: raised.uri, position: raised.position });
+    assert.match((await field('Descriptoin').getAttribute('class')) ?? '', /field--unknown field--error/);
+    const color = (selector: string) => page.$eval(selector, (e) => getComputedStyle(e).color);
+    assert.equal(await field('Descriptoin').locator('.field-problem').evaluate((e) => getComputedStyle(e).color), await color('label .mandatory'));
+    assert.equal(await field('Subject').locator('.field-problem').count(), 0);
+    assert.doesNotMatch((await field('Subject').getAttribute('class')) ?? '', /field--invalid|field--error/);
+    assert.equal(await page.locator('ul.problems button').count(), 2);
     await assertClean(page, log);
     await page.close();
   });

@@ -104,6 +104,29 @@ describe('cxengage-lint', () => {
     }
   });
 
+  it('never prints a value planted after a credential key, in any format', () => {
+    const outputs = ['text', 'json', 'sarif'].map((format) => {
+      const r = lint(['--format', format, 'test/fixtures/secrets']);
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, '');
+      assert.ok(!r.stdout.includes('PLANTED'), `${format}:\n${r.stdout}`);
+      return r.stdout;
+    });
+    const flow = 'test/fixtures/secrets/leaks.cxflow';
+    const credential = (field: string, integration: string) =>
+      `secret-inline \`${field}\` is a credential of the \`${integration}\` integration: configure it on the integration, never inline in a flow`;
+    assert.deepEqual(outputs[0].trim().split('\n'), [
+      `${flow}:4:56 error ${credential('pin', 'vault')}`,
+      `${flow}:6:74 error ${credential('password', 'twilio')}`,
+      `${flow}:6:84 error syntax Map key \`•••\` has no value: a map needs an even number of forms`,
+      `${flow}:8:78 error ${credential('password', 'twilio')}`,
+      `${flow}:8:88 error syntax Invalid number \`•••\``,
+      `${flow}:10:56 error ${credential('hook-token', 'vault')}`,
+      'test/fixtures/secrets/vault.integration.json:12:24 warning unredacted-secret Secret param `pin` is in endpoint.params but not in endpoint.redact: its value would be shown in clear',
+      '2 files checked: 6 errors, 1 warning, 0 information, 0 hints',
+    ]);
+  });
+
   it('checks the current folder by default and re-grades by --severity', () => {
     const r = lint(['--severity', 'unredacted-secret=error'], path.join(fixtures, 'warnings'));
     assert.equal(r.status, 1);

@@ -4,8 +4,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItem, InsertTextFormat } from 'vscode-languageserver-types';
 import { completeFlow } from '../../server/src/service/flow/editing/features';
-import { withCursor } from '../support/documents';
-import { applyItem, builtinContext } from '../support/flowContext';
+import { checkFlowDocument } from '../../server/src/service/flow';
+import { flowCodeActions } from '../../server/src/service/flow/editing/features';
+import { documentOf, withCursor } from '../support/documents';
+import { applyAction, applyItem, builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
 
@@ -260,6 +262,22 @@ describe('flow completion: params', () => {
     assert.equal(applyItem(doc, all), '(send twilio sms {:message "hi" :to-phone-number ${1:""} :from-phone-number ${2:""}})');
     const plain = complete('(send twilio sms {|})');
     assert.equal(applyItem(plain.doc, item(plain.items, 'all mandatory fields')), '(send twilio sms {:to-phone-number "" :from-phone-number "" :message ""})');
+  });
+
+  it('gives enum fields a choice of their values, and plain text the first value: the same text as the quick fix', () => {
+    const snippet = complete('(send salesforce task {:OwnerId "o" :WhoId "w" :WhatId "x" :Description "d" :ActivityDate "a" |})', 'flow', true);
+    assert.equal(
+      applyItem(snippet.doc, item(snippet.items, 'all mandatory fields')),
+      '(send salesforce task {:OwnerId "o" :WhoId "w" :WhatId "x" :Description "d" :ActivityDate "a" :Subject "${1|Call,Email,Send Letter,Send Quote,Other|}" :Status "${2|Not Started,In Progress,Completed,Waiting on someone else,Deferred|}" :Priority "${3|High,Normal,Low|}"})',
+    );
+    const plain = complete('(send salesforce task {|})');
+    const completed = applyItem(plain.doc, item(plain.items, 'all mandatory fields'));
+    const doc = documentOf('(send salesforce task {})', 'flow');
+    const missing = checkFlowDocument(doc, ctx);
+    const [fix] = flowCodeActions(doc, missing[0].range, missing, ctx);
+    assert.equal(completed, applyAction(doc, fix));
+    assert.equal(completed, '(send salesforce task {:OwnerId "" :WhoId "" :WhatId "" :Subject "Call" :Status "Not Started" :Description "" :ActivityDate "" :Priority "High"})');
+    assert.deepEqual(checkFlowDocument(documentOf(completed, 'flow'), ctx), []);
   });
 
   it('aligns inserted fields with the keys of a multi-line map', () => {
