@@ -63,6 +63,12 @@ describe('send check: what it resolves', () => {
       [['unknown-integration', messages.unknownIntegration('twillio', 'twilio')]],
     );
     assert.equal(check('(send datasift x {})').unresolved, 'no-endpoint');
+    // Pusher's listener is configured with `channel` and `event`, which its endpoint's message sends: fields, not credentials.
+    const pusher = check('(send pusher event {:channel "c" :event "e" :secret "s"})');
+    assert.deepEqual(
+      pusher.problems.map((p) => [p.code, p.data?.field]),
+      [['secret-inline', 'secret']],
+    );
     const message = check('(await twilio sms-stats {:sid $sid})');
     assert.equal(message.unresolved, 'unknown-message');
     assert.deepEqual(message.suggestions, ['sms-status']);

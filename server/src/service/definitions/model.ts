@@ -88,16 +88,21 @@ export function displayName(def: Definition): string {
 
 /**
  * The params a flow must never pass inline: every `static-params` and `redact` entry of the
- * endpoint and of the listener, and every `schema` param (the integration's or the listener's) of
- * type password. A value written after one of these is a secret wherever it appears.
+ * endpoint, every `redact` entry of the listener, and every `schema` param (the integration's or
+ * the listener's) of type password. A listener's `static-params` configure what it listens to: they
+ * count too, except where the endpoint's messages declare them as fields (Pusher's listener takes
+ * `channel` and `event`, which every Pusher `event` message sends). A value written after one of
+ * these is a secret wherever it appears.
  */
 export function credentialParams(definition: Definition): Set<string> {
   const result = new Set<string>();
-  for (const component of [definition.endpoint, definition.listener]) {
-    for (const p of component?.staticParams ?? []) result.add(p.value);
-    for (const p of component?.redact ?? []) result.add(p.value);
-    for (const p of component?.schema ?? []) if (p.password) result.add(p.param);
-  }
+  const { endpoint, listener } = definition;
+  for (const p of endpoint?.staticParams ?? []) result.add(p.value);
+  for (const p of endpoint?.redact ?? []) result.add(p.value);
+  for (const p of listener?.redact ?? []) result.add(p.value);
+  for (const p of listener?.schema ?? []) if (p.password) result.add(p.param);
   for (const p of definition.schema) if (p.password) result.add(p.param);
+  const fields = new Set(endpoint?.sends.flatMap((m) => m.fields.map((f) => f.name)) ?? []);
+  for (const p of listener?.staticParams ?? []) if (!fields.has(p.value)) result.add(p.value);
   return result;
 }

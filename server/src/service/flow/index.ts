@@ -4,7 +4,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Position } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../analysisContext';
-import { messages } from '../codes';
 import { makeDiagnostic } from '../diagnostics';
 import { DocumentCache } from '../documentCache';
 import { documentKind } from '../documentKind';
@@ -15,8 +14,7 @@ import { FlowProblem } from './analysis/problems';
 import { FlowRead, readFlowWithBalance } from './syntax/reader';
 import { FlowRegion, wholeDocumentRegion } from './embedding/region';
 import { forEachInteraction, interactionAt, InteractionInfo, interactionInfo } from './analysis/interactions';
-import { redactQuotes, secretRanges } from './analysis/secretValues';
-import { unclosedFormsMessage } from './syntax/containers';
+import { readerProblems } from './analysis/readerProblems';
 import { unsuppressed } from './analysis/suppression';
 
 export type { Dialect, FlowRegion, Side } from './embedding/region';
@@ -113,21 +111,6 @@ function toDiagnostic(region: FlowRegion, problem: FlowProblem): Diagnostic {
   }
   if (problem.code === 'missing-mandatory-field') data = { ...data, embedded: region.embedded };
   return makeDiagnostic(problem.code, region.range(problem.start, problem.end), problem.message, data);
-}
-
-/** Reader errors as problems; one inside a credential's value does not quote its text. */
-function readerProblems(region: FlowRegion, ctx: AnalysisContext): FlowProblem[] {
-  const errors = region.tree.errors.slice().sort((a, b) => a.start - b.start);
-  const secrets = errors.length === 0 ? [] : secretRanges(region, ctx);
-  // Both lists in source order: one pass, keeping the furthest end of the secrets begun so far.
-  let next = 0;
-  let reach = -1;
-  return errors.map((e) => {
-    while (next < secrets.length && secrets[next].start <= e.start) reach = Math.max(reach, secrets[next++].end);
-    // Forms left open together: their openers named with their document lines and columns.
-    const message = messages.syntax(e.openers === undefined ? e.message : unclosedFormsMessage(region.tree.text, e.openers, region.position));
-    return { code: 'syntax', start: e.start, end: e.end, message: e.start < reach ? redactQuotes(message) : message };
-  });
 }
 
 function regionDiagnostics(region: FlowRegion, ctx: AnalysisContext): Diagnostic[] {

@@ -35,8 +35,8 @@ export function analyseRegion(region: FlowRegion, ctx: AnalysisContext, sink: Pr
  * Analyses one top-level form of a region. What it reports depends only on the form's text, the
  * region's side, the last `;; When`/`;; Then` marker before it and the definitions in `ctx`.
  */
-export function analyseForm(region: FlowRegion, form: FlowNode, ctx: AnalysisContext, sink: ProblemSink): void {
-  const walk = new Walk(region, ctx, sink);
+export function analyseForm(region: FlowRegion, form: FlowNode, ctx: AnalysisContext, sink: ProblemSink, secret?: (node: FlowNode) => void): void {
+  const walk = new Walk(region, ctx, sink, secret);
   startTopLevel(walk, form);
   while (walk.items.length > 0) visit(walk, walk.items.pop() as Item);
 }
@@ -128,6 +128,7 @@ function reaction(walk: Walk, list: ListNode, op: string, response: boolean): vo
   if (interaction !== undefined) {
     const check = checkInteraction(interaction, walk.ctx);
     for (const problem of check.problems) walk.sink(problem);
+    for (const node of check.secrets.nodes) walk.secret(node);
     const inner = response || interaction.verb.responseScope === 'options';
     if (interaction.paramsNode !== undefined) {
       if (interaction.params) paramValues(walk, interaction.params.entries, inner, check.secrets);

@@ -15,22 +15,44 @@ interface Analysed {
   /** The form's start when it was analysed: the problems' offsets are relative to it. */
   start: number;
   problems: FlowProblem[];
+  /** Code ranges of the credential values in the form. */
+  secrets: CodeRange[];
 }
+
+type CodeRange = { start: number; end: number };
 
 const analysed = new WeakMap<FlowNode, Analysed>();
 
 /** The problems of one top-level form of a region, in the order the analyser reports them. */
 export function formProblems(region: FlowRegion, form: FlowNode, ctx: AnalysisContext): FlowProblem[] {
+  const hit = analysis(region, form, ctx);
+  return hit.start === form.start ? hit.problems : hit.problems.map((p) => moved(p, form.start - hit.start));
+}
+
+/** The code ranges of the credential values inside one top-level form, in source order. */
+export function formSecrets(region: FlowRegion, form: FlowNode, ctx: AnalysisContext): CodeRange[] {
+  const hit = analysis(region, form, ctx);
+  const delta = form.start - hit.start;
+  return delta === 0 ? hit.secrets : hit.secrets.map((r) => ({ start: r.start + delta, end: r.end + delta }));
+}
+
+function analysis(region: FlowRegion, form: FlowNode, ctx: AnalysisContext): Analysed {
   const builtin = ctx.settings.definitions.builtin;
   const marker = region.side === undefined ? markerSideBefore(region.tree, form.start) : undefined;
   const hit = analysed.get(form);
-  if (hit !== undefined && hit.generation === ctx.generation && hit.builtin === builtin && hit.marker === marker) {
-    return hit.start === form.start ? hit.problems : hit.problems.map((p) => moved(p, form.start - hit.start));
-  }
+  if (hit !== undefined && hit.generation === ctx.generation && hit.builtin === builtin && hit.marker === marker) return hit;
   const problems: FlowProblem[] = [];
-  analyseForm(region, form, ctx, (p) => problems.push(p));
-  analysed.set(form, { generation: ctx.generation, builtin, marker, start: form.start, problems });
-  return problems;
+  const secrets: CodeRange[] = [];
+  analyseForm(
+    region,
+    form,
+    ctx,
+    (p) => problems.push(p),
+    (n) => secrets.push({ start: n.start, end: n.end }),
+  );
+  const entry: Analysed = { generation: ctx.generation, builtin, marker, start: form.start, problems, secrets };
+  analysed.set(form, entry);
+  return entry;
 }
 
 function moved(problem: FlowProblem, delta: number): FlowProblem {

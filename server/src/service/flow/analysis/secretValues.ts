@@ -5,7 +5,7 @@ import { AnalysisContext } from '../../analysisContext';
 import { credentialParams, Definition, definitionType } from '../../definitions/model';
 import { isSecretName } from '../../definitions/secretNames';
 import { FlowRegion } from '../embedding/region';
-import { forEachInteraction, Interaction, interactionOfMap } from './interactions';
+import { Interaction, interactionOfMap } from './interactions';
 import { suggestionsFor } from './suggestions';
 import { FlowNode, KeywordNode, keyName, MapNode, nodeAt } from '../syntax/tree';
 
@@ -21,16 +21,28 @@ export interface SecretValues {
   holds(node: FlowNode): boolean;
 }
 
-const credentialsByDefinition = new WeakMap<Definition, Set<string>>();
+/** Before the integration is looked up: nothing is known to be secret yet. */
+export const noSecrets: SecretValues = { nodes: [], shiftedKeys: [], holds: () => false };
 
-/** A definition's credentials, computed once per definition version (definitions are immutable). */
-export function credentialsOf(definition: Definition): Set<string> {
-  let credentials = credentialsByDefinition.get(definition);
-  if (credentials === undefined) {
-    credentials = credentialParams(definition);
-    credentialsByDefinition.set(definition, credentials);
+const credentialsByDefinition = new WeakMap<Definition, { names: Set<string>; test: (name: string) => boolean }>();
+
+/** A definition's credentials and their test, made once per definition version (definitions are immutable). */
+function credentialsEntry(definition: Definition): { names: Set<string>; test: (name: string) => boolean } {
+  let entry = credentialsByDefinition.get(definition);
+  if (entry === undefined) {
+    const names = credentialParams(definition);
+    entry = { names, test: (name) => names.has(name) };
+    credentialsByDefinition.set(definition, entry);
   }
-  return credentials;
+  return entry;
+}
+
+function credentialsOf(definition: Definition): Set<string> {
+  return credentialsEntry(definition).names;
+}
+
+function testOf(definition: Definition): (name: string) => boolean {
+  return credentialsEntry(definition).test;
 }
 
 /**
@@ -38,7 +50,7 @@ export function credentialsOf(definition: Definition): Set<string> {
  * with an odd number of forms (a malformed entry) it is every form after the key up to the next
  * keyword, since the author's pairs can no longer be told from the reader's.
  */
-function valuesInMap(map: MapNode, isCredential: (name: string) => boolean, out: SecretValues): void {
+function valuesInMap(map: MapNode, isCredential: (name: string) => boolean, out: { nodes: FlowNode[]; shiftedKeys: SecretValues['shiftedKeys'] }): void {
   const children = map.children;
   const odd = children.length % 2 === 1;
   for (let i = 0; i < children.length; i++) {
@@ -57,15 +69,13 @@ function valuesInMap(map: MapNode, isCredential: (name: string) => boolean, out:
 
 /** The credential values of one interaction, given which names are credentials. */
 export function credentialValues(interaction: Interaction, isCredential: (name: string) => boolean): SecretValues {
-  const nodes: FlowNode[] = [];
-  const result: SecretValues = {
-    nodes,
-    shiftedKeys: [],
-    holds: (node) => nodes.some((n) => node.start >= n.start && node.end <= n.end),
-  };
-  if (interaction.params !== undefined) valuesInMap(interaction.params, isCredential, result);
-  for (const map of interaction.templates) valuesInMap(map, isCredential, result);
-  return result;
+  const found = { nodes: [] as FlowNode[], shiftedKeys: [] as SecretValues['shiftedKeys'] };
+  if (interaction.params !== undefined) valuesInMap(interaction.params, isCredential, found);
+  for (const map of interaction.templates) valuesInMap(map, isCredential, found);
+  // Most interactions pass no credential: they share one empty answer.
+  if (found.nodes.length === 0 && found.shiftedKeys.length === 0) return noSecrets;
+  const nodes = found.nodes;
+  return { nodes, shiftedKeys: found.shiftedKeys, holds: (node) => nodes.some((n) => node.start >= n.start && node.end <= n.end) };
 }
 
 /**
@@ -74,10 +84,7 @@ export function credentialValues(interaction: Interaction, isCredential: (name: 
  * is a secret: a typo in the integration's name must not put a password on show.
  */
 export function credentialTest(definition: Definition | undefined, lookalikes: readonly Definition[]): (name: string) => boolean {
-  if (definition !== undefined) {
-    const credentials = credentialsOf(definition);
-    return (name) => credentials.has(name);
-  }
+  if (definition !== undefined) return testOf(definition);
   const sets = lookalikes.map(credentialsOf);
   return (name) => isSecretName(name) || sets.some((s) => s.has(name));
 }
@@ -109,15 +116,6 @@ export function isSecretAt(region: FlowRegion, offset: number, ctx: AnalysisCont
     if (interaction !== undefined && node !== undefined && valuesOf(interaction, ctx).holds(node)) return true;
   }
   return false;
-}
-
-/** The code ranges of every credential value of a region, in source order. One walk of the tree. */
-export function secretRanges(region: FlowRegion, ctx: AnalysisContext): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  forEachInteraction(region, (interaction) => {
-    for (const n of valuesOf(interaction, ctx).nodes) ranges.push({ start: n.start, end: n.end });
-  });
-  return ranges.sort((a, b) => a.start - b.start);
 }
 
 /**

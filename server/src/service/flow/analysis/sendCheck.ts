@@ -6,7 +6,7 @@ import { AnalysisContext } from '../../analysisContext';
 import { Component, Definition, definitionType, MessageField, MessageType } from '../../definitions/model';
 import { FlowCode, FlowProblem } from './problems';
 import { Interaction } from './interactions';
-import { credentialTest, credentialValues, lookalikesOf, SecretValues } from './secretValues';
+import { credentialTest, credentialValues, lookalikesOf, noSecrets, SecretValues } from './secretValues';
 import { suggestionsFor } from './suggestions';
 import { FlowNode, keyName, MapEntry, MapNode } from '../syntax/tree';
 
@@ -28,16 +28,29 @@ export interface FieldCheck {
   /** The message's declaration; undefined for a field it does not declare. */
   spec?: MessageField;
   /** The params map's entries with this key, in source order. */
-  entries: MapEntry[];
+  entries: readonly MapEntry[];
   /** The `(template {...})` maps' entries with this key. */
-  templateEntries: MapEntry[];
+  templateEntries: readonly MapEntry[];
   /** A credential (see `InteractionCheck.isCredential`): its value is never repeated. */
   credential: boolean;
   /** Its problems, most telling first (one `missing-mandatory-field` is shared by every missing field). */
-  problems: FlowProblem[];
+  problems: readonly FlowProblem[];
   /** Did-you-mean for an unknown name, else for an invalid enum value. */
-  suggestions: string[];
+  suggestions: readonly string[];
 }
+
+/**
+ * `list` with `item` added. Fields start with one shared empty list and get their own on the first
+ * item: most fields of most sends get one entry and no problem, and a check runs for every send.
+ */
+function append<T>(list: readonly T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  const own = list as T[];
+  own.push(item);
+  return own;
+}
+
+const none: readonly never[] = Object.freeze([]);
 
 /** Why the check stopped before the fields: nothing to resolve, or nothing found. */
 export type Unresolved = 'no-integration' | 'unknown-integration' | 'no-endpoint' | 'no-message' | 'unknown-message';
@@ -90,15 +103,16 @@ export function checkInteraction(interaction: Interaction, ctx: AnalysisContext)
 
 class Checker {
   readonly result: InteractionCheck;
-  private readonly byName = new Map<string, FieldCheck>();
+  /** The message's fields, in its order; a params map holds a handful, so they are searched, not hashed. */
+  private readonly declared: FieldCheck[] = [];
   private readonly undeclared: FieldCheck[] = [];
 
   constructor(private readonly interaction: Interaction) {
     this.result = {
       interaction,
       suggestions: [],
-      isCredential: credentialTest(undefined, []),
-      secrets: credentialValues(interaction, credentialTest(undefined, [])),
+      isCredential: () => false,
+      secrets: noSecrets,
       fields: [],
       missing: [],
       problems: [],
@@ -120,10 +134,14 @@ class Checker {
   private report(problem: FlowProblem, field?: FieldCheck): void {
     this.result.problems.push(problem);
     if (field === undefined) return;
-    const problems = field.problems;
-    let at = problems.length;
-    while (at > 0 && (rank.get(problems[at - 1].code) ?? 0) > (rank.get(problem.code) ?? 0)) at--;
-    problems.splice(at, 0, problem);
+    const problems = append(field.problems, problem);
+    let at = problems.length - 1;
+    while (at > 0 && (rank.get(problems[at - 1].code) ?? 0) > (rank.get(problem.code) ?? 0)) {
+      problems[at] = problems[at - 1];
+      at--;
+    }
+    problems[at] = problem;
+    field.problems = problems;
   }
 
   /** Where the shape is wrong; the definition checks run on what is there. */
@@ -148,6 +166,8 @@ class Checker {
     const node = this.interaction.integrationNode;
     if (node?.kind !== 'symbol') {
       result.unresolved = 'no-integration';
+      result.isCredential = credentialTest(undefined, []);
+      result.secrets = credentialValues(this.interaction, result.isCredential);
       return;
     }
     this.credentials(ctx);
@@ -204,29 +224,28 @@ class Checker {
     });
   }
 
+  private newField(name: string, spec: MessageField | undefined): FieldCheck {
+    return { name, spec, entries: none, templateEntries: none, credential: this.result.isCredential(name), problems: none, suggestions: none };
+  }
+
+  /** The field `name`, declared or added to the undeclared ones. */
   private field(name: string): FieldCheck {
-    let field = this.byName.get(name);
-    if (field === undefined) {
-      field = { name, entries: [], templateEntries: [], credential: this.result.isCredential(name), problems: [], suggestions: [] };
-      this.byName.set(name, field);
-      if (this.result.message?.field(name) === undefined) this.undeclared.push(field);
-    }
+    for (const f of this.declared) if (f.name === name) return f;
+    for (const f of this.undeclared) if (f.name === name) return f;
+    const field = this.newField(name, undefined);
+    this.undeclared.push(field);
     return field;
   }
 
   fields(): void {
     const { interaction, result } = this;
     const message = result.message;
-    for (const spec of message?.fields ?? []) {
-      const field = this.field(spec.name);
-      field.spec = spec;
-    }
+    for (const spec of message?.fields ?? []) this.declared.push(this.newField(spec.name, spec));
     if (interaction.params !== undefined) this.checkMap(interaction.params, false);
     for (const map of interaction.templates) this.checkMap(map, true);
     this.credentialsAsValues();
     if (message !== undefined && (interaction.params !== undefined || interaction.verb.paramsOptional)) this.checkMissing(message);
-    for (const spec of message?.fields ?? []) result.fields.push(this.byName.get(spec.name) as FieldCheck);
-    for (const field of this.undeclared) result.fields.push(field);
+    result.fields = this.undeclared.length === 0 ? this.declared : this.declared.concat(this.undeclared);
   }
 
   /**
@@ -246,7 +265,8 @@ class Checker {
       const name = keyName(key);
       if (name === undefined || name === '') continue;
       const field = this.field(name);
-      (templated ? field.templateEntries : field.entries).push(entry);
+      if (templated) field.templateEntries = append(field.templateEntries, entry);
+      else field.entries = append(field.entries, entry);
       const first = this.earlierKey(entries, k, name);
       if (first !== undefined) {
         this.report(
@@ -330,16 +350,15 @@ class Checker {
   private credentialsAsValues(): void {
     for (const { key, values } of this.result.secrets.shiftedKeys) {
       const field = this.field(keyName(key) as string);
-      field.entries.push({ key, value: values[0] });
+      field.entries = append(field.entries, { key, value: values[0] });
       if (this.result.definition !== undefined) this.secretInline(field, key, values[values.length - 1] ?? key);
     }
   }
 
   private checkMissing(message: MessageType): void {
     const { interaction, result } = this;
-    for (const spec of message.fields) {
-      const field = this.byName.get(spec.name) as FieldCheck;
-      if (spec.mandatory && field.entries.length === 0 && field.templateEntries.length === 0) result.missing.push(spec.name);
+    for (const field of this.declared) {
+      if (field.spec?.mandatory && field.entries.length === 0 && field.templateEntries.length === 0) result.missing.push(field.name);
     }
     if (result.missing.length === 0) return;
     const integration = result.integration as string;
@@ -355,6 +374,7 @@ class Checker {
     };
     if (params !== undefined) problem.dataRanges = { paramsRange: { start: params.start, end: params.end } };
     this.result.problems.push(problem);
-    for (const name of result.missing) (this.byName.get(name) as FieldCheck).problems.unshift(problem);
+    // A missing field has no entry, so no other problem: this one is its first.
+    for (const field of this.declared) if (field.entries.length === 0 && field.templateEntries.length === 0 && field.spec?.mandatory) field.problems = [problem];
   }
 }

@@ -35,6 +35,8 @@ export class Walk {
     readonly region: FlowRegion,
     readonly ctx: AnalysisContext,
     readonly sink: ProblemSink,
+    /** Told of each credential value (never analysed, never quoted), for the reader's errors inside one. */
+    readonly secret: (node: FlowNode) => void = () => undefined,
   ) {}
 
   /** Queues a node to visit; only containers and `$` values have anything to check. */
