@@ -6,7 +6,8 @@
 // - unknown-form:            { operator, suggestions: string[] }
 // - unknown-integration:     { integration, suggestions: string[] }
 // - unknown-message:         { integration, message, suggestions: string[] }
-// - missing-mandatory-field: { integration, message, missing: string[], paramsRange: Range (the `{...}`),
+// - missing-mandatory-field: { integration, message, missing: string[], paramsRange?: Range (the `{...}`,
+//                              absent where the verb lets the map be left out and it is),
 //                              paramsClosed: boolean, embedded: boolean (code inside a JSON string) }
 // - unknown-field:           { field, integration, message, suggestions: string[] }
 // - invalid-enum-value:      { field, value, allowed: string[], suggestions: string[] }
