@@ -62,6 +62,7 @@ describe('quick fixes never introduce a diagnostic', () => {
         'examples/flows/abandoned-calls.cxflow',
         'examples/flows/escalations.cxflow',
         'examples/flows/mistakes.cxflow',
+        'examples/flows/service-reminders.pattern.json',
         'examples/flows/vip.pattern.json',
         'test/fixtures/quick-fixes/fixable.cxflow',
         'test/fixtures/quick-fixes/fixable.pattern.json',

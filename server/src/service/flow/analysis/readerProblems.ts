@@ -35,7 +35,8 @@ export function readerProblems(region: FlowRegion, ctx: AnalysisContext): FlowPr
     const form = formAt(forms, e.start);
     if (form !== current) {
       current = form;
-      secrets = form === undefined ? [] : formSecrets(region, form, ctx).slice().sort((a, b) => a.start - b.start);
+      // A 4.2 region's credential values come from its own analyser, once it reports them.
+      secrets = form === undefined || region.dialect !== '4.1' ? [] : formSecrets(region, form, ctx).slice().sort((a, b) => a.start - b.start);
       next = 0;
       reach = -1;
     }
