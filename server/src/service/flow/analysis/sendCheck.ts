@@ -122,10 +122,8 @@ class Checker {
   private lookalikes: Definition[] = [];
 
   /** Which names are credentials, and so which values are secret, once the integration is looked up. */
-  private credentials(ctx: AnalysisContext): void {
+  private credentials(name: string, definition: Definition | undefined, ctx: AnalysisContext): void {
     const { result, interaction } = this;
-    const name = (interaction.integrationNode as { name: string }).name;
-    const definition = ctx.lookup(name);
     if (definition === undefined) this.lookalikes = lookalikesOf(name, ctx);
     result.isCredential = credentialTest(definition, this.lookalikes);
     result.secrets = credentialValues(interaction, result.isCredential);
@@ -170,10 +168,10 @@ class Checker {
       result.secrets = credentialValues(this.interaction, result.isCredential);
       return;
     }
-    this.credentials(ctx);
     const name = node.name;
     result.integration = name;
     const definition = ctx.lookup(name);
+    this.credentials(name, definition, ctx);
     if (definition === undefined) {
       result.unresolved = 'unknown-integration';
       result.suggestions = this.lookalikes.flatMap((d) => definitionType(d) ?? []);
