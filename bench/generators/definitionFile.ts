@@ -1,7 +1,8 @@
 // W1's input: one integration definition with `messages` × `fields` send fields, field
 // descriptions sized so that the file is about `bytes`, and a few of the mistakes the
 // cross-reference checks exist for (an unredacted password, a misspelt redact entry).
-import { Random, seededRandom, sentence, word } from '../random';
+import { Random, seededRandom } from '../../test/support/random';
+import { sentence, word } from './words';
 
 export interface DefinitionFileOptions {
   messages: number;

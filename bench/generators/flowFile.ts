@@ -1,7 +1,8 @@
 // W2's input: a `.cxflow` file of commented pattern maps holding exactly `sends` sends, their
 // descriptions sized to bring the file to about `bytes`; and the equivalent JSON document of the
 // same size for the JSON.parse floor.
-import { Random, seededRandom, sentence, word } from '../random';
+import { Random, seededRandom } from '../../test/support/random';
+import { sentence, word } from './words';
 import { builtinCatalogue, IntegrationSpec } from './catalogue';
 import { Edn, EdnMap, Json, kw, list, map, printEdn, sym, toJson } from './edn';
 import { generateSend } from './sends';

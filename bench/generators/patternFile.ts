@@ -1,6 +1,7 @@
 // W3's input: a `*.pattern.json` export of `patterns` patterns whose `when`/`then` strings hold
 // flow code on one line, as the REST API returns them.
-import { seededRandom, sentence } from '../random';
+import { seededRandom } from '../../test/support/random';
+import { sentence } from './words';
 import { builtinCatalogue } from './catalogue';
 import { printEdn } from './edn';
 import { generatePattern } from './flowFile';

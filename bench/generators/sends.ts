@@ -1,7 +1,8 @@
 // One generated `send`: an integration and message from a catalogue, every mandatory field and
 // some optional ones, string, event-record and template values, options, and now and then one of
 // the mistakes people make (a missing field, a typo, a wrong enum value).
-import { Random, sentence, word } from '../random';
+import { Random } from '../../test/support/random';
+import { sentence, word } from './words';
 import { IntegrationSpec } from './catalogue';
 import { Edn, EdnMap, kw, list, map, sym } from './edn';
 

@@ -2,7 +2,7 @@
 // send through them and the built-ins, and a find-references target with its expected count.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { seededRandom } from '../random';
+import { seededRandom } from '../../test/support/random';
 import { builtinCatalogue, generatedIntegration, IntegrationSpec } from './catalogue';
 import { printEdn } from './edn';
 import { generatePattern } from './flowFile';

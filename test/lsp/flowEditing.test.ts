@@ -14,7 +14,7 @@ import {
   DocumentDiagnosticRequest,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { seededRandom } from '../../bench/random';
+import { seededRandom } from '../support/random';
 import { languageIds } from '../../server/src/service/documentKind';
 import { TestClient, fileUri, repoRoot } from '../support/lspClient';
 

@@ -1,7 +1,8 @@
-// Test helpers: documents from inline text, `|` cursor fixtures, and compact diagnostic shapes
-// (`[code, [startLine, startChar, endLine, endChar]]`) that read like the editor.
+// Test helpers of every tier: documents from inline text, `|` cursor fixtures, and compact shapes
+// of ranges (`[startLine, startChar, endLine, endChar]`) and diagnostics (`[code, range]`) that
+// read like the editor.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, Position } from 'vscode-languageserver-types';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { languageIds, DocumentKind } from '../../server/src/service/documentKind';
 
 const languageOf: Record<Exclude<DocumentKind, 'other'>, string> = languageIds;
@@ -24,10 +25,26 @@ export function withCursor(text: string, kind: Exclude<DocumentKind, 'other'> = 
 
 export type CompactRange = [number, number, number, number];
 
-export function compact(diagnostics: Diagnostic[]): [string, CompactRange][] {
+/** Any range-shaped value: LSP, form model and VS Code ranges alike. */
+interface RangeLike {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export function compactRange(r: RangeLike): CompactRange {
+  return [r.start.line, r.start.character, r.end.line, r.end.character];
+}
+
+/** Diagnostics as `[code, range]`, in document order (ties by code). */
+export function compact(diagnostics: readonly Pick<Diagnostic, 'code' | 'range'>[]): [string, CompactRange][] {
   return diagnostics
-    .map((d): [string, CompactRange] => [String(d.code), [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]])
-    .sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1] || (a[0] < b[0] ? -1 : 1));
+    .map((d): [string, CompactRange] => [String(d.code), compactRange(d.range)])
+    .sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** The range of the n-th (0-based) occurrence of `needle` in `text`, as a compact range. */
+export function rangeIn(text: string, needle: string, occurrence = 0): CompactRange {
+  return rangeOfText(TextDocument.create('file:///text', 'plaintext', 1, text), needle, occurrence);
 }
 
 /** The range of the n-th (0-based) occurrence of `needle` in `doc`, as a compact range. */

@@ -1,7 +1,7 @@
 // Random interactions over the built-in definitions, from a seed: every kind of field and mistake
 // the send check knows, laid out over several lines so that suppression comments can hit some of
 // them, and random severity overrides. Values after credential keys are planted secrets.
-import { Random } from '../../bench/random';
+import { Random } from './random';
 import { FlowCode } from '../../server/src/service/flow/analysis/problems';
 import { Definition } from '../../server/src/service/definitions/model';
 import { SeveritySetting } from '../../server/src/service/codes';

@@ -2,45 +2,19 @@
 // suppression comments, quick-fix data, caching, and the samples of flow-dsl.md.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Diagnostic } from 'vscode-languageserver-types';
+import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
 import { analysisContext } from '../../server/src/service/analysisContext';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
-import { parseDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
-import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { defaultSettings } from '../../server/src/service/settings';
 import { checkFlowDocument, flowInteractionAt, flowInteractions, getFlowDocument, regionAt } from '../../server/src/service/flow/index';
 import { sideOf } from '../../server/src/service/flow/analysis/sides';
 import { nodeAt } from '../../server/src/service/flow/syntax/tree';
-import { compact, documentOf, rangeOfText } from '../support/documents';
+import { crmIndex } from '../support/definitions';
+import { compact, compactRange, documentOf, rangeOfText } from '../support/documents';
+import { randomBytes, randomText, seededRandom } from '../support/random';
 
-/** A small workspace definition: a `notify` integration with an enum, a secret and a listener-only one. */
-const notifyDefinition = `{
-  "type": "notify",
-  "display": "Notify",
-  "schema": [ { "label": "Key", "param": "api-key", "type": "password" } ],
-  "endpoint": {
-    "name": "notify", "type": "notify", "display": "Notify Endpoint",
-    "params": ["api-key"], "static-params": ["api-key"], "redact": ["api-key"],
-    "sends": {
-      "page": {
-        "to": { "type": "mandatory" },
-        "level": { "type": "mandatory", "enum": ["low", "high"] },
-        "text": { "type": "optional" }
-      }
-    }
-  }
-}`;
-
-function newIndex(): DefinitionIndex {
-  const index = new DefinitionIndex();
-  index.setBuiltins(loadBuiltinDefinitions());
-  index.set(parseDefinitionDocument(documentOf(notifyDefinition, 'definition', 'notify')).definition);
-  return index;
-}
-
-const index = newIndex();
+const index = crmIndex();
 
 function diagnose(text: string): { diagnostics: Diagnostic[]; doc: ReturnType<typeof documentOf> } {
   const doc = documentOf(text, 'flow');
@@ -161,7 +135,7 @@ describe('flow analyser: codes', () => {
   });
 
   it('unknown-integration: a workspace definition is known', () => {
-    assert.deepEqual(check('(send notify page {:to "x" :level "low"})'), []);
+    assert.deepEqual(check('(send crm note {:text "x" :colour "red"})'), []);
   });
 
   it('unknown-message: with did-you-mean and data', () => {
@@ -201,30 +175,30 @@ describe('flow analyser: codes', () => {
   });
 
   it('invalid-enum-value: string constants only, on the value, with did-you-mean', () => {
-    const text = '(send notify page {:to "x" :level "hihg"})\n(send notify page {:to "x" :level *level*})\n(send notify page {:to "x" :level "high"})';
+    const text = '(send crm note {:text "x" :colour "rde"})\n(send crm note {:text "x" :colour *colour*})\n(send crm note {:text "x" :colour "red"})';
     const { diagnostics, doc } = diagnose(text);
-    assert.deepEqual(compact(diagnostics), [['invalid-enum-value', rangeOfText(doc, '"hihg"')]]);
-    assert.equal(messageText(diagnostics[0]), messages.invalidEnumValue('hihg', 'level', ['low', 'high'], 'high'));
-    assert.deepEqual(diagnostics[0].data, { field: 'level', value: 'hihg', allowed: ['low', 'high'], suggestions: ['high'] });
+    assert.deepEqual(compact(diagnostics), [['invalid-enum-value', rangeOfText(doc, '"rde"')]]);
+    assert.equal(messageText(diagnostics[0]), messages.invalidEnumValue('rde', 'colour', ['red', 'green'], 'red'));
+    assert.deepEqual(diagnostics[0].data, { field: 'colour', value: 'rde', allowed: ['red', 'green'], suggestions: ['red'] });
   });
 
   it('invalid-enum-value: exact, case-sensitive match', () => {
-    const { diagnostics, doc } = diagnose('(send notify page {:to "x" :level "High"})');
-    assert.deepEqual(compact(diagnostics), [['invalid-enum-value', rangeOfText(doc, '"High"')]]);
-    assert.equal(messageText(diagnostics[0]), messages.invalidEnumValue('High', 'level', ['low', 'high'], 'high'));
+    const { diagnostics, doc } = diagnose('(send crm note {:text "x" :colour "Red"})');
+    assert.deepEqual(compact(diagnostics), [['invalid-enum-value', rangeOfText(doc, '"Red"')]]);
+    assert.equal(messageText(diagnostics[0]), messages.invalidEnumValue('Red', 'colour', ['red', 'green'], 'red'));
   });
 
   it('secret-inline: static-params and redact entries, instead of unknown-field', () => {
-    const text = '(send twilio sms {:to-phone-number 1 :from-phone-number 2 :message 3 :account "AC1" :password "x"})\n(send notify page {:to "x" :level "low" :api-key "k"})';
+    const text = '(send twilio sms {:to-phone-number 1 :from-phone-number 2 :message 3 :account "AC1" :password "x"})\n(send crm note {:text "x" :secret "k"})';
     const { diagnostics, doc } = diagnose(text);
     assert.deepEqual(compact(diagnostics), [
       ['secret-inline', rangeOfText(doc, ':account')],
       ['secret-inline', rangeOfText(doc, ':password')],
-      ['secret-inline', rangeOfText(doc, ':api-key')],
+      ['secret-inline', rangeOfText(doc, ':secret')],
     ]);
     assert.equal(messageText(diagnostics[0]), messages.secretInline('account', 'twilio'));
-    const entry = (diagnostics[2].data as { entryRange: unknown }).entryRange;
-    assert.deepEqual(entry, { start: { line: 1, character: 40 }, end: { line: 1, character: 52 } });
+    const entry = (diagnostics[2].data as { entryRange: Range }).entryRange;
+    assert.deepEqual(compactRange(entry), rangeOfText(doc, ':secret "k"'));
   });
 
   it('duplicate-field: the second occurrence', () => {
@@ -338,12 +312,10 @@ describe('flow analyser: suppression', () => {
 
 describe('flow analyser: robustness and caching', () => {
   it('random bytes and flow-like noise: no exception, every range inside the document', () => {
-    let seed = 99;
-    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+    const random = seededRandom(99);
     const alphabet = '()[]{}"\\;:*$+ \n,abcsendtwiliosms1-';
     for (let round = 0; round < 100; round++) {
-      let text = '';
-      for (let i = 0; i < 400; i++) text += round % 2 === 0 ? String.fromCharCode(next() % 256) : alphabet[next() % alphabet.length];
+      const text = round % 2 === 0 ? randomBytes(random, 400) : randomText(random, 400, alphabet);
       const { diagnostics, doc } = diagnose(text);
       const end = doc.positionAt(text.length);
       for (const d of diagnostics) {
@@ -361,13 +333,13 @@ describe('flow analyser: robustness and caching', () => {
   });
 
   it('caches per version and index generation', () => {
-    const local = newIndex();
-    const doc = documentOf('(send notify page {:to "x" :level "low"})', 'flow');
+    const local = crmIndex();
+    const doc = documentOf('(send crm note {:text "x"})', 'flow');
     const first = checkFlowDocument(doc, analysisContext(local, doc.uri, defaultSettings));
     assert.equal(checkFlowDocument(doc, analysisContext(local, doc.uri, defaultSettings)), first);
-    local.delete('file:///workspace/notify.integration.json');
+    local.delete('file:///workspace/crm.integration.json');
     const after = checkFlowDocument(doc, analysisContext(local, doc.uri, defaultSettings));
-    assert.deepEqual(compact(after), [['unknown-integration', rangeOfText(doc, 'notify')]]);
+    assert.deepEqual(compact(after), [['unknown-integration', rangeOfText(doc, 'crm')]]);
   });
 
   it('lists every interaction with names, ranges, params and template entries', () => {

@@ -11,6 +11,7 @@ import { completePattern, hoverPattern } from '../../server/src/service/flow/edi
 import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
 import { documentOf } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
+import { randomBytes, randomText, seededRandom } from '../support/random';
 
 const ctx = builtinContext();
 
@@ -58,22 +59,6 @@ async function exercise(doc: TextDocument, offsets?: number[]): Promise<void> {
   }
 }
 
-/** A small seeded generator, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 0x100000000;
-  };
-}
-
-function randomText(seed: number, length: number, alphabet: string[]): string {
-  const next = random(seed);
-  let text = '';
-  for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
-  return text;
-}
-
 const flowAlphabet = [
   ...'()[]{}":;\\*$+-,. \n\t0123456789abcdefghijklmnopqrstuvwxyz',
   ...['send ', 'twilio ', 'sms ', ':message ', '(await ', '(delay ', 'hours', '\ud83d', '\ude00', '\u0000', 'é'],
@@ -116,15 +101,13 @@ describe('flow features on hostile input', () => {
 
   it('answers at every offset of random text in both file kinds', async () => {
     for (let seed = 1; seed <= 6; seed++) {
-      await exercise(documentOf(randomText(seed, 400, flowAlphabet), 'flow'));
-      await exercise(documentOf(`{"then": "${randomText(seed + 100, 300, flowAlphabet).replace(/"/g, '\\"')}"}`, 'pattern'));
+      await exercise(documentOf(randomText(seededRandom(seed), 400, flowAlphabet), 'flow'));
+      await exercise(documentOf(`{"then": "${randomText(seededRandom(seed + 100), 300, flowAlphabet).replace(/"/g, '\\"')}"}`, 'pattern'));
     }
   });
 
   it('answers on random bytes read as text', async () => {
-    const next = random(42);
-    const bytes = Buffer.from(Array.from({ length: 2000 }, () => Math.floor(next() * 256)));
-    const text = bytes.toString('latin1');
+    const text = randomBytes(seededRandom(42), 2000);
     await exercise(documentOf(text, 'flow'));
     await exercise(documentOf(text, 'pattern'));
   });

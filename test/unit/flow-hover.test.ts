@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { hoverFlow } from '../../server/src/service/flow/editing/features';
 import { checkFlowDocument } from '../../server/src/service/flow/index';
-import { documentOf } from '../support/documents';
-import { CompactRange, rangeOfText, withCursor } from '../support/documents';
+import { CompactRange, compactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
@@ -14,11 +13,10 @@ const ctx = builtinContext();
 function hover(text: string, kind: 'flow' | 'pattern' = 'flow'): { hover: Hover | null; value: string; range?: CompactRange; doc: ReturnType<typeof withCursor>['doc'] } {
   const { doc, position } = withCursor(text, kind);
   const result = hoverFlow(doc, position, ctx);
-  const r = result?.range;
   return {
     hover: result,
     value: result === null ? '' : (result.contents as MarkupContent).value,
-    range: r === undefined ? undefined : [r.start.line, r.start.character, r.end.line, r.end.character],
+    range: result?.range === undefined ? undefined : compactRange(result.range),
     doc,
   };
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { seededRandom, Random } from '../../bench/random';
+import { seededRandom, Random } from '../support/random';
 import { generateFlowFile } from '../../bench/generators';
 import { checkFlowDocument, forgetFlowDocument, getFlowDocument } from '../../server/src/service/flow/index';
 import { Balance, balanceAfterEdit, scanBalance } from '../../server/src/service/flow/syntax/balance';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { flowDefinition, flowReferences, flowSymbols } from '../../server/src/service/flow/editing/features';
-import { CompactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
+import { compactRange as compact, documentOf, rangeOfText, withCursor } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
@@ -13,8 +13,6 @@ const builtins = loadBuiltinDefinitions();
 const twilio = builtins.find((d) => d.type?.value === 'twilio');
 const salesforce = builtins.find((d) => d.type?.value === 'salesforce');
 assert.ok(twilio && salesforce);
-
-const compact = (r: Range): CompactRange => [r.start.line, r.start.character, r.end.line, r.end.character];
 
 function definitionAt(text: string, kind: 'flow' | 'pattern' = 'flow') {
   const { doc, position } = withCursor(text, kind);

@@ -22,6 +22,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkFlowDocument, forgetFlowDocument } from '../../server/src/service/flow/index';
 import { builtinContext } from '../support/flowContext';
+import { randomBytes, randomText, seededRandom } from '../support/random';
 
 /** A node as `kind:value@start-end`, containers with their children. */
 function show(node: FlowNode): string {
@@ -566,15 +567,9 @@ describe('flow reader: hostile input', () => {
   });
 
   it('reads random bytes without throwing, with ranges inside the text', () => {
-    let seed = 12345;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed;
-    };
+    const random = seededRandom(12345);
     for (let round = 0; round < 50; round++) {
-      let text = '';
-      const length = random() % 2000;
-      for (let i = 0; i < length; i++) text += String.fromCharCode(random() % 256);
+      const text = randomBytes(random, random.int(2000));
       const tree = readFlow(text);
       for (const e of tree.errors) assert.ok(e.start >= 0 && e.end <= text.length && e.start <= e.end);
       assertParents(tree);
@@ -583,13 +578,9 @@ describe('flow reader: hostile input', () => {
 
   it('reads random flow-like characters without throwing', () => {
     const alphabet = '()[]{}"\\;:*$+ \n,abc1-';
-    let seed = 7;
+    const random = seededRandom(7);
     for (let round = 0; round < 200; round++) {
-      let text = '';
-      for (let i = 0; i < 300; i++) {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        text += alphabet[seed % alphabet.length];
-      }
+      const text = randomText(random, 300, alphabet);
       const tree = readFlow(text);
       for (const e of tree.errors) assert.ok(e.start >= 0 && e.end <= text.length);
       assertParents(tree);

@@ -14,6 +14,7 @@ import { unescapeJsonString } from '../../server/src/service/flow/embedding/json
 import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
 import { nodeAt } from '../../server/src/service/flow/syntax/tree';
 import { compact, documentOf, rangeOfText } from '../support/documents';
+import { randomText, seededRandom } from '../support/random';
 
 const index = new DefinitionIndex();
 index.setBuiltins(loadBuiltinDefinitions());
@@ -199,12 +200,8 @@ describe('pattern files: bad input', () => {
 
   it('half-typed and random input: no exception, ranges inside the document', async () => {
     const inputs = ['', '{', '{"then": "(send', '[{"when": 1, "then": null}', '{"then": "\\u12"}', 'nonsense'];
-    let seed = 5;
-    for (let i = 0; i < 30; i++) {
-      let s = '';
-      for (let k = 0; k < 200; k++) s += '{}[]":,\\nu(send) '[(seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 17];
-      inputs.push(s);
-    }
+    const random = seededRandom(5);
+    for (let i = 0; i < 30; i++) inputs.push(randomText(random, 200, '{}[]":,\\nu(send) '));
     for (const text of inputs) {
       const { diagnostics, doc } = await diagnose(text);
       const end = doc.positionAt(text.length);

@@ -13,7 +13,7 @@ import { completePattern, hoverPattern } from '../../server/src/service/flow/edi
 import { findBrokenStrings, withBreaksBlanked } from '../../server/src/service/flow/embedding/brokenStrings';
 import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
 import { getFlowDocument } from '../../server/src/service/flow/index';
-import { compact, documentOf, rangeOfText, withCursor } from '../support/documents';
+import { compact, compactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
 import { applyAction, applyItem, builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
@@ -328,7 +328,7 @@ describe('pattern payloads: key completion and hover from the schema', () => {
   it('hovers a key with its markdown description, over the key', async () => {
     const { doc, hover: h } = await hover('[{"name": "p", "co|de": "(event)"}]');
     assert.deepEqual(h?.contents, [keys.code.markdownDescription]);
-    assert.deepEqual(h?.range && compact([{ range: h.range, message: '', code: 'hover' }])[0][1], rangeOfText(doc, '"code"'));
+    assert.deepEqual(h?.range && compactRange(h.range), rangeOfText(doc, '"code"'));
     assert.deepEqual((await hover('{"sta|tus": true}')).hover?.contents, [keys.status.markdownDescription]);
   });
 

@@ -6,13 +6,11 @@ import { loadBuiltinDocuments } from '../../server/src/service/definitions/built
 import { getDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { validateDefinition } from '../../server/src/service/definitions/validate';
 import { messageText } from '../../server/src/service/diagnostics';
-import { FormRange, IntegrationFormModel, integrationForm } from '../../server/src/service/previews';
+import { IntegrationFormModel, integrationForm } from '../../server/src/service/previews';
 import { defaultSettings } from '../../server/src/service/settings';
-import { CompactRange, documentOf, rangeOfText } from '../support/documents';
+import { compactRange, documentOf, rangeOfText } from '../support/documents';
 
 const builtinDocs = loadBuiltinDocuments();
-
-const compactRange = (r: FormRange): CompactRange => [r.start.line, r.start.character, r.end.line, r.end.character];
 
 async function builtinForm(type: string): Promise<IntegrationFormModel> {
   const doc = builtinDocs.find((d) => d.definition.type?.value === type);

@@ -4,21 +4,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { analysisContext } from '../../server/src/service/analysisContext';
 import { messages } from '../../server/src/service/codes';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
-import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { messageText } from '../../server/src/service/diagnostics';
 import { checkFlowDocument } from '../../server/src/service/flow';
 import { FormRange, SendFieldModel, SendFormModel, sendCodeLenses, sendForm, sendFormEdit } from '../../server/src/service/previews';
-import { defaultSettings } from '../../server/src/service/settings';
-import { CompactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
+import { compactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
+import { builtinContext } from '../support/flowContext';
 
-const index = new DefinitionIndex();
-index.setBuiltins(loadBuiltinDefinitions());
-const ctx = analysisContext(index, 'file:///workspace/flow.cxflow', defaultSettings);
-
-const compactRange = (r: FormRange): CompactRange => [r.start.line, r.start.character, r.end.line, r.end.character];
+const ctx = builtinContext();
 
 function sendFormAt(text: string, kind: 'flow' | 'pattern' = 'flow'): { model: SendFormModel; doc: TextDocument } {
   const { doc, position } = withCursor(text, kind);

@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { seededRandom } from '../../bench/random';
+import { seededRandom } from '../support/random';
 import { SeveritySetting } from '../../server/src/service/codes';
 import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
