@@ -1,5 +1,6 @@
 // The bundled server over stdio, driven by a real LSP client: definition diagnostics (pushed and
-// pulled), completion, hover, code actions, settings changes and workspace indexing.
+// pulled), completion, hover, code actions, settings changes and workspace indexing. Each test
+// opens or resets the documents it reads, so that any one of them runs alone.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -16,37 +17,32 @@ import {
   ReferencesRequest,
   DocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { messages } from '../../server/src/service/codes';
+import { validateDefinition } from '../../server/src/service/definitions/validate';
+import { defaultSettings } from '../../server/src/service/settings';
+import { crmDefinition, crmFileName, crmUnredacted, crmWith, writeCrm } from '../support/definitions';
+import { compact, rangeIn } from '../support/documents';
 import { TestClient, fileUri } from '../support/lspClient';
 
-const definitionText = `{
-  "type": "crm",
-  "display": "CRM",
-  "schema": [
-    { "label": "Login", "param": "login" },
-    { "label": "Secret", "param": "secret", "type": "password" }
-  ],
-  "endpoint": {
-    "name": "crm",
-    "type": "crm",
-    "display": "CRM Endpoint",
-    "params": ["login", "secret"],
-    "sends": { "note": { "text": { "type": "mandatory", "description": "The note" } } }
-  }
-}
-`;
-
-function codes(diagnostics: { code?: number | string }[]): string[] {
-  return diagnostics.map((d) => String(d.code)).sort();
-}
+const positionIn = (text: string, needle: string, occurrence = 0, after = 0) => {
+  const [line, character] = rangeIn(text, needle, occurrence);
+  return { line, character: character + after };
+};
 
 describe('definition files over LSP (push diagnostics)', () => {
   let client: TestClient;
   let workspace: string;
-  const uri = () => fileUri(path.join(workspace, 'crm.integration.json'));
+  const uri = () => fileUri(path.join(workspace, crmFileName));
+  /** The crm definition without its endpoint's redact list, open and with its diagnostics pushed. */
+  const showUnredacted = async () => {
+    await client.show(uri(), 'cxengage-integration', crmUnredacted);
+    return client.waitForDiagnostics(uri());
+  };
 
   before(async () => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-lsp-'));
-    fs.writeFileSync(path.join(workspace, 'crm.integration.json'), definitionText);
+    writeCrm(workspace, crmUnredacted);
     client = await TestClient.start({ rootPath: workspace });
   });
   after(async () => {
@@ -55,115 +51,155 @@ describe('definition files over LSP (push diagnostics)', () => {
   });
 
   it('announces its features', () => {
-    const caps = client.initializeResult.capabilities;
-    assert.ok(caps.completionProvider && caps.hoverProvider && caps.codeActionProvider && caps.referencesProvider);
-    assert.equal(caps.diagnosticProvider, undefined, 'no pull diagnostics for a client without support');
+    assert.deepEqual(client.initializeResult, {
+      capabilities: {
+        textDocumentSync: 2,
+        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{'], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'cxengage-language-server', version: '0.1.0' },
+    });
   });
 
   it('pushes diagnostics with exact ranges', async () => {
-    await client.open(uri(), 'cxengage-integration', definitionText);
-    const diagnostics = await client.waitForDiagnostics(uri());
+    const diagnostics = await showUnredacted();
+    assert.deepEqual(compact(diagnostics), [['unredacted-secret', rangeIn(crmUnredacted, '"secret"', 1)]]);
     assert.deepEqual(
-      diagnostics.map((d) => [d.code, d.source, d.range.start.line, d.range.start.character, d.range.end.character]),
-      [['unredacted-secret', 'cxengage', 11, 24, 32]],
+      diagnostics.map((d) => [d.source, d.severity, d.message]),
+      [['cxengage', 2, messages.unredactedSecret('secret', 'endpoint')]],
     );
   });
 
   it('offers the quick fix that creates the redact list, keeping the file layout', async () => {
-    const diagnostics = await client.waitForDiagnostics(uri());
+    const diagnostics = await showUnredacted();
     const actions = await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: uri() },
       range: diagnostics[0].range,
       context: { diagnostics },
     });
-    assert.ok(actions);
-    const fix = actions.find((a) => a.title === 'Add `secret` to `endpoint.redact`');
+    assert.deepEqual(
+      actions?.map((a) => a.title),
+      ['Add `secret` to `endpoint.redact`'],
+    );
+    const fix = actions?.[0];
     assert.ok(fix && 'edit' in fix && fix.edit?.changes);
-    assert.deepEqual(fix.edit.changes[uri()], [
-      {
-        range: { start: { line: 12, character: 87 }, end: { line: 12, character: 87 } },
-        newText: ',\n    "redact": [ "secret" ]',
-      },
-    ]);
+    // After the endpoint's last property (its sends map), at the indentation of its keys.
+    const end = positionIn(crmUnredacted, '    }\n  },\n  "listener"', 0, 5);
+    assert.deepEqual(fix.edit.changes[uri()], [{ range: { start: end, end }, newText: ',\n    "redact": [ "secret" ]' }]);
+    // The fixed file is clean.
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri(), 'json', 1, crmUnredacted), fix.edit.changes[uri()]);
+    assert.deepEqual(await validateDefinition(TextDocument.create(uri(), 'json', 2, fixed), defaultSettings), []);
   });
 
   it('completes declared params inside redact, and schema keys elsewhere', async () => {
-    const text = definitionText.replace('"params": ["login", "secret"],', '"params": ["login", "secret"], "redact": [],');
-    await client.replace(uri(), text);
-    const line = 11;
-    const character = text.split('\n')[line].indexOf('"redact": [') + '"redact": ['.length;
+    const text = crmWith(['"redact": ["secret"]', '"redact": []']);
+    await client.show(uri(), 'cxengage-integration', text);
     const list = (await client.connection.sendRequest(CompletionRequest.type, {
       textDocument: { uri: uri() },
-      position: { line, character },
+      position: positionIn(text, '"redact": [', 0, '"redact": ['.length),
     })) as CompletionList;
     assert.deepEqual(
-      list.items.map((i) => i.label),
-      ['login', 'secret'],
+      list.items.map((i) => [i.label, i.kind, i.detail, i.insertText]),
+      [
+        ['login', 12, 'Login, from schema', '"login"'],
+        ['secret', 12, 'Secret (password), from schema', '"secret"'],
+        ['hook-secret', 12, 'Webhook secret (password), from listener.schema', '"hook-secret"'],
+      ],
     );
+    // On an empty line of an endpoint without redact: the one key it lacks, as a snippet.
+    const withoutRedact = crmUnredacted.replace('    "sends": {', '    \n    "sends": {');
+    await client.show(uri(), 'cxengage-integration', withoutRedact);
     const keys = (await client.connection.sendRequest(CompletionRequest.type, {
       textDocument: { uri: uri() },
-      position: { line: 9, character: 4 },
+      position: positionIn(withoutRedact, '    \n', 0, 4),
     })) as CompletionList;
-    assert.ok(keys.items.some((i) => i.label === 'static-params'), 'schema-driven key completion');
+    assert.deepEqual(
+      keys.items.map((i) => [i.label, i.kind, i.insertText ?? i.textEdit?.newText, i.insertTextFormat]),
+      [['redact', 10, '"redact": [$1],', 2]],
+    );
   });
 
   it('hovers a param with what the file says of it', async () => {
+    await showUnredacted();
+    const at = rangeIn(crmUnredacted, '"secret"');
     const hover = await client.connection.sendRequest(HoverRequest.type, {
       textDocument: { uri: uri() },
-      position: { line: 5, character: 38 },
+      position: { line: at[0], character: at[1] + 2 },
     });
     assert.ok(hover);
-    const value = (hover.contents as MarkupContent).value;
-    assert.match(value, /param `secret`/);
-    assert.match(value, /label "Secret", \*\*password\*\*/);
-    assert.match(value, /endpoint: in params, not redacted/);
+    assert.equal(
+      (hover.contents as MarkupContent).value,
+      [
+        '**param `secret`**',
+        '',
+        '- configuration form: label "Secret", **password** (masked)',
+        '- endpoint: in params, static, not redacted',
+        '- listener: not used',
+      ].join('\n'),
+    );
+    assert.deepEqual(hover.range, { start: { line: at[0], character: at[1] }, end: { line: at[2], character: at[3] } });
   });
 
   it('re-grades diagnostics when settings change', async () => {
-    await client.replace(uri(), definitionText);
-    await client.waitForDiagnostics(uri(), (d) => d.length === 1);
-    await client.changeSettings({ diagnostics: { severity: { 'unredacted-secret': 'off' } } });
-    await client.waitForDiagnostics(uri(), (d) => d.length === 0);
-    await client.changeSettings({ diagnostics: { severity: { 'unredacted-secret': 'error' } } });
-    const regraded = await client.waitForDiagnostics(uri(), (d) => d.length === 1 && d[0].severity === 1);
-    assert.equal(regraded[0].code, 'unredacted-secret');
-    await client.changeSettings({});
+    await showUnredacted();
+    try {
+      await client.changeSettings({ diagnostics: { severity: { 'unredacted-secret': 'off' } } });
+      assert.deepEqual(await client.waitForDiagnostics(uri(), (d) => d.length === 0), []);
+      await client.changeSettings({ diagnostics: { severity: { 'unredacted-secret': 'error' } } });
+      const regraded = await client.waitForDiagnostics(uri(), (d) => d.length === 1 && d[0].severity === 1);
+      assert.deepEqual(compact(regraded), [['unredacted-secret', rangeIn(crmUnredacted, '"secret"', 1)]]);
+    } finally {
+      await client.changeSettings({});
+    }
+    const restored = await client.waitForDiagnostics(uri(), (d) => d.length === 1 && d[0].severity === 2);
+    assert.deepEqual(compact(restored), [['unredacted-secret', rangeIn(crmUnredacted, '"secret"', 1)]]);
   });
 
   it('survives broken input and keeps serving other documents', async () => {
     const broken = fileUri(path.join(workspace, 'broken.integration.json'));
-    await client.open(broken, 'cxengage-integration', '\u0000\u0001garbage{{{');
-    const garbage = await client.waitForDiagnostics(broken);
-    assert.deepEqual(codes(garbage), ['not-analysed']);
+    await client.show(broken, 'cxengage-integration', '\u0000\u0001garbage{{{');
+    assert.deepEqual(compact(await client.waitForDiagnostics(broken)), [['not-analysed', [0, 0, 0, 0]]]);
     await client.replace(broken, '{ "type": ');
     const half = await client.waitForDiagnostics(broken, (d) => d.some((x) => x.code === 'json-syntax'));
-    assert.deepEqual(
-      half.map((d) => [d.code, d.range.start.character, d.range.end.character]),
-      [
-        ['schema', 0, 1],
-        ['json-syntax', 8, 9],
-      ],
-    );
+    assert.deepEqual(compact(half), [
+      ['schema', [0, 0, 0, 1]],
+      ['json-syntax', [0, 8, 0, 9]],
+    ]);
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: broken }, position: { line: 0, character: 9 } });
     assert.equal(hover, null);
-    await client.replace(uri(), definitionText);
-    assert.deepEqual(codes(await client.waitForDiagnostics(uri())), ['unredacted-secret']);
+    await client.close(broken);
+    assert.deepEqual(compact(await showUnredacted()), [['unredacted-secret', rangeIn(crmUnredacted, '"secret"', 1)]]);
   });
 
   it('reports a workspace definition overriding a built-in, and a duplicate type, and follows file events', async () => {
+    await showUnredacted();
     const dupeFile = path.join(workspace, 'crm-copy.integration.json');
-    fs.writeFileSync(dupeFile, definitionText.replace('"params": ["login", "secret"],', '"params": ["login", "secret"], "redact": ["secret"],'));
+    fs.writeFileSync(dupeFile, crmDefinition);
     await client.fileChanged(fileUri(dupeFile), FileChangeType.Created);
     const withDupe = await client.waitForDiagnostics(uri(), (d) => d.some((x) => x.code === 'duplicate-type'));
-    assert.deepEqual(codes(withDupe), ['duplicate-type', 'unredacted-secret']);
+    assert.deepEqual(compact(withDupe), [
+      ['duplicate-type', rangeIn(crmUnredacted, '"crm"')],
+      ['unredacted-secret', rangeIn(crmUnredacted, '"secret"', 1)],
+    ]);
+    assert.equal(withDupe.find((d) => d.code === 'duplicate-type')?.message, messages.duplicateType('crm', 'crm-copy.integration.json'));
     fs.rmSync(dupeFile);
     await client.fileChanged(fileUri(dupeFile), FileChangeType.Deleted);
-    await client.waitForDiagnostics(uri(), (d) => !d.some((x) => x.code === 'duplicate-type'));
+    const withoutDupe = await client.waitForDiagnostics(uri(), (d) => !d.some((x) => x.code === 'duplicate-type'));
+    assert.deepEqual(compact(withoutDupe), [['unredacted-secret', rangeIn(crmUnredacted, '"secret"', 1)]]);
 
     const twilio = fileUri(path.join(workspace, 'twilio.integration.json'));
-    await client.open(twilio, 'cxengage-integration', '{ "type": "twilio" }');
+    await client.show(twilio, 'cxengage-integration', '{ "type": "twilio" }');
     const overriding = await client.waitForDiagnostics(twilio);
-    assert.deepEqual(overriding.map((d) => [d.code, d.severity]), [['duplicate-type', 3]]);
+    assert.deepEqual(
+      overriding.map((d) => [d.code, d.severity, d.message]),
+      [['duplicate-type', 3, messages.overridesBuiltin('twilio')]],
+    );
     await client.close(twilio);
   });
 });
@@ -171,6 +207,7 @@ describe('definition files over LSP (push diagnostics)', () => {
 describe('definition files over LSP (pull diagnostics, pushed settings)', () => {
   let client: TestClient;
   let workspace: string;
+  const uri = () => fileUri(path.join(workspace, 'a.integration.json'));
 
   before(async () => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-lsp-'));
@@ -187,22 +224,25 @@ describe('definition files over LSP (pull diagnostics, pushed settings)', () => 
   });
 
   it('answers textDocument/diagnostic with settings from initializationOptions', async () => {
-    assert.ok(client.initializeResult.capabilities.diagnosticProvider);
-    const uri = fileUri(path.join(workspace, 'a.integration.json'));
-    await client.open(uri, 'cxengage-integration', definitionText);
-    const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as DocumentDiagnosticReport;
+    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, {
+      identifier: 'cxengage',
+      interFileDependencies: true,
+      workspaceDiagnostics: false,
+    });
+    await client.show(uri(), 'cxengage-integration', crmUnredacted);
+    const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uri() } })) as DocumentDiagnosticReport;
     assert.equal(report.kind, 'full');
     assert.deepEqual(
-      report.kind === 'full' && report.items.map((d) => [d.code, d.severity]),
-      [['unredacted-secret', 4]],
+      report.kind === 'full' && report.items.map((d) => [d.code, d.severity, compact([d])[0][1]]),
+      [['unredacted-secret', 4, rangeIn(crmUnredacted, '"secret"', 1)]],
     );
     assert.equal(client.diagnostics.size, 0, 'nothing is pushed to a pull client');
   });
 
   it('answers an empty reference list for a position naming nothing', async () => {
-    const uri = fileUri(path.join(workspace, 'a.integration.json'));
+    await client.show(uri(), 'cxengage-integration', crmUnredacted);
     const refs = await client.connection.sendRequest(ReferencesRequest.type, {
-      textDocument: { uri },
+      textDocument: { uri: uri() },
       position: { line: 0, character: 0 },
       context: { includeDeclaration: false },
     });
@@ -213,13 +253,10 @@ describe('definition files over LSP (pull diagnostics, pushed settings)', () => 
 describe('settings over LSP', () => {
   it('reports an unknown setting once, applies the valid rest, and keeps serving', async () => {
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-lsp-'));
-    const client = await TestClient.start({
-      rootPath: workspace,
-      settings: { diagnostics: { severity: { 'no-such-code': 'error', 'unredacted-secret': 'off' } }, maxFileSize: 'big' },
-    });
-    try {
+    const settings = { diagnostics: { severity: { 'no-such-code': 'error', 'unredacted-secret': 'off' } }, maxFileSize: 'big' };
+    await TestClient.session({ rootPath: workspace, settings }, async (client) => {
       const uri = fileUri(path.join(workspace, 'a.integration.json'));
-      await client.open(uri, 'cxengage-integration', definitionText);
+      await client.open(uri, 'cxengage-integration', crmUnredacted);
       const diagnostics = await client.waitForDiagnostics(uri);
       assert.deepEqual(diagnostics, []);
       const warnings = await client.waitFor('two settings warnings', () => (client.messages.length >= 2 ? client.messages : undefined));
@@ -227,9 +264,7 @@ describe('settings over LSP', () => {
         'CxEngage: cxengage.diagnostics.severity: unknown diagnostic code "no-such-code" is ignored',
         'CxEngage: cxengage.maxFileSize must be a non-negative number of bytes; using the default',
       ]);
-    } finally {
-      await client.stop();
-      fs.rmSync(workspace, { recursive: true, force: true });
-    }
+    });
+    fs.rmSync(workspace, { recursive: true, force: true });
   });
 });

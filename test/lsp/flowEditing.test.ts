@@ -1,6 +1,7 @@
 // Typing in an open `.cxflow` file through the bundled server: after each incremental change the
 // diagnostics pulled for it equal those of the same text opened fresh (which is read whole), so the
-// re-reading of only the edited forms can't drift from a full read over a series of edits.
+// re-reading of only the edited forms can't drift from a full read over a series of edits. Both
+// must also be what the analyser finds in-process: two empty answers of a failing handler are equal.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -16,11 +17,40 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { seededRandom } from '../support/random';
 import { languageIds } from '../../server/src/service/documentKind';
+import { checkFlowDocument } from '../../server/src/service/flow';
+import { CompactRange, compact, documentOf } from '../support/documents';
+import { builtinContext } from '../support/flowContext';
 import { TestClient, fileUri, repoRoot } from '../support/lspClient';
 
 const sample = ['mistakes', 'escalations', 'abandoned-calls']
   .map((name) => fs.readFileSync(path.join(repoRoot, 'examples', 'flows', `${name}.cxflow`), 'utf8'))
   .join('\n');
+
+/** The diagnostics of the three example flows (their deliberate mistakes) against the built-in definitions. */
+const sampleDiagnostics: [string, CompactRange][] = [
+  ['syntax', [5, 22, 5, 30]],
+  ['unknown-form', [8, 3, 8, 7]],
+  ['arity', [11, 3, 11, 8]],
+  ['unknown-integration', [14, 8, 14, 15]],
+  ['unknown-message', [17, 15, 17, 19]],
+  ['missing-mandatory-field', [20, 8, 20, 18]],
+  ['unknown-integration', [23, 8, 23, 15]],
+  ['invalid-enum-value', [28, 35, 28, 43]],
+  ['secret-inline', [31, 95, 31, 104]],
+  ['duplicate-field', [34, 37, 34, 45]],
+  ['response-outside-success', [38, 16, 38, 20]],
+  ['unknown-unit', [41, 11, 41, 18]],
+  ['unknown-integration', [45, 8, 45, 13]],
+  ['unknown-integration', [61, 32, 61, 37]],
+  ['unknown-integration', [76, 8, 76, 15]],
+  ['unknown-integration', [80, 23, 80, 28]],
+];
+
+/**
+ * What the analyser finds in `text` in this process, read whole, as it travels over the wire (the
+ * server has only the built-in definitions too).
+ */
+const expectedFor = (text: string): Diagnostic[] => JSON.parse(JSON.stringify(checkFlowDocument(documentOf(text, 'flow'), builtinContext()))) as Diagnostic[];
 
 const pieces = ['(', ')', '{', '}', '"', ';', '\n', ' ', 'x', ':to', ';; Then\n', '(send twilio sms {:to-phone-number *p*})\n'];
 
@@ -47,7 +77,8 @@ describe('typing in a flow over LSP', () => {
     const uri = fileUri(path.join(workspace, 'typing.cxflow'));
     let mirror = TextDocument.create(uri, languageIds.flow, 1, sample);
     await client.open(uri, languageIds.flow, sample);
-    await pull(uri);
+    assert.deepEqual(compact(await pull(uri)), sampleDiagnostics);
+    assert.deepEqual(compact(expectedFor(sample)), sampleDiagnostics);
     for (let step = 0; step < 40; step++) {
       const text = mirror.getText();
       const at = random.int(text.length + 1);
@@ -63,7 +94,9 @@ describe('typing in a flow over LSP', () => {
       });
       const fresh = fileUri(path.join(workspace, `fresh-${step}.cxflow`));
       await client.open(fresh, languageIds.flow, mirror.getText());
-      assert.deepEqual(await pull(uri), await pull(fresh), `step ${step}`);
+      const expected = expectedFor(mirror.getText());
+      assert.deepEqual(await pull(uri), expected, `step ${step}, edited`);
+      assert.deepEqual(await pull(fresh), expected, `step ${step}, read whole`);
       await client.close(fresh);
     }
   });

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { crmWith, writeCrm } from '../support/definitions';
+import { compact, rangeIn } from '../support/documents';
 import { TestClient, fileUri } from '../support/lspClient';
 
 describe('multi-root workspaces over LSP', () => {
@@ -14,10 +16,7 @@ describe('multi-root workspaces over LSP', () => {
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-roots-'));
     for (const folder of ['alpha', 'beta']) fs.mkdirSync(path.join(root, folder));
-    fs.writeFileSync(
-      path.join(root, 'alpha', 'crm.integration.json'),
-      JSON.stringify({ type: 'crm', display: 'CRM', schema: [], endpoint: { name: 'crm', type: 'crm', display: 'CRM', params: [], sends: { note: { text: { type: 'mandatory' } } } } }),
-    );
+    writeCrm(path.join(root, 'alpha'));
     client = await TestClient.start({ folders: [path.join(root, 'alpha'), path.join(root, 'beta')] });
   });
   after(async () => {
@@ -33,10 +32,7 @@ describe('multi-root workspaces over LSP', () => {
     await client.open(inBeta, 'cxflow', flow);
     assert.deepEqual(await client.waitForDiagnostics(inAlpha), []);
     const beta = await client.waitForDiagnostics(inBeta);
-    assert.deepEqual(
-      beta.map((d) => [d.code, d.range.start.character, d.range.end.character]),
-      [['unknown-integration', 6, 9]],
-    );
+    assert.deepEqual(compact(beta), [['unknown-integration', rangeIn(flow, 'crm')]]);
   });
 });
 
@@ -45,21 +41,17 @@ describe('cxengage.definitions.include over LSP', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-include-'));
     fs.mkdirSync(path.join(root, 'defs'));
     const file = path.join(root, 'defs', 'crm.json');
-    const def = (message: string) =>
-      JSON.stringify({ type: 'crm', display: 'CRM', schema: [], endpoint: { name: 'crm', type: 'crm', display: 'CRM', params: [], sends: { [message]: {} } } });
-    fs.writeFileSync(file, def('note'));
-    const client = await TestClient.start({ rootPath: root, settings: { definitions: { include: ['defs/*.json'] } } });
-    try {
+    fs.writeFileSync(file, crmWith());
+    await TestClient.session({ rootPath: root, settings: { definitions: { include: ['defs/*.json'] } } }, async (client) => {
       const flow = fileUri(path.join(root, 'f.cxflow'));
-      await client.open(flow, 'cxflow', '(send crm note {})\n');
+      const text = '(send crm note {:text "x"})\n';
+      await client.open(flow, 'cxflow', text);
       assert.deepEqual(await client.waitForDiagnostics(flow), []);
-      fs.writeFileSync(file, def('memo'));
+      fs.writeFileSync(file, crmWith(['"note"', '"memo"']));
       await client.fileChanged(fileUri(file), 2 /* Changed */);
       const after = await client.waitForDiagnostics(flow, (ds) => ds.length > 0);
-      assert.deepEqual(after.map((d) => d.code), ['unknown-message']);
-    } finally {
-      await client.stop();
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+      assert.deepEqual(compact(after), [['unknown-message', rangeIn(text, 'note')]]);
+    });
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });

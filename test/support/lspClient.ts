@@ -1,5 +1,6 @@
 // A real LSP client for tests: spawns the bundled server over stdio and talks to it with
-// vscode-languageserver-protocol, answering configuration requests from a settings object.
+// vscode-languageserver-protocol, answering configuration requests from a settings object. Stopping
+// it fails when a handler of the server failed during the session (see serverFailures.ts).
 import { spawn, ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
@@ -25,7 +26,9 @@ import {
   StreamMessageWriter,
   DiagnosticRefreshRequest,
   ShowMessageNotification,
+  LogMessageNotification,
 } from 'vscode-languageserver-protocol/node';
+import { assertNoServerFailures, LogEntry, serverFailures } from './serverFailures';
 import { stopServerProcess } from './serverProcess';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -49,8 +52,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   /** window/showMessage texts (what a user sees). */
   readonly messages: string[] = [];
-  /** window/logMessage texts (the output channel). */
-  readonly logs: string[] = [];
+  /** window/logMessage notifications (the output channel). */
+  readonly logs: LogEntry[] = [];
   refreshes = 0;
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -79,8 +82,8 @@ export class TestClient {
       client.messages.push(params.message);
       client.notify();
     });
-    connection.onNotification('window/logMessage', (params: { message: string }) => {
-      client.logs.push(params.message);
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      client.logs.push({ type: params.type, message: params.message });
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'cxengage' ? client.settings : null)));
     connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -114,6 +117,25 @@ export class TestClient {
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  /**
+   * Runs `body` with a started client and stops it, failing on the server's failures too; when
+   * `body` fails, its error is the one reported, with any failures of the server added.
+   */
+  static async session<T>(options: StartOptions, body: (client: TestClient) => Promise<T>): Promise<T> {
+    const client = await TestClient.start(options);
+    let result: T;
+    try {
+      result = await body(client);
+    } catch (error) {
+      await stopServerProcess(client.connection, client.child);
+      const failures = client.failures();
+      if (failures.length > 0 && error instanceof Error) error.message += `\nThe server logged too:\n${failures.join('\n')}`;
+      throw error;
+    }
+    await client.stop();
+    return result;
   }
 
   private notify(): void {
@@ -166,7 +188,14 @@ export class TestClient {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
+  /** The document open with `text`, whatever earlier tests did to it: opened, or replaced when open. */
+  async show(uri: string, languageId: string, text: string): Promise<void> {
+    if (this.isOpen(uri)) await this.replace(uri, text);
+    else await this.open(uri, languageId, text);
+  }
+
   async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
@@ -179,8 +208,32 @@ export class TestClient {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type }] });
   }
 
+  /** Error logs and stderr output of the session so far: a handler that threw, among others. */
+  failures(): string[] {
+    return serverFailures(this.logs, this.stderr);
+  }
+
+  assertNoFailures(): void {
+    assertNoServerFailures(this.logs, this.stderr);
+  }
+
+  /** The version the client last sent for an open document. */
+  versionOf(uri: string): number | undefined {
+    return this.versions.get(uri);
+  }
+
+  /** Documents the client has opened and not closed. */
+  isOpen(uri: string): boolean {
+    return this.versions.has(uri);
+  }
+
+  /**
+   * Ends the server, then fails if any handler failed during the session: every suite that stops
+   * its client in an `after` hook or a `finally` asserts that nothing failed behind an empty answer.
+   */
   async stop(): Promise<void> {
     await stopServerProcess(this.connection, this.child);
+    this.assertNoFailures();
   }
 }
 
