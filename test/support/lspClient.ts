@@ -142,11 +142,21 @@ export class TestClient {
     for (const l of this.listeners) l();
   }
 
-  /** Resolves when `probe` returns a value (checked on every message), or fails after a bounded wait. */
+  /**
+   * Resolves when `probe` returns a value (checked on every message), or fails after a bounded
+   * wait with the last state seen, the last exception the probe threw and the server's failures.
+   */
   waitFor<T>(what: string, probe: () => T | undefined, state: () => unknown = () => undefined): Promise<T> {
     return new Promise((resolve, reject) => {
+      let lastError: unknown;
       const check = () => {
-        const value = probe();
+        let value: T | undefined;
+        try {
+          value = probe();
+        } catch (error) {
+          lastError = error;
+          return;
+        }
         if (value !== undefined) {
           cleanup();
           resolve(value);
@@ -155,7 +165,15 @@ export class TestClient {
       const timer = setTimeout(() => {
         cleanup();
         const last = JSON.stringify(state());
-        reject(new Error(`timed out after ${waitLimitMs} ms waiting for ${what}; last seen: ${last}; server stderr: ${this.stderr.slice(-2000)}`));
+        const thrown = lastError === undefined ? '' : `; the probe threw: ${lastError instanceof Error ? (lastError.stack ?? lastError.message) : String(lastError)}`;
+        const failures = this.failures();
+        reject(
+          new Error(
+            `timed out after ${waitLimitMs} ms waiting for ${what}; last seen: ${last}${thrown}` +
+              (failures.length > 0 ? `; server failures:\n${failures.join('\n')}` : ''),
+            { cause: lastError },
+          ),
+        );
       }, waitLimitMs);
       const cleanup = () => {
         clearTimeout(timer);

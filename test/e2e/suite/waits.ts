@@ -1,41 +1,9 @@
-// Bounded polling for the in-editor suite: the editor and the language server answer
-// asynchronously, so tests wait for a condition instead of sleeping a fixed time.
+// Waits of the in-editor suite: the editor and the language server answer asynchronously, so
+// tests poll (test/support/poll.ts) for the diagnostics they expect.
 import * as vscode from 'vscode';
+import { waitFor } from '../../support/poll';
 
-export interface Probe<T> {
-  /** The value seen now, or undefined while the condition does not hold yet. */
-  (): T | undefined | Promise<T | undefined>;
-}
-
-/**
- * Polls `probe` every `intervalMs` until it returns a value; after `timeoutMs` fails with
- * what was awaited and, from `describeLast`, what was seen instead.
- */
-export async function waitFor<T>(
-  what: string,
-  probe: Probe<T>,
-  options: { timeoutMs?: number; intervalMs?: number; describeLast?: () => string } = {},
-): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  const intervalMs = options.intervalMs ?? 100;
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-      lastError = undefined;
-    } catch (err) {
-      lastError = err;
-    }
-    if (Date.now() >= deadline) {
-      const seen = options.describeLast?.() ?? '';
-      const error = lastError instanceof Error ? `; last error: ${lastError.message}` : '';
-      throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}${seen ? `; saw: ${seen}` : ''}${error}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
+export { waitFor };
 
 /** The server's diagnostics on a document, as sorted `line:code` strings. */
 export function diagnosticKeys(uri: vscode.Uri): string[] {
