@@ -1,76 +1,100 @@
-// cxengage-lint as CI runs it: exit codes, the three output formats, and usage errors.
-import { describe, it } from 'node:test';
+// cxengage-lint as CI runs it: exit codes, the three output formats with exact lines, ranges and
+// levels, flow and pattern files checked against the definitions beside them, and usage errors.
+// Each test lints a folder written from the shared definition fixture; the examples' full report
+// is in golden.test.ts.
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import type * as Sarif from 'sarif';
 import { getLanguageService, JSONSchema } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { messages } from '../../server/src/service/codes';
+import { crmDefinition, crmFileName, crmUnredacted, crmWith } from '../support/definitions';
+import { rangeIn } from '../support/documents';
+import { lint } from '../support/lint';
 import { repoRoot } from '../support/lspClient';
 
-const cli = path.join(repoRoot, 'dist', 'cli.js');
-const fixtures = path.join(repoRoot, 'test', 'fixtures', 'cli');
+const folders: string[] = [];
+after(() => {
+  for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+});
 
-function lint(args: string[], cwd = repoRoot) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** A new folder holding `files` (relative path to text). */
+function folderWith(files: Record<string, string>): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-lint-'));
+  folders.push(folder);
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+    fs.writeFileSync(path.join(folder, file), text);
+  }
+  return folder;
 }
+
+/** The crm definition with an unredacted secret (a warning) and a param no form collects (information). */
+const withWarnings = crmUnredacted.replace('"params": ["login", "secret"]', '"params": ["login", "secret", "region"]');
+const secretAt = rangeIn(withWarnings, '"secret"', 1);
+const regionAt = rangeIn(withWarnings, '"region"');
+/** `file:line:col` of a compact range, as the text format prints it. */
+const at = (file: string, range: number[]) => `${file}:${range[0] + 1}:${range[1] + 1}`;
 
 describe('cxengage-lint', () => {
   it('exits 0 on a clean folder and says how many files it checked', () => {
-    const r = lint([path.join(fixtures, 'clean')]);
+    const r = lint([folderWith({ [crmFileName]: crmDefinition })]);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stdout.trim(), '1 file checked: 0 errors, 0 warnings, 0 information, 0 hints');
+    assert.equal(r.stdout, '1 file checked: 0 errors, 0 warnings, 0 information, 0 hints\n');
+    assert.equal(r.stderr, '');
   });
 
   it('prints file:line:col severity code message, and exits 0 on warnings alone', () => {
-    const r = lint(['test/fixtures/cli/warnings']);
+    const r = lint(['.'], folderWith({ [crmFileName]: withWarnings }));
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(r.stdout.trim().split('\n'), [
-      'test/fixtures/cli/warnings/chat.integration.json:7:17 warning unredacted-secret Secret param `token` is in endpoint.params but not in endpoint.redact: its value would be shown in clear',
-      'test/fixtures/cli/warnings/chat.integration.json:7:26 information param-without-form endpoint.params entry `room` is not declared by any schema: no configuration form collects it',
+    assert.deepEqual(r.stdout.split('\n'), [
+      `${at(crmFileName, secretAt)} warning unredacted-secret ${messages.unredactedSecret('secret', 'endpoint')}`,
+      `${at(crmFileName, regionAt)} information param-without-form ${messages.paramWithoutForm('region', 'endpoint')}`,
       '1 file checked: 0 errors, 1 warning, 1 information, 0 hints',
+      '',
     ]);
   });
 
   it('exits 1 when warnings exceed --max-warnings', () => {
-    assert.equal(lint(['--max-warnings', '1', 'test/fixtures/cli/warnings']).status, 0);
-    const r = lint(['--max-warnings=0', 'test/fixtures/cli/warnings']);
+    const folder = folderWith({ [crmFileName]: withWarnings });
+    assert.equal(lint(['--max-warnings', '1', folder]).status, 0);
+    const r = lint(['--max-warnings=0', folder]);
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /1 warnings, more than --max-warnings 0/);
+    assert.equal(r.stderr, 'cxengage-lint: 1 warnings, more than --max-warnings 0\n');
   });
 
-  it('exits 1 on the examples, whose acme-crm definition has deliberate errors', () => {
-    const r = lint(['examples']);
-    assert.equal(r.status, 1, r.stderr);
-    const acme = r.stdout.split('\n').filter((l) => l.startsWith('examples/definitions/acme-crm.integration.json:'));
-    assert.deepEqual(
-      acme.map((l) => l.split(' ').slice(0, 3).join(' ').replace('examples/definitions/acme-crm.integration.json:', '')),
-      [
-        '6:42 warning secret-not-masked',
-        '8:46 warning duplicate-entry',
-        '12:13 information endpoint-type-mismatch',
-        '14:46 warning unredacted-secret',
-        '14:62 information param-without-form',
-        '15:53 warning duplicate-entry',
-        '16:33 error unknown-param',
-        '20:28 error schema',
+  it('writes JSON with a summary, and each diagnostic with its range, 1-based line and column', () => {
+    const r = lint(['--format', 'json', '.'], folderWith({ [crmFileName]: withWarnings }));
+    assert.equal(r.status, 0, r.stderr);
+    const range = (c: number[]) => ({ start: { line: c[0], character: c[1] }, end: { line: c[2], character: c[3] } });
+    assert.deepEqual(JSON.parse(r.stdout), {
+      summary: { files: 1, errors: 0, warnings: 1, information: 1, hints: 0 },
+      files: [
+        {
+          path: crmFileName,
+          diagnostics: [
+            {
+              code: 'unredacted-secret',
+              severity: 'warning',
+              message: messages.unredactedSecret('secret', 'endpoint'),
+              range: range(secretAt),
+              line: secretAt[0] + 1,
+              column: secretAt[1] + 1,
+            },
+            {
+              code: 'param-without-form',
+              severity: 'information',
+              message: messages.paramWithoutForm('region', 'endpoint'),
+              range: range(regionAt),
+              line: regionAt[0] + 1,
+              column: regionAt[1] + 1,
+            },
+          ],
+        },
       ],
-    );
-  });
-
-  it('writes JSON with a summary and ranges', () => {
-    const r = lint(['--format', 'json', 'test/fixtures/cli/warnings']);
-    assert.equal(r.status, 0);
-    const report = JSON.parse(r.stdout) as { summary: Record<string, number>; files: { path: string; diagnostics: { code: string; line: number; column: number; range: unknown }[] }[] };
-    assert.deepEqual(report.summary, { files: 1, errors: 0, warnings: 1, information: 1, hints: 0 });
-    assert.deepEqual(report.files[0].diagnostics[0], {
-      code: 'unredacted-secret',
-      severity: 'warning',
-      message: 'Secret param `token` is in endpoint.params but not in endpoint.redact: its value would be shown in clear',
-      range: { start: { line: 6, character: 16 }, end: { line: 6, character: 23 } },
-      line: 7,
-      column: 17,
     });
   });
 
@@ -82,12 +106,55 @@ describe('cxengage-lint', () => {
     const doc = TextDocument.create('file:///report.sarif', 'json', 1, r.stdout);
     const problems = await service.doValidation(doc, service.parseJSONDocument(doc), { schemaValidation: 'error' }, schema);
     assert.deepEqual(problems.map((p) => p.message), []);
-    const log = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
-    const run = log.runs[0];
-    const unknownParam = run.results.find((x) => x.ruleId === 'unknown-param');
-    assert.ok(unknownParam);
-    assert.equal(run.tool.driver.rules[unknownParam.ruleIndex].id, 'unknown-param');
-    assert.equal(unknownParam.locations[0].physicalLocation.artifactLocation.uri, 'examples/definitions/acme-crm.integration.json');
+    const run = (JSON.parse(r.stdout) as Sarif.Log).runs[0];
+    const rules = run.tool.driver.rules ?? [];
+    for (const result of run.results ?? []) assert.equal(rules[result.ruleIndex ?? -1]?.id, result.ruleId);
+  });
+
+  it('SARIF regions are 1-based with an exclusive end column; information and hint are notes', () => {
+    const r = lint(['--format', 'sarif', '--severity', 'unredacted-secret=hint', '.'], folderWith({ [crmFileName]: withWarnings }));
+    assert.equal(r.status, 0, r.stderr);
+    const run = (JSON.parse(r.stdout) as Sarif.Log).runs[0];
+    const region = (c: number[]) => ({ startLine: c[0] + 1, startColumn: c[1] + 1, endLine: c[2] + 1, endColumn: c[3] + 1 });
+    assert.deepEqual(
+      run.results?.map((x) => [x.ruleId, x.level, x.locations?.[0].physicalLocation?.artifactLocation, x.locations?.[0].physicalLocation?.region]),
+      [
+        ['unredacted-secret', 'note', { uri: crmFileName, uriBaseId: '%SRCROOT%' }, region(secretAt)],
+        ['param-without-form', 'note', { uri: crmFileName, uriBaseId: '%SRCROOT%' }, region(regionAt)],
+      ],
+    );
+    // `"secret"` is 8 characters: columns 27 to 35 with the end one past the closing quote.
+    assert.equal(withWarnings.split('\n')[secretAt[0]].slice(secretAt[1], secretAt[3]), '"secret"');
+    assert.equal(region(secretAt).endColumn - region(secretAt).startColumn, 8);
+    const rule = (id: string) => run.tool.driver.rules?.find((x) => x.id === id)?.defaultConfiguration?.level;
+    assert.deepEqual([rule('unredacted-secret'), rule('param-without-form'), rule('unknown-param')], ['warning', 'note', 'error']);
+  });
+
+  it('checks flow and pattern files against the definitions among the given paths', () => {
+    const flow = ';; Then\n(seq\n  (send crm note {:colour "blue"})\n  (send crm note {:text "ok" :secret "s"}))\n';
+    const pattern = '{ "name": "p", "status": true, "when": "(event)", "then": "(send crm note {:text \\"x\\" :colur \\"red\\"})" }\n';
+    const r = lint(['.'], folderWith({ [crmFileName]: crmDefinition, 'flows/notes.cxflow': flow, 'flows/notes.pattern.json': pattern }));
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(r.stdout.split('\n'), [
+      `${at('flows/notes.cxflow', rangeIn(flow, 'crm note'))} error missing-mandatory-field ${messages.missingMandatoryFields('crm', 'note', ['text'])}`,
+      `${at('flows/notes.cxflow', rangeIn(flow, '"blue"'))} error invalid-enum-value ${messages.invalidEnumValue('blue', 'colour', ['red', 'green'])}`,
+      `${at('flows/notes.cxflow', rangeIn(flow, ':secret'))} error secret-inline ${messages.secretInline('secret', 'crm')}`,
+      `${at('flows/notes.pattern.json', rangeIn(pattern, ':colur'))} warning unknown-field ${messages.unknownField('colur', 'note', 'colour')}`,
+      '3 files checked: 3 errors, 1 warning, 0 information, 0 hints',
+      '',
+    ]);
+  });
+
+  it('indexes every definition before checking any flow, whatever the order of their paths', () => {
+    const flow = '(send crm note {:text "x"})\n(send crm memo {:text "x"})\n';
+    const folder = folderWith({ 'a-flows/uses-crm.cxflow': flow, [`z-definitions/${crmFileName}`]: crmWith(['"note"', '"memo"']) });
+    const r = lint(['.'], folder);
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(r.stdout.split('\n'), [
+      `${at('a-flows/uses-crm.cxflow', rangeIn(flow, 'note'))} error unknown-message ${messages.unknownMessage('crm', 'note', undefined)}`,
+      '2 files checked: 1 error, 0 warnings, 0 information, 0 hints',
+      '',
+    ]);
   });
 
   it('exits 2 with a one-line reason on usage errors and unreadable paths', () => {
@@ -100,7 +167,8 @@ describe('cxengage-lint', () => {
     ] as const) {
       const r = lint([...args]);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}`);
-      assert.equal(r.stderr.trim(), reason);
+      assert.equal(r.stderr, `${reason}\n`);
+      assert.equal(r.stdout, '');
     }
   });
 
@@ -128,8 +196,12 @@ describe('cxengage-lint', () => {
   });
 
   it('checks the current folder by default and re-grades by --severity', () => {
-    const r = lint(['--severity', 'unredacted-secret=error'], path.join(fixtures, 'warnings'));
+    const r = lint(['--severity', 'unredacted-secret=error', '--severity', 'param-without-form=off'], folderWith({ [crmFileName]: withWarnings }));
     assert.equal(r.status, 1);
-    assert.match(r.stdout, /^chat.integration.json:7:17 error unredacted-secret /m);
+    assert.deepEqual(r.stdout.split('\n'), [
+      `${at(crmFileName, secretAt)} error unredacted-secret ${messages.unredactedSecret('secret', 'endpoint')}`,
+      '1 file checked: 1 error, 0 warnings, 0 information, 0 hints',
+      '',
+    ]);
   });
 });
