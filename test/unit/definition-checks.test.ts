@@ -35,7 +35,10 @@ describe('definition checks', () => {
     const withComment = documentOf('{ // note\n "type": "x" }');
     assert.deepEqual(compact(await validateDefinition(withComment, defaultSettings)), [['json-syntax', [0, 2, 0, 9]]]);
     const unterminated = documentOf('{ "type": "x');
-    assert.ok(compact(await validateDefinition(unterminated, defaultSettings)).every(([code]) => code === 'json-syntax'));
+    const atEnd = await validateDefinition(unterminated, defaultSettings);
+    // One broken stretch: one diagnostic.
+    assert.deepEqual(compact(atEnd), [['json-syntax', [0, 10, 0, 12]]]);
+    assert.deepEqual(atEnd.map(messageText), [messages.jsonSyntax('Unexpected end of string.')]);
   });
 
   it('json-syntax: one diagnostic per broken stretch, and text after the end is a syntax error, not a schema one', async () => {

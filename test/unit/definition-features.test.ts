@@ -116,8 +116,10 @@ describe('definition hover', () => {
 
   it('shows the schema description on keys', async () => {
     const { doc, position } = withCursor('{ "ty|pe": "x" }');
-    const hover = await hoverDefinition(doc, position);
-    assert.match(JSON.stringify(hover?.contents), /The integration's unique name/);
+    assert.deepEqual(await hoverDefinition(doc, position), {
+      contents: ["The integration's unique name. Flows refer to it: `(send <type> <message> {...})`."],
+      range: { start: { line: 0, character: 2 }, end: { line: 0, character: 8 } },
+    });
   });
 });
 

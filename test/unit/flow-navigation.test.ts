@@ -2,11 +2,13 @@
 // integration/message/field in one flow document, and the outline of both flow file kinds.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { flowDefinition, flowReferences, flowSymbols } from '../../server/src/service/flow/editing/features';
 import { compactRange as compact, documentOf, rangeOfText, withCursor } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
+import { fileUri, repoRoot } from '../support/lspClient';
 
 const ctx = builtinContext();
 const builtins = loadBuiltinDefinitions();
@@ -24,7 +26,7 @@ describe('flow go to definition', () => {
     const [location, ...rest] = definitionAt('(send twil|io sms {})');
     assert.equal(rest.length, 0);
     assert.equal(location.uri, twilio.uri);
-    assert.match(location.uri, /^file:\/\/.*\/schemas\/builtin\/twilio\.integration\.json$/);
+    assert.equal(location.uri, fileUri(path.join(repoRoot, 'schemas', 'builtin', 'twilio.integration.json')));
     assert.deepEqual(location.range, twilio.type?.range);
   });
 
