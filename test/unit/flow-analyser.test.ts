@@ -174,6 +174,15 @@ describe('flow analyser: codes', () => {
     assert.deepEqual(diagnostics[0].data, { field: 'mesage', integration: 'echo', message: 'message', suggestions: ['message'] });
   });
 
+  it('unknown-field: never suggests a field the map holds already, written before or after the key', () => {
+    for (const text of ['(send echo message {:mesage "b" :message "a"})', '(send echo message {:message "a" :mesage "b"})']) {
+      const { diagnostics, doc } = diagnose(text);
+      assert.deepEqual(compact(diagnostics), [['unknown-field', rangeOfText(doc, ':mesage')]], text);
+      assert.equal(messageText(diagnostics[0]), messages.unknownField('mesage', 'message', undefined), text);
+      assert.deepEqual(diagnostics[0].data, { field: 'mesage', integration: 'echo', message: 'message', suggestions: [] }, text);
+    }
+  });
+
   it('invalid-enum-value: string constants only, on the value, with did-you-mean', () => {
     const text = '(send crm note {:text "x" :colour "rde"})\n(send crm note {:text "x" :colour *colour*})\n(send crm note {:text "x" :colour "red"})';
     const { diagnostics, doc } = diagnose(text);
