@@ -131,6 +131,13 @@ describe('flow quick fix: did-you-mean', () => {
     ]);
   });
 
+  it('replaces an unknown field inside a pattern string, keeping the key escaped as it is written', () => {
+    const stringKey = '{"then": "(send twilio sms {:to-phone-number \\"1\\" :from-phone-number \\"2\\" \\"mesage\\" \\"x\\"})"}';
+    assert.deepEqual(results(stringKey, 'unknown-field', 'pattern'), [['Change to "message"', stringKey.replace('\\"mesage\\"', '\\"message\\"')]]);
+    const keyword = '{"then": "(send twilio sms {:to-phone-number \\"1\\" :from-phone-number \\"2\\" :mesage \\"x\\"})"}';
+    assert.deepEqual(results(keyword, 'unknown-field', 'pattern'), [['Change to :message', keyword.replace(':mesage', ':message')]]);
+  });
+
   it('replaces an unknown integration or message type', () => {
     assert.deepEqual(results('(send twillio sms {})', 'unknown-integration'), [['Change to `twilio`', '(send twilio sms {})']]);
     assert.deepEqual(results('(send twilio smss {:to-phone-number "1"})', 'unknown-message'), [
