@@ -11,6 +11,7 @@ import { DefinitionIndex } from '../../server/src/service/definitions/definition
 import { validateDefinition } from '../../server/src/service/definitions/validate';
 import { IntegrationFormModel, SendFormModel, integrationForm, sendForm } from '../../server/src/service/previews';
 import { defaultSettings } from '../../server/src/service/settings';
+import { crmWith } from '../support/definitions';
 import { documentOf, withCursor } from '../support/documents';
 import {
   assertClean,
@@ -133,24 +134,52 @@ describe('preview webview in Chromium', () => {
     await page.close();
   });
 
-  it('a definition with errors: what can be shown, plus problems that reveal their range', async () => {
+  it("integration form: the listener's own password input masked and empty, its unredacted secret badged", async () => {
     const { page, log } = await openPreview();
-    const doc = documentOf(`{
-  "type": "sms", "display": "SMS",
-  "schema": [ { "label": "Token", "param": "token" } ],
-  "endpoint": { "name": "sms", "params": ["token"], "redact": ["tokne"], "sends": { "text": { "to": { "type": "mandatory" } } } }
-}`);
+    // The crm fixture without the listener's redact list: its webhook secret is shown in clear.
+    const doc = documentOf(crmWith([', "redact": ["hook-secret"]', '']));
     const model = integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
     await showModel(page, model);
+    const listener = page.locator('section', { has: page.locator('h2', { hasText: /^Listener: CRM Listener$/ }) });
+    const inputs = await listener.locator('input').evaluateAll((all) =>
+      all.map((i) => {
+        const input = i as HTMLInputElement;
+        return { type: input.type, value: input.value, name: input.name, autocomplete: input.autocomplete, label: document.querySelector(`label[for="${input.id}"]`)?.textContent };
+      }),
+    );
+    assert.deepEqual(inputs, [{ type: 'password', value: '', name: 'hook-secret', autocomplete: 'new-password', label: 'Webhook secret' }]);
+    const params = await listener.locator('li.param').evaluateAll((items) =>
+      items.map((li) => [li.querySelector('code')?.textContent, li.className, [...li.querySelectorAll('.badge')].map((b) => b.textContent)]),
+    );
+    assert.deepEqual(params, [['hook-secret', 'param param--exposed', ['static', 'secret, not redacted']]]);
+    // Typing into it shows dots, never the text.
+    await listener.locator('input').fill('s3cr3t');
+    assert.equal(await listener.locator('input').getAttribute('type'), 'password');
+    await assertClean(page, log);
+    await page.close();
+  });
+
+  it('a definition with errors: what can be shown, plus problems that reveal their range', async () => {
+    const { page, log } = await openPreview();
+    const doc = documentOf(crmWith(['"redact": ["secret"]', '"redact": ["secert"]'], ['"sends": {', '"sends": { "bad": [],']));
+    const model = integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+    assert.deepEqual(
+      model.problems.map((p) => p.code),
+      ['unredacted-secret', 'unknown-param', 'schema'],
+    );
+    await showModel(page, model);
     const problems = page.locator('ul.problems button');
-    assert.equal(await problems.count(), model.problems.length);
-    assert.ok(model.problems.length >= 2);
-    assert.equal(await page.locator('h2', { hasText: `Problems (${model.problems.length})` }).count(), 1);
-    const unknown = model.problems.findIndex((p) => p.code === 'unknown-param');
-    await problems.nth(unknown).click();
-    assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', range: model.problems[unknown].range });
-    // The rest of the form still renders.
-    assert.equal(await page.locator('fieldset legend', { hasText: 'text' }).count(), 1);
+    // Each problem as the page shows it: severity, message, code, line:column.
+    const title = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
+    assert.deepEqual(
+      await problems.allTextContents(),
+      model.problems.map((p) => `${title[p.severity]}${plain(p.message)}${p.code}${p.range.start.line + 1}:${p.range.start.character + 1}`),
+    );
+    assert.equal(await page.locator('h2', { hasText: 'Problems (3)' }).count(), 1);
+    await problems.nth(1).click();
+    assert.deepEqual((await posted(page)).at(-1), { type: 'reveal', range: model.problems[1].range });
+    // The rest of the form still renders, the broken message too (without fields).
+    assert.deepEqual(await page.locator('fieldset legend').allTextContents(), ['bad', 'note']);
     await assertClean(page, log);
     await page.close();
   });

@@ -9,6 +9,7 @@ import { validateDefinition } from '../../server/src/service/definitions/validat
 import { messageText } from '../../server/src/service/diagnostics';
 import { IntegrationFormModel, integrationForm } from '../../server/src/service/previews';
 import { defaultSettings } from '../../server/src/service/settings';
+import { crmDefinition, crmWith } from '../support/definitions';
 import { compactRange, documentOf, rangeOfText } from '../support/documents';
 
 const builtinDocs = loadBuiltinDocuments();
@@ -147,6 +148,63 @@ describe('integration forms of the built-in definitions', () => {
     assert.equal(doc.getText(model.messages[2].fields[0].range), '"to-phone-number"');
     assert.equal(doc.getText(model.endpoint?.params[1].range), '"password"');
     assert.ok(doc.getText(model.configuration[1].range).includes('"Token"'));
+  });
+});
+
+describe('integration form of the listener', () => {
+  async function crmForm(text: string): Promise<IntegrationFormModel> {
+    const doc = documentOf(text);
+    return integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+  }
+
+  it("the listener's own form, its password masked, and its params with their badges", async () => {
+    const model = await crmForm(crmDefinition);
+    assert.deepEqual(
+      [model.listener?.displayName, model.listener?.name, model.listener?.type],
+      ['CRM Listener', 'crm', 'crm'],
+    );
+    assert.deepEqual(
+      model.listener?.configuration?.map((i) => [i.param, i.label, i.password]),
+      [['hook-secret', 'Webhook secret', true]],
+    );
+    assert.deepEqual(
+      model.listener?.params.map((p) => [p.name, p.badges]),
+      [['hook-secret', ['static', 'redacted']]],
+    );
+    assert.deepEqual(model.problems, []);
+  });
+
+  it('a password of the listener schema that the listener does not redact is a secret not redacted', async () => {
+    const model = await crmForm(crmWith([', "redact": ["hook-secret"]', '']));
+    assert.deepEqual(
+      model.listener?.params.map((p) => [p.name, p.badges]),
+      [['hook-secret', ['static', 'secret-not-redacted']]],
+    );
+    assert.deepEqual(
+      model.problems.map((p) => [p.code, p.message]),
+      [['unredacted-secret', messages.unredactedSecret('hook-secret', 'listener')]],
+    );
+  });
+
+  it("the integration's password in the listener params, and the listener's password in the endpoint params", async () => {
+    const model = await crmForm(
+      crmWith(['"params": ["hook-secret"]', '"params": ["hook-secret", "secret"]'], ['"params": ["login", "secret"]', '"params": ["login", "secret", "hook-secret"]']),
+    );
+    assert.deepEqual(
+      model.listener?.params.map((p) => [p.name, p.badges]),
+      [
+        ['hook-secret', ['static', 'redacted']],
+        ['secret', ['secret-not-redacted']],
+      ],
+    );
+    assert.deepEqual(
+      model.endpoint?.params.map((p) => [p.name, p.badges]),
+      [
+        ['login', ['static']],
+        ['secret', ['static', 'redacted']],
+        ['hook-secret', ['secret-not-redacted']],
+      ],
+    );
   });
 });
 
