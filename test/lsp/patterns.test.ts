@@ -6,8 +6,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeActionRequest, CompletionList, CompletionRequest, Diagnostic, HoverRequest, MarkupContent, TextEdit } from 'vscode-languageserver-protocol/node';
-import { TestClient, fileUri } from '../support/lspClient';
+import { CodeActionRequest, CompletionList, CompletionRequest, HoverRequest, TextEdit } from 'vscode-languageserver-protocol/node';
+import { compact, compactRange, rangeIn } from '../support/documents';
+import { TestClient, fileUri, repoRoot } from '../support/lspClient';
+
+const patternSchema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'pattern.schema.json'), 'utf8')) as {
+  definitions: { pattern: { properties: Record<string, { markdownDescription: string }> } };
+};
+const keyDescription = patternSchema.definitions.pattern.properties.key.markdownDescription;
 
 // Line by line, so that the expected ranges below can be read off it.
 const payload = [
@@ -19,10 +25,6 @@ const payload = [
   '  {"name": "Old" "b" 3, "status": false, "when": "(event)", "then": "(delay 1 hourz)"}',
   ']',
 ].join('\n');
-
-type Compact = [string, number, number, number, number];
-const compact = (ds: Diagnostic[]): Compact[] =>
-  ds.map((d): Compact => [String(d.code), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]).sort((a, b) => a[1] - b[1] || a[2] - b[2]);
 
 describe('pattern payloads over LSP', () => {
   let client: TestClient;
@@ -44,13 +46,14 @@ describe('pattern payloads over LSP', () => {
     const diagnostics = await client.waitForDiagnostics(uri());
     assert.deepEqual(compact(diagnostics), [
       // The raw line break inside the 4.2 code: one error; the code around it reads clean.
-      ['json-syntax', 2, 37, 3, 0],
-      ['missing-pattern-code', 4, 24, 4, 38],
-      ['unknown-pattern-key', 4, 40, 4, 46],
-      ['schema', 4, 80, 4, 82],
+      ['json-syntax', [2, 37, 3, 0]],
+      ['missing-pattern-code', rangeIn(payload, '"status": true', 1)],
+      ['unknown-pattern-key', rangeIn(payload, '"cdoe"')],
+      // `"key": ""`: an empty key.
+      ['schema', rangeIn(payload, '""')],
       // `"b" 3`: one broken region, not one error per token.
-      ['json-syntax', 5, 17, 5, 22],
-      ['unknown-unit', 5, 78, 5, 83],
+      ['json-syntax', rangeIn(payload, '"b" 3')],
+      ['unknown-unit', rangeIn(payload, 'hourz')],
     ]);
     const byCode = new Map(diagnostics.map((d) => [d.code, d]));
     assert.equal(byCode.get('unknown-pattern-key')?.message, '`cdoe` is not a pattern key; did you mean `code`?');
@@ -66,7 +69,11 @@ describe('pattern payloads over LSP', () => {
       range: unknown.range,
       context: { diagnostics: [unknown] },
     });
-    const fix = (actions ?? []).find((a) => 'edit' in a && a.title === 'Rename to "code"');
+    assert.deepEqual(
+      actions?.map((a) => a.title),
+      ['Rename to "code"'],
+    );
+    const fix = actions?.[0];
     assert.ok(fix && 'edit' in fix);
     assert.deepEqual(fix.edit?.changes?.[uri()], [{ range: unknown.range, newText: '"code"' }] satisfies TextEdit[]);
   });
@@ -84,10 +91,10 @@ describe('pattern payloads over LSP', () => {
   });
 
   it('hovers a key with the schema description', async () => {
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri() }, position: { line: 4, character: 75 } });
+    const key = rangeIn(payload, '"key": ""');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri() }, position: { line: key[0], character: key[1] + 2 } });
     assert.ok(hover);
-    const contents = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
-    const text = contents.map((c) => (typeof c === 'string' ? c : (c as MarkupContent).value)).join('\n');
-    assert.match(text, /key attribute/);
+    assert.deepEqual(hover.contents, [keyDescription]);
+    assert.deepEqual(hover.range && compactRange(hover.range), rangeIn(payload, '"key"', 1));
   });
 });
