@@ -1,16 +1,27 @@
-// An analysis context over the built-in definitions, and helpers to apply the edits that flow
-// completion and quick fixes return, for tests of the flow editing features.
+// Analysis contexts over the built-in definitions (and the crm fixture), the diagnostics of a flow
+// text, and helpers to apply the edits that flow completion and quick fixes return.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { CodeAction, CompletionItem, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { AnalysisContext, analysisContext } from '../../server/src/service/analysisContext';
 import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
+import { checkFlowDocument } from '../../server/src/service/flow';
 import { defaultSettings } from '../../server/src/service/settings';
+import { crmIndex } from './definitions';
+import { documentOf } from './documents';
 
 export function builtinContext(): AnalysisContext {
   const index = new DefinitionIndex();
   index.setBuiltins(loadBuiltinDefinitions());
   return analysisContext(index, 'file:///workspace/flow.cxflow', defaultSettings);
+}
+
+const crmWorkspace = crmIndex();
+
+/** `text` as a `.cxflow` document, and its diagnostics against the built-in definitions and the crm fixture. */
+export function diagnoseFlow(text: string): { diagnostics: Diagnostic[]; doc: TextDocument } {
+  const doc = documentOf(text, 'flow');
+  return { diagnostics: checkFlowDocument(doc, analysisContext(crmWorkspace, doc.uri, defaultSettings)), doc };
 }
 
 /** The document text after a completion item's text edit. */

@@ -12,14 +12,10 @@ import { sideOf } from '../../server/src/service/flow/analysis/sides';
 import { nodeAt } from '../../server/src/service/flow/syntax/tree';
 import { crmIndex } from '../support/definitions';
 import { compact, compactRange, documentOf, rangeOfText } from '../support/documents';
+import { diagnoseFlow } from '../support/flowContext';
 import { randomBytes, randomText, seededRandom } from '../support/random';
 
-const index = crmIndex();
-
-function diagnose(text: string): { diagnostics: Diagnostic[]; doc: ReturnType<typeof documentOf> } {
-  const doc = documentOf(text, 'flow');
-  return { diagnostics: checkFlowDocument(doc, analysisContext(index, doc.uri, defaultSettings)), doc };
-}
+const diagnose = diagnoseFlow;
 
 const check = (text: string) => compact(diagnose(text).diagnostics);
 

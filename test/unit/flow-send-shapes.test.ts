@@ -2,21 +2,12 @@
 // map, the shapes of then-side `event` and `template`, and how far did-you-mean reaches.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Diagnostic } from 'vscode-languageserver-types';
-import { analysisContext } from '../../server/src/service/analysisContext';
 import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
-import { checkFlowDocument } from '../../server/src/service/flow';
-import { defaultSettings } from '../../server/src/service/settings';
-import { crmIndex } from '../support/definitions';
-import { compact, documentOf, rangeOfText } from '../support/documents';
+import { compact, rangeOfText } from '../support/documents';
+import { diagnoseFlow } from '../support/flowContext';
 
-const index = crmIndex();
-
-function diagnose(text: string): { diagnostics: Diagnostic[]; doc: ReturnType<typeof documentOf> } {
-  const doc = documentOf(text, 'flow');
-  return { diagnostics: checkFlowDocument(doc, analysisContext(index, doc.uri, defaultSettings)), doc };
-}
+const diagnose = diagnoseFlow;
 
 describe('flow send checks: template maps', () => {
   it('checks the fields of a template map as those of the params map: unknown, enum, secret, duplicate', () => {

@@ -3,20 +3,13 @@
 // the CLI see them.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Diagnostic } from 'vscode-languageserver-types';
-import { analysisContext } from '../../server/src/service/analysisContext';
-import { checkFlowDocument } from '../../server/src/service/flow';
 import { LanguageService } from '../../server/src/service/languageService';
-import { defaultSettings, normaliseSettings } from '../../server/src/service/settings';
+import { normaliseSettings } from '../../server/src/service/settings';
 import { crmIndex } from '../support/definitions';
 import { compact, documentOf, rangeOfText } from '../support/documents';
+import { diagnoseFlow } from '../support/flowContext';
 
-const index = crmIndex();
-
-function diagnose(text: string): { diagnostics: Diagnostic[]; doc: ReturnType<typeof documentOf> } {
-  const doc = documentOf(text, 'flow');
-  return { diagnostics: checkFlowDocument(doc, analysisContext(index, doc.uri, defaultSettings)), doc };
-}
+const diagnose = diagnoseFlow;
 
 describe('suppression comments with CRLF line ends', () => {
   it('silences the named codes on the next line only', () => {
