@@ -21,6 +21,7 @@ import {
 } from '../../server/src/service/flow/syntax/tree';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkFlowDocument, forgetFlowDocument } from '../../server/src/service/flow/index';
+import { compactRange } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 import { randomBytes, randomText, seededRandom } from '../support/random';
 
@@ -517,7 +518,7 @@ describe('flow reader: forms left open together', () => {
     const doc = TextDocument.create('file:///workspace/open.cxflow', 'cxflow', 1, '(seq\n  (send twilio sms {:to "x" :n\n    (retries');
     const syntax = checkFlowDocument(doc, ctx).filter((d) => d.code === 'syntax');
     assert.deepEqual(
-      syntax.map((d) => [d.message, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
+      syntax.map((d) => [d.message, compactRange(d.range)]),
       [
         [
           messages.unclosedForms(
@@ -529,10 +530,7 @@ describe('flow reader: forms left open together', () => {
             ],
             ')}))',
           ),
-          2,
-          4,
-          2,
-          5,
+          [2, 4, 2, 5],
         ],
       ],
     );

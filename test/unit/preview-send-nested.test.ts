@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { sendForm, sendFormEdit } from '../../server/src/service/previews';
-import { rangeOfText, withCursor } from '../support/documents';
+import { compactRange, rangeOfText, withCursor } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
@@ -41,7 +41,7 @@ describe('send form and Apply on a nested send', () => {
       const model = sendForm(doc, position, ctx);
       assert.ok(model);
       assert.equal(`${model.operator} ${model.integration} ${model.message}`, 'send echo message');
-      assert.deepEqual([model.range.start.line, model.range.start.character, model.range.end.line, model.range.end.character], inner);
+      assert.deepEqual(compactRange(model.range), inner);
       assert.deepEqual(
         model.fields.map((f) => [f.name, f.editable]),
         [['message', true]],
