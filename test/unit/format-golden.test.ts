@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { normaliseSettings } from '../../server/src/service/settings';
 import { repoRoot } from '../support/lspClient';
 import { compactJson, editorOptions, format, formatted, kindOfFile } from '../support/formatting';
 
@@ -113,6 +114,14 @@ describe('payload code and JSON layout', () => {
   it('keeps line breaks as written when asked', () => {
     const input = '{"params": ["a",   "b"],\n"redact": ["b"]}';
     assert.equal(format(input, 'definition', { json: { keySpacing: 'spaced', keepLines: true } }), '{ "params" : [ "a", "b" ],\n  "redact" : [ "b" ] }');
+  });
+
+  it('reads the JSON layout settings, keeping the default for a bad value and saying so', () => {
+    assert.deepEqual(normaliseSettings({}).format, { keySpacing: 'compact', keepLines: false });
+    assert.deepEqual(normaliseSettings({ format: { jsonKeySpacing: 'spaced', jsonKeepLines: true } }).format, { keySpacing: 'spaced', keepLines: true });
+    const warnings: string[] = [];
+    assert.deepEqual(normaliseSettings({ format: { jsonKeySpacing: 'wide', jsonKeepLines: 'yes' } }, warnings).format, { keySpacing: 'compact', keepLines: false });
+    assert.deepEqual(warnings, ['cxengage.format.jsonKeySpacing must be "compact" or "spaced"; using "compact"', 'cxengage.format.jsonKeepLines must be true or false; using false']);
   });
 
   it('keeps a definition written with \\r\\n in \\r\\n', () => {
