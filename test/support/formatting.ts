@@ -33,10 +33,12 @@ export function format(text: string, kind: FileKind, options: { json?: JsonLayou
 /** The flow tokens of code as written (comments without their trailing spaces), and its reader errors. */
 export function flowTokens(code: string): string[] {
   const tree = readFlow(code);
-  const tokens = tokensOf(tree).map((t) => {
-    const text = code.slice(t.start, t.end);
-    return t.kind === TokenKind.Comment ? text.trimEnd() : text;
-  });
+  const list = tokensOf(tree);
+  const tokens: string[] = [];
+  for (let t = 0; t < list.length; t++) {
+    const text = code.slice(list.starts[t], list.ends[t]);
+    tokens.push(list.kinds[t] === TokenKind.Comment ? text.trimEnd() : text);
+  }
   return [...tokens, ...tree.errors.map((e) => `error: ${e.message}`)];
 }
 

@@ -3,9 +3,9 @@
 // top-level form with a reader error is left as written, with the layout on either side of it.
 import { bodyIndexOf } from '../analysis/bodyForms';
 import { ContainerNode, FlowNode, FlowTree, ReaderError, operatorOf } from '../syntax/tree';
-import { LineContext, lineColumn } from './indentRule';
-import { isLayoutOnly, layoutBetween, lineBreakOf } from './layout';
-import { Token, TokenKind, tokensOf } from './tokens';
+import { lineColumn } from './indentRule';
+import { isLayoutOnly, layoutBetween, lineBreakOf, None } from './layout';
+import { TokenKind, TokenList, tokensOf } from './tokens';
 
 export interface CodeFormatOptions {
   /** Code offsets: only layout touching this stretch changes (range formatting). */
@@ -36,15 +36,16 @@ export interface CodeFormatResult {
 export const maxFormattedNesting = 1000;
 
 /** Start offsets of the top-level forms nested deeper than `maxFormattedNesting`. */
-function tooDeepForms(tokens: readonly Token[]): Set<number> {
+function tooDeepForms(tokens: TokenList): Set<number> {
   const deep = new Set<number>();
   let depth = 0;
   let formStart = 0;
-  for (const token of tokens) {
-    if (token.kind === TokenKind.Open) {
-      if (depth === 0) formStart = token.start;
+  for (let t = 0; t < tokens.length; t++) {
+    const kind = tokens.kinds[t];
+    if (kind === TokenKind.Open) {
+      if (depth === 0) formStart = tokens.starts[t];
       if (++depth > maxFormattedNesting) deep.add(formStart);
-    } else if (token.kind === TokenKind.Close && depth > 0) depth--;
+    } else if (kind === TokenKind.Close && depth > 0) depth--;
   }
   return deep;
 }
@@ -63,16 +64,17 @@ interface Frame {
 
 /** The column after writing `text[start, end)` from `column`. */
 function columnAfter(text: string, start: number, end: number, column: number): number {
-  const lf = text.lastIndexOf('\n', end - 1);
-  const cr = text.lastIndexOf('\r', end - 1);
-  const lastBreak = lf > cr ? lf : cr;
-  return lastBreak >= start ? end - lastBreak - 1 : column + end - start;
+  // Backwards within the stretch only: a search of the whole text would make formatting quadratic.
+  for (let i = end - 1; i >= start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return end - i - 1;
+  }
+  return column + end - start;
 }
 
 /** Where a comment ends without the spaces at the end of its line. */
-function commentEnd(text: string, comment: Token): number {
-  let end = comment.end;
-  while (end > comment.start && text.charCodeAt(end - 1) <= 32) end--;
+function commentEnd(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
   return end;
 }
 
@@ -91,6 +93,7 @@ class ErrorCursor {
 export function formatFlowCode(tree: FlowTree, options: CodeFormatOptions): CodeFormatResult {
   const text = tree.text;
   const tokens = tokensOf(tree);
+  const { kinds, starts, ends, nodes } = tokens;
   const lineBreak = lineBreakOf(text);
   const range = options.range;
   const dropped = new Set<FlowNode>();
@@ -106,64 +109,77 @@ export function formatFlowCode(tree: FlowTree, options: CodeFormatOptions): Code
   const frames: Frame[] = [];
   let unformatted = 0;
   let column = 0;
-  let prev: Token | undefined;
+  // The token before the layout being written: its kind (`None` at the start), and whether it
+  // is a `#_` or a tag, after which layout is kept.
+  let prev: number = None;
+  let prevBinds = false;
   let prevEnd = 0;
   // Set after a top-level form left as written: the layout after it is kept too.
   let afterUnformatted = false;
 
-  const lineContext = (): LineContext | undefined => {
+  const indent = (): number => {
     const frame = frames[frames.length - 1];
-    if (frame === undefined) return undefined;
-    return {
+    if (frame === undefined) return 0;
+    return lineColumn({
       kind: frame.node.kind,
       openColumn: frame.openColumn,
       operator: frame.operator,
       index: frame.count,
       firstArgumentColumn: frame.firstArgumentColumn,
       bodyStartsLine: frame.count > (frame.body ?? 0) + 1 ? frame.bodyStartsLine : true,
-    };
-  };
-  const indent = (): number => {
-    const line = lineContext();
-    return line === undefined ? 0 : lineColumn(line);
+    });
   };
 
-  /** Writes the layout before `next` (undefined: the end of the code); returns whether it ends with a line break. */
-  const writeGap = (next: Token | undefined, keep: boolean): boolean => {
-    const end = next === undefined ? text.length : next.start;
-    const gap = text.slice(prevEnd, end);
+  /**
+   * Writes the layout before a token of kind `next` at `end` (`None`: the end of the code);
+   * returns whether the token starts a line. Most layout is one space or none between tokens on
+   * a line: those are decided without copying the text.
+   */
+  const writeGap = (next: number, end: number, keep: boolean): boolean => {
     const touched = range === undefined || (end >= range.start && prevEnd <= range.end);
+    const width = end - prevEnd;
+    if (!keep && touched && prev !== None && next !== None && !prevBinds && next !== TokenKind.Comment && (width === 0 || (width === 1 && text.charCodeAt(prevEnd) === 32))) {
+      const tight = prev === TokenKind.Open || next === TokenKind.Close;
+      const written = tight ? '' : width === 0 && (prev === TokenKind.Atom || prev === TokenKind.Close) && next !== TokenKind.Close ? ' ' : undefined;
+      if (written !== undefined && written.length !== width) edits.push({ start: prevEnd, end, text: written });
+      column += written === undefined ? width : written.length;
+      return false;
+    }
+    const gap = text.slice(prevEnd, end);
     const kept = keep || !touched || !isLayoutOnly(text, prevEnd, end);
-    const layout = kept ? undefined : layoutBetween(gap, prev, next, indent, lineBreak, options.finalLineBreak);
+    const layout = kept ? undefined : layoutBetween(gap, prev, prevBinds, next, indent, lineBreak, options.finalLineBreak);
     const written = layout ?? gap;
     if (written !== gap) edits.push({ start: prevEnd, end, text: written });
     column = columnAfter(written, 0, written.length, column);
-    return prev === undefined || written.indexOf('\n') >= 0 || written.indexOf('\r') >= 0;
+    return prev === None || written.indexOf('\n') >= 0 || written.indexOf('\r') >= 0;
   };
 
   for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t];
-    if (frames.length === 0 && token.kind !== TokenKind.Comment && token.kind !== TokenKind.Close) {
-      const end = token.kind === TokenKind.Discard ? (droppedEnd.get(token.start) ?? token.end) : (token.node?.end ?? token.end);
-      const nestsTooDeep = deep.has(token.start);
-      if (nestsTooDeep || errors.within(token.start, end)) {
+    const kind = kinds[t];
+    const start = starts[t];
+    const node = nodes[t];
+    if (frames.length === 0 && kind !== TokenKind.Comment && kind !== TokenKind.Close) {
+      const end = kind === TokenKind.Discard ? (droppedEnd.get(start) ?? ends[t]) : (node?.end ?? ends[t]);
+      const nestsTooDeep = deep.has(start);
+      if (nestsTooDeep || errors.within(start, end)) {
         // Left as written, with the layout before it; the tokens inside are skipped.
-        writeGap(token, true);
-        column = columnAfter(text, token.start, end, column);
+        writeGap(kind, start, true);
+        column = columnAfter(text, start, end, column);
         if (nestsTooDeep) tooDeep++;
         else unformatted++;
         afterUnformatted = true;
-        prev = token;
+        prev = kind;
+        prevBinds = false;
         prevEnd = end;
         // The tokens inside, and the zero-width close of an unclosed form ending where it ends.
-        while (t + 1 < tokens.length && (tokens[t + 1].start < end || (tokens[t + 1].kind === TokenKind.Close && tokens[t + 1].end <= end))) t++;
+        while (t + 1 < tokens.length && (starts[t + 1] < end || (kinds[t + 1] === TokenKind.Close && ends[t + 1] <= end))) t++;
         continue;
       }
     }
-    const startsLine = writeGap(token, afterUnformatted);
+    const startsLine = writeGap(kind, start, afterUnformatted);
     afterUnformatted = false;
     const tokenColumn = column;
-    if ((token.kind === TokenKind.Open || token.kind === TokenKind.Atom) && token.node !== undefined && !dropped.has(token.node)) {
+    if ((kind === TokenKind.Open || kind === TokenKind.Atom) && node !== undefined && !dropped.has(node)) {
       const frame = frames[frames.length - 1];
       if (frame !== undefined) {
         const index = frame.count++;
@@ -171,24 +187,26 @@ export function formatFlowCode(tree: FlowTree, options: CodeFormatOptions): Code
         if (frame.body !== undefined && index === frame.body + 1) frame.bodyStartsLine = startsLine;
       }
     }
-    if (token.kind === TokenKind.Comment) {
-      const end = commentEnd(text, token);
-      if (end < token.end && (range === undefined || (token.end >= range.start && end <= range.end))) edits.push({ start: end, end: token.end, text: '' });
-      else column += token.end - end;
-      column += end - token.start;
-    } else column = columnAfter(text, token.start, token.end, column);
-    if (token.kind === TokenKind.Open) {
-      const node = token.node as ContainerNode;
-      const operator = operatorOf(node);
-      frames.push({ node, openColumn: tokenColumn, operator, body: bodyIndexOf(operator), count: 0, firstArgumentColumn: undefined, bodyStartsLine: true });
-    } else if (token.kind === TokenKind.Close) {
+    const end = ends[t];
+    if (kind === TokenKind.Comment) {
+      const trimmed = commentEnd(text, start, end);
+      if (trimmed < end && (range === undefined || (end >= range.start && trimmed <= range.end))) edits.push({ start: trimmed, end, text: '' });
+      else column += end - trimmed;
+      column += trimmed - start;
+    } else column = columnAfter(text, start, end, column);
+    if (kind === TokenKind.Open) {
+      const container = node as ContainerNode;
+      const operator = operatorOf(container);
+      frames.push({ node: container, openColumn: tokenColumn, operator, body: bodyIndexOf(operator), count: 0, firstArgumentColumn: undefined, bodyStartsLine: true });
+    } else if (kind === TokenKind.Close) {
       let at = frames.length - 1;
-      while (at >= 0 && frames[at].node !== token.node) at--;
-      if (at >= 0) frames.length = at;
+      while (at >= 0 && frames[at].node !== node) at--;
+      if (at >= 0) while (frames.length > at) frames.pop();
     }
-    prev = token;
-    prevEnd = token.end;
+    prev = kind;
+    prevBinds = kind === TokenKind.Discard || (kind === TokenKind.Open && node?.kind === 'tagged');
+    prevEnd = end;
   }
-  writeGap(undefined, afterUnformatted);
+  writeGap(None, text.length, afterUnformatted);
   return { edits, unformatted, tooDeep };
 }

@@ -1,6 +1,6 @@
 // The layout between two tokens of flow code, as the formatter writes it: the cljfmt-like rules
 // of README's "Formatting" section, applied to one stretch of whitespace (and commas) at a time.
-import { Token, TokenKind } from './tokens';
+import { TokenKind } from './tokens';
 
 /** Whitespace as the reader skips it: every character up to the space, and commas. */
 function isLayout(c: number): boolean {
@@ -37,38 +37,46 @@ export function lineBreakOf(text: string): string {
   return '\n';
 }
 
+/** The tokens on either side of a stretch of layout: a `TokenKind`, or `None` at an edge of the code. */
+export const None = -1;
+
 /** A form token that must not touch another form (`(a)(b)` reads as two forms, but is written `(a) (b)`). */
-function endsForm(token: Token): boolean {
-  return token.kind === TokenKind.Atom || token.kind === TokenKind.Close;
+function endsForm(kind: number): boolean {
+  return kind === TokenKind.Atom || kind === TokenKind.Close;
 }
 
-function startsForm(token: Token): boolean {
-  return token.kind === TokenKind.Atom || token.kind === TokenKind.Open || token.kind === TokenKind.Discard;
-}
-
-/** A token after which layout is kept as written: `#_` and a tag belong to the form that follows. */
-function bindsNext(token: Token): boolean {
-  return token.kind === TokenKind.Discard || (token.kind === TokenKind.Open && token.node?.kind === 'tagged');
+function startsForm(kind: number): boolean {
+  return kind === TokenKind.Atom || kind === TokenKind.Open || kind === TokenKind.Discard;
 }
 
 /**
- * The layout between `prev` and `next` (either missing at the edges of the code), or undefined to
- * keep `gap` as written. `indent` gives the column of the line `next` starts, when it starts one.
+ * The layout between tokens of kinds `prev` and `next` (`None` at the edges of the code), or
+ * undefined to keep `gap` as written. `prevBindsNext`: the token before is a `#_` or a tag, which
+ * belong to the form that follows, so the layout after it is kept. `indent` gives the column of
+ * the line `next` starts, when it starts one.
  */
-export function layoutBetween(gap: string, prev: Token | undefined, next: Token | undefined, indent: () => number, lineBreak: string, finalLineBreak: boolean): string | undefined {
+export function layoutBetween(
+  gap: string,
+  prev: number,
+  prevBindsNext: boolean,
+  next: number,
+  indent: () => number,
+  lineBreak: string,
+  finalLineBreak: boolean,
+): string | undefined {
   const commas = gap.indexOf(',') >= 0;
-  if (prev === undefined) return commas ? undefined : '';
-  if (next === undefined) return commas ? undefined : finalLineBreak ? lineBreak : '';
-  if (bindsNext(prev)) return undefined;
+  if (prev === None) return commas ? undefined : '';
+  if (next === None) return commas ? undefined : finalLineBreak ? lineBreak : '';
+  if (prevBindsNext) return undefined;
   if (!hasLineBreak(gap)) {
     // The space before a comment at the end of a line is the writer's (comments aligned in a column).
-    if (next.kind === TokenKind.Comment) return undefined;
-    if (prev.kind === TokenKind.Open || next.kind === TokenKind.Close) return gap.replace(/[^,]/g, '');
+    if (next === TokenKind.Comment) return undefined;
+    if (prev === TokenKind.Open || next === TokenKind.Close) return gap.replace(/[^,]/g, '');
     if (gap === '' && endsForm(prev) && startsForm(next)) return ' ';
     return undefined;
   }
   // Closing brackets gather at the end of the last line, unless a comment ends that line.
-  if (next.kind === TokenKind.Close && prev.kind !== TokenKind.Comment && !commas) return '';
+  if (next === TokenKind.Close && prev !== TokenKind.Comment && !commas) return '';
   const lines = gap.split(/\r\n|\r|\n/);
   let out = trimSpaceEnd(lines[0]);
   let blank = false;
