@@ -252,17 +252,25 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     safeHandler(log, 'code actions', [], withDocument((doc, p) => service.codeActions(doc, p.range, p.context.diagnostics), [])),
   );
-  connection.onDocumentFormatting(safeHandler(log, 'formatting', [], withDocument((doc, p) => formatted(service.format(doc, p.options)), [])));
+  connection.onDocumentFormatting(safeHandler(log, 'formatting', [], withDocument((doc, p) => formatted(doc.uri, service.format(doc, p.options)), [])));
   connection.onDocumentRangeFormatting(
-    safeHandler(log, 'range formatting', [], withDocument((doc, p) => formatted(service.format(doc, p.options, p.range)), [])),
+    safeHandler(log, 'range formatting', [], withDocument((doc, p) => formatted(doc.uri, service.format(doc, p.options, p.range)), [])),
   );
   connection.onDocumentOnTypeFormatting(safeHandler(log, 'on-type formatting', [], withDocument((doc, p) => service.formatOnType(doc, p.position), [])));
   connection.onFoldingRanges(safeHandler(log, 'folding ranges', [], withDocument((doc) => service.foldingRanges(doc, foldingLimit), [])));
   connection.onSelectionRanges(safeHandler(log, 'selection ranges', [], withDocument((doc, p) => service.selectionRanges(doc, p.positions), [])));
 
-  /** The edits of a formatting, and a message when part of the document was left as written. */
-  function formatted(result: Formatted): TextEdit[] {
-    if (result.note !== undefined) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `CxEngage: ${result.note}` });
+  /**
+   * The edits of a formatting, and a message when part of the document was left as written: once
+   * per document until the reason changes, so that formatting on every save does not repeat it.
+   */
+  const formatNotes = new Map<string, string>();
+  function formatted(uri: string, result: Formatted): TextEdit[] {
+    if (result.note === undefined) formatNotes.delete(uri);
+    else if (formatNotes.get(uri) !== result.note) {
+      formatNotes.set(uri, result.note);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `CxEngage: ${result.note}` });
+    }
     return result.edits;
   }
 

@@ -129,6 +129,14 @@ describe('expand selection', () => {
     ]);
   });
 
+  it('answers in JSON nested 10,000 deep: folds, and no selection beyond the cursor (the JSON parser would recurse)', () => {
+    const text = `${'['.repeat(10_000)}1${']'.repeat(10_000)}`;
+    assert.equal(folds(text, 'definition').length, 0);
+    assert.deepEqual(expansions(`${'['.repeat(10_000)}|1${']'.repeat(10_000)}`, 'definition'), ['']);
+    const lines = `${'[\n'.repeat(10_000)}1${'\n]'.repeat(10_000)}`;
+    assert.equal(folds(lines, 'pattern').length, 10_000);
+  });
+
   it('keeps the answer shallow in a form nested 10,000 deep: the innermost steps and the top-level form', () => {
     const text = `${'(seq '.repeat(10_000)}(delay |5 minutes)${')'.repeat(10_000)}`;
     const steps = expansions(text, 'flow');

@@ -116,6 +116,14 @@ describe('formatting bad input', () => {
     assert.equal(format(deep, 'flow'), deep);
   });
 
+  it('leaves JSON nested 10,000 deep as written, saying why, and code nested so in a payload too', () => {
+    const deep = `${'['.repeat(10_000)}1${']'.repeat(10_000)}`;
+    const { text, result } = formatted(deep, 'definition');
+    assert.equal(text, deep);
+    assert.equal(result.note, 'The file was left as written: its JSON nests more than 256 levels deep');
+    assertFormatsSafely(`{"code": "${'('.repeat(10_000)}"}`, 'pattern', 'deep code');
+  });
+
   it('leaves unterminated strings, stray closers and unread # forms where they are', () => {
     for (const text of ['"never closed', ')))', '(send echo message {:message #(x)})', '#_', '#inst', '{:a}', '(a))(b', '\u0000(a)']) {
       assertFormatsSafely(text, 'flow', JSON.stringify(text));

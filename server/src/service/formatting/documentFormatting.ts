@@ -7,7 +7,8 @@ import { FlowRegion, getFlowDocument } from '../flow';
 import { jsonEscape } from '../flow/editing/insertText';
 import { formatFlowCode, maxFormattedNesting } from '../flow/formatting/formatCode';
 import { newLineColumn } from '../flow/formatting/onType';
-import { formatJson, hasUnreadableToken, JsonLayout } from './jsonFormatting';
+import { jsonNestingBeyond } from '../fileGuards';
+import { formatJson, hasUnreadableToken, JsonLayout, maxJsonNesting } from './jsonFormatting';
 
 export interface FormatRequest {
   /** The editor's options: tab size and spaces for JSON (flow code is indented with spaces by its own rules). */
@@ -24,7 +25,11 @@ export interface Formatted {
 }
 
 export function formatDocument(doc: TextDocument, kind: DocumentKind, request: FormatRequest): Formatted {
-  if ((kind === 'definition' || kind === 'pattern') && hasUnreadableToken(doc.getText())) return { edits: [], note: unreadableJsonNote };
+  if (kind === 'definition' || kind === 'pattern') {
+    const text = doc.getText();
+    if (jsonNestingBeyond(text, maxJsonNesting) !== undefined) return { edits: [], note: tooDeepJsonNote };
+    if (hasUnreadableToken(text)) return { edits: [], note: unreadableJsonNote };
+  }
   switch (kind) {
     case 'definition':
       return { edits: formatJson(doc, request.options, request.json, request.range) };
@@ -45,6 +50,7 @@ export function formatDocument(doc: TextDocument, kind: DocumentKind, request: F
   }
 }
 
+const tooDeepJsonNote = `The file was left as written: its JSON nests more than ${maxJsonNesting} levels deep`;
 const unreadableJsonNote = 'The file was left as written: its JSON has an unterminated string or a character that is not JSON; fix the json-syntax errors to format it';
 
 /** What was left as written and why, or undefined when everything was formatted. */

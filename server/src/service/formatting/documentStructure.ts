@@ -10,9 +10,7 @@ import { getFlowDocument, regionAt } from '../flow';
 import { flowFoldingRanges } from '../flow/editing/folding';
 import { selectionSpans } from '../flow/editing/selection';
 import { jsonService } from '../jsonService';
-
-/** The JSON parser recurses per level; a deeper file gets no JSON structure (and a diagnostic elsewhere). */
-const maxJsonNesting = 256;
+import { maxJsonNesting } from './jsonFormatting';
 
 export function foldingRanges(doc: TextDocument, kind: DocumentKind, rangeLimit?: number): FoldingRange[] {
   const context = rangeLimit === undefined ? undefined : { rangeLimit };
