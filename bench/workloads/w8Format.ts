@@ -6,6 +6,7 @@ import { languageIds } from '../../server/src/service/documentKind';
 import { forgetFlowDocument, getFlowDocument } from '../../server/src/service/flow/index';
 import { formatFlowCode } from '../../server/src/service/flow/formatting/formatCode';
 import { formatDocument } from '../../server/src/service/formatting/documentFormatting';
+import { parsedDocument } from '../../server/src/service/formatting/parsedDocument';
 import { jsonService } from '../../server/src/service/jsonService';
 import { BenchConfig } from '../config';
 import { FlowFile } from '../generators';
@@ -43,7 +44,7 @@ export async function runW8(config: BenchConfig, file: FlowFile): Promise<Worklo
   const t = await compare(timing, {
     full: (i) => {
       const doc = docAt(i);
-      edits = formatDocument(doc, 'flow', { options, json }).edits.length;
+      edits = formatDocument(parsedDocument(doc, 'flow'), { options, json }).edits.length;
       forgetFlowDocument(doc.uri);
     },
     layout: () => {

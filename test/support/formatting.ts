@@ -11,6 +11,7 @@ import { TokenKind, tokensOf } from '../../server/src/service/flow/formatting/to
 import { readFlow } from '../../server/src/service/flow/syntax/reader';
 import { Formatted, formatDocument } from '../../server/src/service/formatting/documentFormatting';
 import { JsonLayout } from '../../server/src/service/formatting/jsonFormatting';
+import { parsedDocument } from '../../server/src/service/formatting/parsedDocument';
 import { documentOf } from './documents';
 
 export type FileKind = Exclude<DocumentKind, 'other'>;
@@ -21,7 +22,7 @@ export const compactJson: JsonLayout = { keySpacing: 'compact', keepLines: false
 export function formatted(text: string, kind: FileKind, options: { json?: JsonLayout; range?: Range; editor?: FormattingOptions } = {}): { text: string; result: Formatted } {
   const doc = documentOf(text, kind);
   const range = options.range;
-  const result = formatDocument(doc, kind, { options: options.editor ?? editorOptions, json: options.json ?? compactJson, range });
+  const result = formatDocument(parsedDocument(doc, kind), { options: options.editor ?? editorOptions, json: options.json ?? compactJson, range });
   return { text: TextDocument.applyEdits(doc, result.edits), result };
 }
 

@@ -7,6 +7,7 @@ import { URI } from 'vscode-uri';
 import { documentKind, DocumentKind, languageIds } from '../service/documentKind';
 import { looksBinary } from '../service/fileGuards';
 import { formatDocument } from '../service/formatting/documentFormatting';
+import { parsedDocument } from '../service/formatting/parsedDocument';
 import { JsonKeySpacing } from '../service/formatting/jsonFormatting';
 
 export const formatUsage = `Usage: cxengage-lint format [--check] [options] [paths...]
@@ -159,7 +160,7 @@ export async function runFormat(argv: string[], out: (s: string) => void, err: (
     }
     const kind = kindOf(file);
     const doc = TextDocument.create(URI.file(file).toString(), languageIds[kind as Exclude<DocumentKind, 'other'>], 1, text);
-    const result = formatDocument(doc, kind, {
+    const result = formatDocument(parsedDocument(doc, kind), {
       options: { tabSize: options.tabSize, insertSpaces: options.insertSpaces, insertFinalNewline: true },
       json: { keySpacing: options.keySpacing, keepLines: options.keepLines },
     });

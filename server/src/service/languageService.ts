@@ -36,6 +36,7 @@ import { completePattern, hoverPattern } from './flow/editing/payload';
 import { checkPatternDocument } from './flow/embedding/payloadChecks';
 import { Formatted, formatDocument, indentNewLine } from './formatting/documentFormatting';
 import { foldingRanges, selectionRanges } from './formatting/documentStructure';
+import { parsedDocument } from './formatting/parsedDocument';
 
 export interface ClientOptions {
   snippets: boolean;
@@ -188,7 +189,7 @@ export class LanguageService {
   /** Format Document, or Format Selection with `range`; `note` says what was left as written. */
   format(doc: TextDocument, options: FormattingOptions, range?: Range): Formatted {
     if (this.tooLarge(doc)) return { edits: [] };
-    return formatDocument(doc, this.kindOf(doc), { options, range, json: this.settingsFor(doc.uri).format });
+    return formatDocument(parsedDocument(doc, this.kindOf(doc)), { options, range, json: this.settingsFor(doc.uri).format });
   }
 
   /** After Enter: the new line's indentation (flow files). */
@@ -197,11 +198,11 @@ export class LanguageService {
   }
 
   foldingRanges(doc: TextDocument, rangeLimit?: number): FoldingRange[] {
-    return this.tooLarge(doc) ? [] : foldingRanges(doc, this.kindOf(doc), rangeLimit);
+    return this.tooLarge(doc) ? [] : foldingRanges(parsedDocument(doc, this.kindOf(doc)), rangeLimit);
   }
 
   selectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[] {
-    return this.tooLarge(doc) ? [] : selectionRanges(doc, this.kindOf(doc), positions);
+    return this.tooLarge(doc) ? [] : selectionRanges(parsedDocument(doc, this.kindOf(doc)), positions);
   }
 
 }

@@ -3,7 +3,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FormattingOptions, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { DocumentKind } from '../documentKind';
-import { FlowRegion, getFlowDocument } from '../flow';
+import { FlowRegion } from '../flow';
+import { ParsedDocument } from './parsedDocument';
 import { jsonEscape } from '../flow/editing/insertText';
 import { formatFlowCode, maxFormattedNesting } from '../flow/formatting/formatCode';
 import { newLineColumn } from '../flow/formatting/onType';
@@ -24,7 +25,8 @@ export interface Formatted {
   note?: string;
 }
 
-export function formatDocument(doc: TextDocument, kind: DocumentKind, request: FormatRequest): Formatted {
+export function formatDocument(parsed: ParsedDocument, request: FormatRequest): Formatted {
+  const { document: doc, kind } = parsed;
   if (kind === 'definition' || kind === 'pattern') {
     const text = doc.getText();
     if (jsonNestingBeyond(text, maxJsonNesting) !== undefined) return { edits: [], note: tooDeepJsonNote };
@@ -35,10 +37,9 @@ export function formatDocument(doc: TextDocument, kind: DocumentKind, request: F
       return { edits: formatJson(doc, request.options, request.json, request.range) };
     case 'flow':
     case 'pattern': {
-      const flowDoc = getFlowDocument(doc);
       const edits = kind === 'pattern' ? formatJson(doc, request.options, request.json, request.range) : [];
       const left = { unformatted: 0, tooDeep: 0 };
-      for (const region of flowDoc.regions) {
+      for (const region of parsed.regions) {
         const result = formatRegion(doc, region, request.range, edits);
         left.unformatted += result.unformatted;
         left.tooDeep += result.tooDeep;

@@ -1,20 +1,17 @@
 // Folding and Expand Selection for every file kind: flow structure in `.cxflow` files and in the
 // code of payload strings, the JSON service's for definitions and payloads.
-import type { JSONDocument } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRange, Position, Range, SelectionRange } from 'vscode-languageserver-types';
-import { getDefinitionDocument } from '../definitions/definitionDocument';
-import { DocumentKind } from '../documentKind';
-import { jsonNestingBeyond } from '../fileGuards';
-import { getFlowDocument, regionAt } from '../flow';
+import { FlowRegion } from '../flow';
 import { flowFoldingRanges } from '../flow/editing/folding';
 import { selectionSpans } from '../flow/editing/selection';
 import { jsonService } from '../jsonService';
-import { maxJsonNesting } from './jsonFormatting';
+import { ParsedDocument } from './parsedDocument';
 
-export function foldingRanges(doc: TextDocument, kind: DocumentKind, rangeLimit?: number): FoldingRange[] {
+export function foldingRanges(parsed: ParsedDocument, rangeLimit?: number): FoldingRange[] {
+  const doc = parsed.document;
   const context = rangeLimit === undefined ? undefined : { rangeLimit };
-  switch (kind) {
+  switch (parsed.kind) {
     case 'definition':
     case 'pattern':
       // The JSON service folds with a scanner and a stack of its own: safe at any depth.
@@ -23,7 +20,7 @@ export function foldingRanges(doc: TextDocument, kind: DocumentKind, rangeLimit?
         .sort((a, b) => a.startLine - b.startLine);
     case 'flow': {
       const lines = { count: doc.lineCount, lineOf: (offset: number) => doc.positionAt(offset).line, startOf: (line: number) => doc.offsetAt({ line, character: 0 }) };
-      const ranges = flowFoldingRanges(getFlowDocument(doc).regions[0].tree, lines);
+      const ranges = flowFoldingRanges(parsed.regions[0].tree, lines);
       return rangeLimit === undefined ? ranges : ranges.slice(0, rangeLimit);
     }
     default:
@@ -31,26 +28,21 @@ export function foldingRanges(doc: TextDocument, kind: DocumentKind, rangeLimit?
   }
 }
 
-export function selectionRanges(doc: TextDocument, kind: DocumentKind, positions: Position[]): SelectionRange[] {
-  const json = jsonDocumentOf(doc, kind);
+export function selectionRanges(parsed: ParsedDocument, positions: Position[]): SelectionRange[] {
+  const doc = parsed.document;
+  const json = parsed.json();
   return positions.map((position) => {
     const jsonChain = json === undefined ? [] : chainOf(jsonService().getSelectionRanges(doc, [position], json)[0]);
-    const flowChain = kind === 'flow' || kind === 'pattern' ? flowRanges(doc, position) : [];
+    const flowChain = flowRanges(doc, parsed.regions, position);
     const chain = [...flowChain, ...jsonChain.filter((r) => flowChain.length === 0 || strictlyHolds(doc, r, flowChain[flowChain.length - 1]))];
     return linked(chain.length > 0 ? chain : [{ start: position, end: position }]);
   });
 }
 
-function jsonDocumentOf(doc: TextDocument, kind: DocumentKind): JSONDocument | undefined {
-  if (kind !== 'definition' && kind !== 'pattern') return undefined;
-  if (jsonNestingBeyond(doc.getText(), maxJsonNesting) !== undefined) return undefined;
-  return kind === 'definition' ? getDefinitionDocument(doc).json : getFlowDocument(doc).pattern?.json;
-}
-
 /** The flow spans around a position in flow code, as document ranges, innermost first. */
-function flowRanges(doc: TextDocument, position: Position): Range[] {
+function flowRanges(doc: TextDocument, regions: readonly FlowRegion[], position: Position): Range[] {
   const offset = doc.offsetAt(position);
-  const region = regionAt(getFlowDocument(doc), offset);
+  const region = regions.find((r) => offset >= r.docStart && offset <= r.docEnd);
   if (region === undefined) return [];
   return selectionSpans(region.tree, region.toRegionOffset(offset)).map((s) => region.range(s.start, s.end));
 }
