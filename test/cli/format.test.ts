@@ -1,5 +1,6 @@
 // `cxengage-lint format` as CI runs it: in place, or with --check listing the files that would
-// change (exit 1), usage errors (exit 2), and files with syntax errors formatted around them.
+// change (exit 1), usage errors (exit 2), files with syntax errors formatted around them, and a
+// byte order mark kept.
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ const files: Record<string, [string, string]> = {
   'flows/broken.cxflow': ['(seq\n(send echo message {:message}))\n(seq\n(delay 5 minutes))\n', '(seq\n(send echo message {:message}))\n(seq\n  (delay 5 minutes))\n'],
   'flows/p.pattern.json': ['{"name": "p", "code": "( perform echo message {} )"}', '{\n  "name": "p",\n  "code": "(perform echo message {})"\n}\n'],
   'defs/crm.integration.json': ['{\n  "type": "crm"\n}\n', '{\n  "type": "crm"\n}\n'],
+  'flows/bom.cxflow': ['\ufeff(seq\n(delay 5 minutes))\n', '\ufeff(seq\n  (delay 5 minutes))\n'],
   'node_modules/dep/x.cxflow': ['(seq\n(delay 5 minutes))', '(seq\n(delay 5 minutes))'],
 };
 
@@ -39,10 +41,10 @@ describe('cxengage-lint format', () => {
   it('with --check lists the files that would change, changes nothing and exits 1', () => {
     const r = lint(['format', '--check'], dir);
     assert.equal(r.status, 1, r.stderr);
-    assert.deepEqual(r.stdout.trim().split('\n'), ['flows/broken.cxflow', 'flows/main.cxflow', 'flows/p.pattern.json']);
+    assert.deepEqual(r.stdout.trim().split('\n'), ['flows/bom.cxflow', 'flows/broken.cxflow', 'flows/main.cxflow', 'flows/p.pattern.json']);
     assert.deepEqual(r.stderr.trim().split('\n'), [
       'flows/broken.cxflow: 1 top-level form with syntax errors was left as written; fix the errors to format it',
-      '3 of 4 files would be reformatted',
+      '4 of 5 files would be reformatted',
     ]);
     for (const [name, [text]] of Object.entries(files)) assert.equal(read(name), text, name);
   });
@@ -50,12 +52,12 @@ describe('cxengage-lint format', () => {
   it('formats in place, after which --check passes', () => {
     const r = lint(['format', '.'], dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stdout.trim(), '3 of 4 files reformatted');
+    assert.equal(r.stdout.trim(), '4 of 5 files reformatted');
     for (const [name, [, formatted]] of Object.entries(files)) assert.equal(read(name), formatted, name);
     const check = lint(['format', '--check', 'flows', 'defs/crm.integration.json'], dir);
     assert.equal(check.status, 0, check.stdout);
     assert.equal(check.stdout, '');
-    assert.match(check.stderr, /4 files already formatted\n$/);
+    assert.match(check.stderr, /5 files already formatted\n$/);
   });
 
   it('writes JSON as asked: "key" : value, tabs', () => {

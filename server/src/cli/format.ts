@@ -159,13 +159,15 @@ export async function runFormat(argv: string[], out: (s: string) => void, err: (
       continue;
     }
     const kind = kindOf(file);
-    const doc = TextDocument.create(URI.file(file).toString(), languageIds[kind as Exclude<DocumentKind, 'other'>], 1, text);
+    // A byte order mark is the file's encoding, not its text (as an editor reads it): kept apart.
+    const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+    const doc = TextDocument.create(URI.file(file).toString(), languageIds[kind as Exclude<DocumentKind, 'other'>], 1, text.slice(bom.length));
     const result = formatDocument(parsedDocument(doc, kind), {
       options: { tabSize: options.tabSize, insertSpaces: options.insertSpaces, insertFinalNewline: true },
       json: { keySpacing: options.keySpacing, keepLines: options.keepLines },
     });
     if (result.note !== undefined) err(`${shown}: ${result.note}`);
-    const formatted = TextDocument.applyEdits(doc, result.edits);
+    const formatted = bom + TextDocument.applyEdits(doc, result.edits);
     if (formatted === text) continue;
     changed++;
     if (options.check) out(shown);
