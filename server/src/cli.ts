@@ -5,6 +5,7 @@ import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArguments, usage, UsageError, CliOptions } from './cli/options';
 import { formatJson, formatSarif, formatText, summarise, FileResult } from './cli/reporters';
+import { runFormat } from './cli/format';
 import { DefinitionIndex } from './service/definitions/definitionIndex';
 import { loadBuiltinDefinitions } from './service/definitions/builtin';
 import { LanguageService } from './service/languageService';
@@ -41,6 +42,7 @@ function collectFiles(paths: string[]): string[] {
 }
 
 export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (argv[0] === 'format') return runFormat(argv.slice(1), out, err);
   let options: CliOptions;
   let files: string[];
   try {

@@ -8,6 +8,9 @@ import {
   FileChangeType,
   InitializeParams,
   InitializeResult,
+  MessageType,
+  ShowMessageNotification,
+  TextEdit,
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
@@ -17,6 +20,7 @@ import { URI } from 'vscode-uri';
 import { DefinitionIndex } from './service/definitions/definitionIndex';
 import { loadBuiltinDefinitions } from './service/definitions/builtin';
 import { LanguageService } from './service/languageService';
+import type { Formatted } from './service/formatting/documentFormatting';
 import { SettingsStore } from './settingsStore';
 import { safeHandler, safely } from './safeHandler';
 import { DiskDocuments, findFiles, matchesGlobs } from './workspaceFiles';
@@ -37,6 +41,7 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let refreshSupport = false;
   let snippets = false;
+  let foldingLimit: number | undefined;
   let watchRegistration = false;
   let folderEvents = false;
   let resolveReady!: () => void;
@@ -47,6 +52,7 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+    foldingLimit = caps.textDocument?.foldingRange?.rangeLimit;
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
     folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => folderKey(f.uri));
@@ -62,6 +68,11 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'cxengage', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -241,6 +252,28 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     safeHandler(log, 'code actions', [], withDocument((doc, p) => service.codeActions(doc, p.range, p.context.diagnostics), [])),
   );
+  connection.onDocumentFormatting(safeHandler(log, 'formatting', [], withDocument((doc, p) => formatted(doc.uri, service.format(doc, p.options)), [])));
+  connection.onDocumentRangeFormatting(
+    safeHandler(log, 'range formatting', [], withDocument((doc, p) => formatted(doc.uri, service.format(doc, p.options, p.range)), [])),
+  );
+  connection.onDocumentOnTypeFormatting(safeHandler(log, 'on-type formatting', [], withDocument((doc, p) => service.formatOnType(doc, p.position), [])));
+  connection.onFoldingRanges(safeHandler(log, 'folding ranges', [], withDocument((doc) => service.foldingRanges(doc, foldingLimit), [])));
+  connection.onSelectionRanges(safeHandler(log, 'selection ranges', [], withDocument((doc, p) => service.selectionRanges(doc, p.positions), [])));
+
+  /**
+   * The edits of a formatting, and a message when part of the document was left as written: once
+   * per document until the reason changes, so that formatting on every save does not repeat it.
+   */
+  const formatNotes = new Map<string, string>();
+  function formatted(uri: string, result: Formatted): TextEdit[] {
+    if (result.note === undefined) formatNotes.delete(uri);
+    else if (formatNotes.get(uri) !== result.note) {
+      formatNotes.set(uri, result.note);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `CxEngage: ${result.note}` });
+    }
+    return result.edits;
+  }
+
   connection.onCodeLens(safeHandler(log, 'code lens', [], withDocument((doc) => sendCodeLenses(doc), [])));
   connection.onReferences(
     safeHandler(

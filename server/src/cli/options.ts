@@ -14,6 +14,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const usage = `Usage: cxengage-lint [options] [paths...]
+       cxengage-lint format [--check] [paths...]   (see cxengage-lint format --help)
 
 Checks CxEngage integration definitions (*.integration.json), flows (*.cxflow) and
 patterns (*.pattern.json) in the given files and folders (default: the current folder).

@@ -5,10 +5,14 @@ import {
   CompletionList,
   Diagnostic,
   DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
   Hover,
   Location,
   Position,
   Range,
+  SelectionRange,
+  TextEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -30,6 +34,9 @@ import { checkFlowDocument, forgetFlowDocument } from './flow';
 import { completeFlow, flowCodeActions, flowDefinition, flowReferences, flowSymbols, hoverFlow } from './flow/editing/features';
 import { completePattern, hoverPattern } from './flow/editing/payload';
 import { checkPatternDocument } from './flow/embedding/payloadChecks';
+import { Formatted, formatDocument, indentNewLine } from './formatting/documentFormatting';
+import { foldingRanges, selectionRanges } from './formatting/documentStructure';
+import { parsedDocument } from './formatting/parsedDocument';
 
 export interface ClientOptions {
   snippets: boolean;
@@ -179,6 +186,25 @@ export class LanguageService {
         return [];
     }
   }
+  /** Format Document, or Format Selection with `range`; `note` says what was left as written. */
+  format(doc: TextDocument, options: FormattingOptions, range?: Range): Formatted {
+    if (this.tooLarge(doc)) return { edits: [] };
+    return formatDocument(parsedDocument(doc, this.kindOf(doc)), { options, range, json: this.settingsFor(doc.uri).format });
+  }
+
+  /** After Enter: the new line's indentation (flow files). */
+  formatOnType(doc: TextDocument, position: Position): TextEdit[] {
+    return this.tooLarge(doc) ? [] : indentNewLine(doc, this.kindOf(doc), position);
+  }
+
+  foldingRanges(doc: TextDocument, rangeLimit?: number): FoldingRange[] {
+    return this.tooLarge(doc) ? [] : foldingRanges(parsedDocument(doc, this.kindOf(doc)), rangeLimit);
+  }
+
+  selectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[] {
+    return this.tooLarge(doc) ? [] : selectionRanges(parsedDocument(doc, this.kindOf(doc)), positions);
+  }
+
 }
 
 /** A definition's path as a person reads it: relative to the workspace folder when inside it. */

@@ -1,16 +1,20 @@
 // The `cxengage.*` settings as the service sees them, and their normalisation from untrusted input.
 import { SeveritySetting, isDiagnosticCode, DiagnosticCode } from './codes';
+import type { JsonKeySpacing, JsonLayout } from './formatting/jsonFormatting';
 
 export interface Settings {
   definitions: { include: string[]; exclude: string[]; builtin: boolean };
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
   maxFileSize: number;
+  /** The layout Format Document gives definitions and payloads. */
+  format: JsonLayout;
 }
 
 export const defaultSettings: Settings = {
   definitions: { include: ['**/*.integration.json'], exclude: ['**/node_modules/**', '**/.git/**'], builtin: true },
   severity: {},
   maxFileSize: 5 * 1024 * 1024,
+  format: { keySpacing: 'compact', keepLines: false },
 };
 
 const severityValues = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -62,6 +66,7 @@ export function normaliseSettings(raw: unknown, warnings: SettingsWarning[] = []
   }
 
   return {
+    format: jsonLayout(section.format, warnings),
     definitions: {
       include: stringList(defs.include, defaultSettings.definitions.include, 'definitions.include', warnings),
       exclude: stringList(defs.exclude, defaultSettings.definitions.exclude, 'definitions.exclude', warnings),
@@ -70,4 +75,15 @@ export function normaliseSettings(raw: unknown, warnings: SettingsWarning[] = []
     severity,
     maxFileSize,
   };
+}
+
+function jsonLayout(raw: unknown, warnings: SettingsWarning[]): JsonLayout {
+  const format = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  let keySpacing: JsonKeySpacing = defaultSettings.format.keySpacing;
+  if (format.jsonKeySpacing === 'compact' || format.jsonKeySpacing === 'spaced') keySpacing = format.jsonKeySpacing;
+  else if (format.jsonKeySpacing !== undefined && format.jsonKeySpacing !== null) warnings.push('cxengage.format.jsonKeySpacing must be "compact" or "spaced"; using "compact"');
+  let keepLines = defaultSettings.format.keepLines;
+  if (typeof format.jsonKeepLines === 'boolean') keepLines = format.jsonKeepLines;
+  else if (format.jsonKeepLines !== undefined && format.jsonKeepLines !== null) warnings.push('cxengage.format.jsonKeepLines must be true or false; using false');
+  return { keySpacing, keepLines };
 }
