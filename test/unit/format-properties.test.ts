@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateFlowFile } from '../../bench/generators';
-import { seededRandom, Random } from '../../bench/random';
+import { seededRandom, Random } from '../support/random';
 import { readFlow } from '../../server/src/service/flow/syntax/reader';
 import { inStringAt } from '../../server/src/service/flow/syntax/tree';
 import { repoRoot } from '../support/lspClient';
