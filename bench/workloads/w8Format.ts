@@ -11,7 +11,7 @@ import { jsonService } from '../../server/src/service/jsonService';
 import { BenchConfig } from '../config';
 import { FlowFile } from '../generators';
 import { compare } from '../measure';
-import { seededRandom } from '../random';
+import { seededRandom } from '../../test/support/random';
 import { ratio, row, times, WorkloadResult } from '../results';
 
 /**
