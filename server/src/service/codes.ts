@@ -41,6 +41,7 @@ export const patternCodes = {
 export const fileCodes = {
   'file-too-large': 'information',
   'not-analysed': 'information',
+  'too-many-problems': 'information',
 } as const satisfies Record<string, Severity>;
 
 export const defaultSeverity = { ...definitionCodes, ...flowCodes, ...patternCodes, ...fileCodes } as const;
@@ -94,6 +95,8 @@ export const messages = {
   fileTooLarge: (size: number, limit: number) =>
     `File not analysed: ${size} bytes is above cxengage.maxFileSize (${limit} bytes)`,
   binaryFile: () => 'File not analysed: it holds binary data, not text',
+  tooManyProblems: (more: number, limit: number) =>
+    `${more} more problem${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} not shown: cxengage.diagnostics.maxPerFile is ${limit}`,
   tooDeep: (limit: number) => `Nesting deeper than ${limit} levels: no definition nests this deep, so the file was not analysed further`,
 
   syntax: (detail: string) => detail,
@@ -186,4 +189,5 @@ export const codeSummaries: Record<DiagnosticCode, string> = {
   'missing-pattern-code': 'An enabled pattern (status true) without code: neither code nor when and then.',
   'file-too-large': 'The file is larger than cxengage.maxFileSize and was not analysed.',
   'not-analysed': 'The file holds binary data and was not analysed.',
+  'too-many-problems': 'The file has more problems than cxengage.diagnostics.maxPerFile; the rest are not shown.',
 };

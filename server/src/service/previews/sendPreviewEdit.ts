@@ -1,9 +1,9 @@
 // Writes values chosen in a send form back into the flow: a new entry for an empty field, a new
 // constant for an enum field, as one versioned edit of the document. It edits the interaction the
 // form shows (the innermost at the form's position) and the fields the form marks editable.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../analysisContext';
+import { FlowDocument } from '../flow';
 import { checkInteraction } from '../flow/analysis/sendCheck';
 import { appendFields, fieldWithValue } from '../flow/editing/fieldInsertion';
 import { forRegion, renderPlain, SnippetPart, stringLiteral } from '../flow/editing/insertText';
@@ -14,12 +14,12 @@ import { isEditable, sendAt } from './sendPreview';
  * the form marks editable are written: declared ones, never a credential, never a templated one.
  */
 export function sendFormEdit(
-  doc: TextDocument,
+  flowDoc: FlowDocument,
   position: Position,
   values: Readonly<Record<string, string>>,
   ctx: AnalysisContext,
 ): WorkspaceEdit | null {
-  const send = sendAt(doc, position);
+  const send = sendAt(flowDoc, position);
   if (!send) return null;
   const check = checkInteraction(send.interaction, ctx);
   const region = send.region;
@@ -43,5 +43,5 @@ export function sendFormEdit(
   const insertion = added.length > 0 ? appendFields(region, send.interaction, added) : undefined;
   if (insertion !== undefined) edits.push({ range: insertion.range, newText: renderPlain(region, insertion.parts) });
   if (edits.length === 0) return null;
-  return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
+  return { documentChanges: [{ textDocument: { uri: flowDoc.uri, version: flowDoc.version }, edits }] };
 }
