@@ -95,6 +95,7 @@ export const messages = {
   fileTooLarge: (size: number, limit: number) =>
     `File not analysed: ${size} bytes is above cxengage.maxFileSize (${limit} bytes)`,
   binaryFile: () => 'File not analysed: it holds binary data, not text',
+  tooManyForms: (limit: number) => `File not analysed: it holds more than ${limit} forms (brackets, words and strings), more than any flow needs`,
   tooManyProblems: (more: number, limit: number) =>
     `${more} more problem${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} not shown: cxengage.diagnostics.maxPerFile is ${limit}`,
   tooDeep: (limit: number) => `Nesting deeper than ${limit} levels: no definition nests this deep, so the file was not analysed further`,
@@ -188,6 +189,6 @@ export const codeSummaries: Record<DiagnosticCode, string> = {
   'unknown-pattern-key': 'A pattern payload key that is not id, name, description, status, key, code, when or then.',
   'missing-pattern-code': 'An enabled pattern (status true) without code: neither code nor when and then.',
   'file-too-large': 'The file is larger than cxengage.maxFileSize and was not analysed.',
-  'not-analysed': 'The file holds binary data and was not analysed.',
+  'not-analysed': 'The file holds binary data, or millions of tiny forms, and was not analysed.',
   'too-many-problems': 'The file has more problems than cxengage.diagnostics.maxPerFile; the rest are not shown.',
 };

@@ -6,12 +6,19 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../codes';
 import { makeDiagnostic } from '../diagnostics';
 import { DocumentKind } from '../documentKind';
+import { countForms } from '../flow/syntax/formCount';
 
 /**
  * Deeper than any definition or pattern file can be: the JSON parsers, which recurse per level,
  * stay far from their stack limit, and the formatter never indents a line thousands of levels deep.
  */
 export const maxJsonNesting = 256;
+
+/**
+ * More forms than five megabytes of real flow code hold (about 700,000): beyond it a text is made
+ * of tiny forms (a run of empty strings), and reading and checking it would take seconds and gigabytes.
+ */
+export const maxFlowForms = 1_500_000;
 
 const fileStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -33,6 +40,9 @@ export function guardDocument(doc: TextDocument, kind: DocumentKind, maxFileSize
         ? makeDiagnostic('schema', range, messages.tooDeep(maxJsonNesting))
         : makeDiagnostic('syntax', range, messages.patternTooDeep(maxJsonNesting));
     }
+  }
+  if ((kind === 'flow' || kind === 'pattern') && countForms(text, maxFlowForms, kind === 'pattern') > maxFlowForms) {
+    return makeDiagnostic('not-analysed', fileStart, messages.tooManyForms(maxFlowForms));
   }
   return undefined;
 }
