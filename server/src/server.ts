@@ -49,10 +49,14 @@ export function startServer(connection: Connection): void {
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   let scanned: Promise<void> = new Promise<void>(() => undefined);
 
-  /** Ready to answer: settings read, built-ins loaded, and the first scan done (or taking long). */
+  /**
+   * Ready to answer: settings read, built-ins loaded, the first scan done (or taking long), and
+   * the index updates of earlier events (a closed definition read back from disk) done.
+   */
   const answerable = async (): Promise<void> => {
     await ready;
     await Promise.race([scanned, new Promise<void>((resolve) => setTimeout(resolve, scanWaitMs))]);
+    await service.settled();
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

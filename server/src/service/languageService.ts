@@ -29,7 +29,7 @@ import { referenceTargetAt } from './definitions/navigation';
 import { Definition, definitionType } from './definitions/model';
 import { DuplicateTypeFacts } from './definitions/checks';
 import { applySeverityOverrides, capDiagnostics, inDocumentOrder } from './diagnostics';
-import { boundedCompletion, maxSymbols } from './documents/answerLimits';
+import { boundedCompletion, maxCodeLenses, maxSymbols } from './documents/answerLimits';
 import { DocumentModel } from './documents/documentModel';
 import { DocumentStore } from './documents/documentStore';
 import { clampPosition, wholeCharacters, wholeRange } from './documents/textSafety';
@@ -122,21 +122,38 @@ export class LanguageService {
   }
 
   /** A closed document: its state is dropped, and a definition goes back to what is on disk. */
-  async documentClosed(uri: string): Promise<void> {
+  documentClosed(uri: string): Promise<void> {
     const source = this.workspace.setClosed(uri);
     this.store.drop(normaliseUri(uri));
-    if (source?.kind !== 'definition') return;
-    await this.reindexFromDisk(uri);
+    if (source?.kind !== 'definition') return this.settled();
+    return this.track(this.reindexFromDisk(uri));
   }
 
   /** Files created, changed or deleted on disk (open documents keep their unsaved text). */
-  async filesChanged(changes: readonly { uri: string; change: FileChange }[]): Promise<void> {
-    for (const { uri, change } of changes) {
-      const role = this.workspace.fileChanged(uri, change);
-      if (this.workspace.opened(uri) !== undefined) continue;
-      if (role === 'definition') await this.reindexFromDisk(uri);
-      else this.index.delete(uri);
-    }
+  filesChanged(changes: readonly { uri: string; change: FileChange }[]): Promise<void> {
+    return this.track(
+      (async () => {
+        for (const { uri, change } of changes) {
+          const role = this.workspace.fileChanged(uri, change);
+          if (this.workspace.opened(uri) !== undefined) continue;
+          if (role === 'definition') await this.reindexFromDisk(uri);
+          else this.index.delete(uri);
+        }
+      })(),
+    );
+  }
+
+  private updates: Promise<void> = Promise.resolve();
+
+  /** Resolves once every index update begun so far (closes, file events, which read the disk) is done. */
+  settled(): Promise<void> {
+    return this.updates;
+  }
+
+  private track(update: Promise<void>): Promise<void> {
+    // A failed update is the caller's to report; later requests still go ahead.
+    this.updates = Promise.all([this.updates, update.catch(() => undefined)]).then(() => undefined);
+    return update;
   }
 
   /** The revision of an open document (bumped on every change), to tell whether an answer is still current. */
@@ -371,9 +388,9 @@ export class LanguageService {
     return selectionRanges(parsedDocument(model), positions.map((p) => clampPosition(doc, p)));
   }
 
-  /** A "Preview form" lens above each send of a flow or pattern file. */
+  /** A "Preview form" lens above each send of a flow or pattern file (the first `maxCodeLenses`). */
   codeLenses(uri: string): CodeLens[] {
     const model = this.openModel(uri);
-    return model?.kind === 'flow' || model?.kind === 'pattern' ? sendCodeLenses(model.flow) : [];
+    return model?.kind === 'flow' || model?.kind === 'pattern' ? sendCodeLenses(model.flow).slice(0, maxCodeLenses) : [];
   }
 }

@@ -7,6 +7,7 @@ import { CompletionItem, CompletionList, Position } from 'vscode-languageserver-
 
 export const maxCompletionItems = 1000;
 export const maxSymbols = 5000;
+export const maxCodeLenses = 5000;
 
 /** The word being typed before `position` (letters, digits and the punctuation of flow names). */
 function wordBefore(doc: TextDocument, position: Position): string {
