@@ -4,6 +4,7 @@
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { LanguageService } from './languageService';
 import { Definition, definitionType, displayName } from './definitions/model';
+import { wholeCharacters } from './documents/textSafety';
 import { FormModel, FormPosition, IntegrationSummary, integrationForm, sendForm, sendFormEdit } from './previews';
 
 /** What a form is asked for: a document (and a position in a flow), or an integration by type. */
@@ -14,6 +15,11 @@ export class PreviewRequests {
 
   /** The form of a definition file, of the send at (or after) a position in a flow, or of an integration by type. */
   async formModel(target: FormTarget): Promise<FormModel | null> {
+    const model = await this.anyFormModel(target);
+    return model === null ? null : withWholeMessages(model);
+  }
+
+  private async anyFormModel(target: FormTarget): Promise<FormModel | null> {
     if ('integrationType' in target) {
       const definition = this.findIntegration(target.integrationType, target.uri);
       return definition ? this.definitionForm(definition.uri, definition) : null;
@@ -76,4 +82,13 @@ export class PreviewRequests {
     const builtin = known?.builtin ?? index.isBuiltinUri(uri);
     return integrationForm({ ...model.definition.definition, builtin }, await this.service.diagnostics(uri));
   }
+}
+
+/** The model with no half surrogate pair in its messages (a name in them may come from broken input). */
+function withWholeMessages(model: FormModel): FormModel {
+  for (const problem of model.problems) problem.message = wholeCharacters(problem.message);
+  if (model.kind === 'send') {
+    for (const field of model.fields) if (field.problem !== undefined) field.problem = wholeCharacters(field.problem);
+  }
+  return model;
 }
