@@ -21,7 +21,7 @@ function flagLayer(options: CliOptions): SettingsLayer {
   return layer;
 }
 
-export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'format') return runFormat(argv.slice(1), out, err);
   let options: CliOptions;
   let targets: Targets;
@@ -37,7 +37,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
       return 0;
     }
     targets = resolveTargets(options.paths.length > 0 ? options.paths : ['.']);
-    settingsFor = settingsByFolder(targets, options.settingsFile, flagLayer(options), (w) => err(`cxengage-lint: ${w}`));
+    settingsFor = await settingsByFolder(targets, options.settingsFile, flagLayer(options), (w) => err(`cxengage-lint: ${w}`));
   } catch (error) {
     if (error instanceof UsageError || error instanceof SettingsFileError) {
       err(`cxengage-lint: ${error.message}`);

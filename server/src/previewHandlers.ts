@@ -35,7 +35,7 @@ export function registerPreviewHandlers(connection: Connection, service: Languag
 }
 
 /** The params of a send form edit, if they have the declared shape. */
-export function sendFormEditParams(value: unknown): SendFormEditParams | undefined {
+function sendFormEditParams(value: unknown): SendFormEditParams | undefined {
   const target = formModelParams(value);
   if (!target || 'integrationType' in target || !target.position) return undefined;
   const values = (value as { values?: unknown }).values;
@@ -46,7 +46,7 @@ export function sendFormEditParams(value: unknown): SendFormEditParams | undefin
 }
 
 /** The params of a form model request, if they have the declared shape. */
-export function formModelParams(value: unknown): FormModelParams | undefined {
+function formModelParams(value: unknown): FormModelParams | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
   const uri = typeof v.uri === 'string' ? v.uri : undefined;

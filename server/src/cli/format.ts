@@ -113,7 +113,7 @@ export async function runFormat(argv: string[], out: (s: string) => void, err: (
       return 0;
     }
     targets = resolveTargets(options.paths.length > 0 ? options.paths : ['.']);
-    settingsFor = settingsByFolder(targets, options.settingsFile, flagLayer(options), (w) => err(`cxengage-lint format: ${w}`));
+    settingsFor = await settingsByFolder(targets, options.settingsFile, flagLayer(options), (w) => err(`cxengage-lint format: ${w}`));
   } catch (error) {
     if (error instanceof UsageError || error instanceof SettingsFileError) {
       err(`cxengage-lint format: ${error.message}`);

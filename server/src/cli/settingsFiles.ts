@@ -2,7 +2,10 @@
 // `.vscode/settings.json` (JSON with comments), then a `--settings FILE`, then the flags.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import { ASTNode, ErrorCode } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { jsonNestingBeyond, maxJsonNesting } from '../service/documents/guards';
+import { jsonService } from '../service/jsonService';
 import { Settings, cxengageSection, expandDotted, normaliseSettings } from '../service/settings';
 
 /** The `cxengage` part of a settings file, nested (`{definitions: {include: [...]}}`). */
@@ -12,7 +15,7 @@ export type SettingsLayer = Record<string, unknown>;
 export class SettingsFileError extends Error {}
 
 /** The `cxengage.*` entries of a VS Code settings file; undefined when `optional` and the file is absent. */
-export function readSettingsFile(file: string, optional: boolean): SettingsLayer | undefined {
+export async function readSettingsFile(file: string, optional: boolean): Promise<SettingsLayer | undefined> {
   let text: string;
   try {
     const stat = fs.statSync(file);
@@ -23,12 +26,7 @@ export function readSettingsFile(file: string, optional: boolean): SettingsLayer
     if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SettingsFileError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) {
-    const first = errors[0];
-    throw new SettingsFileError(`${file} is not valid JSON: ${printParseErrorCode(first.error)} at offset ${first.offset}`);
-  }
+  const value = await parseJsonWithComments(file, text);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SettingsFileError(`${file} must hold a JSON object`);
   // A VS Code settings file holds every extension's settings: take ours only.
   const ours: Record<string, unknown> = {};
@@ -38,13 +36,48 @@ export function readSettingsFile(file: string, optional: boolean): SettingsLayer
   return expandDotted(cxengageSection(ours) ?? {}) as SettingsLayer;
 }
 
+/** What VS Code's settings files allow beyond strict JSON. */
+const allowed = new Set<unknown>([ErrorCode.TrailingComma, ErrorCode.CommentNotPermitted]);
+
+/** A JSON text with comments and trailing commas, read by the JSON service's parser (the one JSON parser of the project). */
+async function parseJsonWithComments(file: string, text: string): Promise<unknown> {
+  if (jsonNestingBeyond(text, maxJsonNesting) !== undefined) throw new SettingsFileError(`${file} nests deeper than ${maxJsonNesting} levels`);
+  const doc = TextDocument.create('settings:file', 'jsonc', 1, text);
+  const parsed = jsonService().parseJSONDocument(doc);
+  // No schema matches this URI: what validation finds is the syntax.
+  const problems = await jsonService().doValidation(doc, parsed, { comments: 'ignore', trailingCommas: 'ignore' });
+  const error = problems.find((e) => !allowed.has(e.code));
+  if (error !== undefined || parsed.root === undefined) {
+    const where = error === undefined ? '' : ` at line ${error.range.start.line + 1}, column ${error.range.start.character + 1}`;
+    throw new SettingsFileError(`${file} is not valid JSON: ${error?.message ?? 'no value'}${where}`);
+  }
+  return plainValue(parsed.root);
+}
+
+/** The plain value of a parsed node; the nesting was checked before, so recursion stays shallow. */
+function plainValue(node: ASTNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const p of node.properties) if (p.valueNode !== undefined) result[p.keyNode.value] = plainValue(p.valueNode);
+      return result;
+    }
+    case 'array':
+      return node.items.map(plainValue);
+    case 'null':
+      return null;
+    default:
+      return node.value;
+  }
+}
+
 /** The settings file of a folder (`.vscode/settings.json`), if it has one. */
 export function folderSettingsFile(folder: string): string {
   return path.join(folder, '.vscode', 'settings.json');
 }
 
 /** Later layers override earlier ones key by key; objects (`definitions`, `severity`) merge. */
-export function mergeLayers(layers: readonly SettingsLayer[]): SettingsLayer {
+function mergeLayers(layers: readonly SettingsLayer[]): SettingsLayer {
   const result: SettingsLayer = {};
   for (const layer of layers) mergeInto(result, layer, 0);
   return result;

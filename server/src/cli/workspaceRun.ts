@@ -44,17 +44,27 @@ export function resolveTargets(paths: string[]): Targets {
  * `.vscode/settings.json`, then `settingsFile`, then the command's flags. A bad part of the
  * settings is reported once through `warn` and ignored, as in the editor.
  */
-export function settingsByFolder(targets: Targets, settingsFile: string | undefined, flags: SettingsLayer, warn: (s: string) => void): (uri: string) => Settings {
-  const given = settingsFile === undefined ? undefined : readSettingsFile(settingsFile, false);
+export async function settingsByFolder(
+  targets: Targets,
+  settingsFile: string | undefined,
+  flags: SettingsLayer,
+  warn: (s: string) => void,
+): Promise<(uri: string) => Settings> {
+  const given = settingsFile === undefined ? undefined : await readSettingsFile(settingsFile, false);
   const reported = new Set<string>();
-  const settingsIn = (folder: string): Settings => {
+  const settingsIn = async (folder: string): Promise<Settings> => {
     const warnings: string[] = [];
-    const settings = settingsOf([readSettingsFile(folderSettingsFile(folder), true) ?? {}, given ?? {}, flags], warnings);
-    for (const w of warnings) if (!reported.has(w)) warn(w), reported.add(w);
+    const settings = settingsOf([(await readSettingsFile(folderSettingsFile(folder), true)) ?? {}, given ?? {}, flags], warnings);
+    for (const w of warnings) {
+      if (reported.has(w)) continue;
+      reported.add(w);
+      warn(w);
+    }
     return settings;
   };
-  const byFolder = new Map<UriKey, Settings>(targets.folders.map((f) => [folderKey(URI.file(f).toString()), settingsIn(f)]));
-  const outside = settingsIn(process.cwd());
+  const byFolder = new Map<UriKey, Settings>();
+  for (const f of targets.folders) byFolder.set(folderKey(URI.file(f).toString()), await settingsIn(f));
+  const outside = await settingsIn(process.cwd());
   const folders = [...byFolder.keys()].sort((a, b) => b.length - a.length);
   return (uri) => {
     const key = normaliseUri(uri);

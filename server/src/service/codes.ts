@@ -4,7 +4,7 @@
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-export const definitionCodes = {
+const definitionCodes = {
   'json-syntax': 'error',
   schema: 'error',
   'unredacted-secret': 'warning',
@@ -32,13 +32,13 @@ export const flowCodes = {
 } as const satisfies Record<string, Severity>;
 
 /** Codes of the JSON of pattern payloads (besides `json-syntax` and `schema`, shared with definitions). */
-export const patternCodes = {
+const patternCodes = {
   'unknown-pattern-key': 'warning',
   'missing-pattern-code': 'error',
 } as const satisfies Record<string, Severity>;
 
 /** Codes about the file as a whole rather than its content. */
-export const fileCodes = {
+const fileCodes = {
   'file-too-large': 'information',
   'not-analysed': 'information',
   'too-many-problems': 'information',

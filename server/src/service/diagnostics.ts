@@ -3,7 +3,7 @@ import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-typ
 import { DiagnosticCode, Severity, SeveritySetting, defaultSeverity, messages } from './codes';
 import { Settings } from './settings';
 
-export const diagnosticSource = 'cxengage';
+const diagnosticSource = 'cxengage';
 
 const lspSeverity: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

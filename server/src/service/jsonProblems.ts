@@ -21,7 +21,7 @@ function isSyntaxProblem(d: Diagnostic): boolean {
  * reports each following token it cannot place, so errors that overlap or touch (nothing but
  * white space between them) are one mistake. The first error's message names it.
  */
-export function collapseSyntaxErrors(doc: TextDocument, errors: readonly Diagnostic[]): Diagnostic[] {
+function collapseSyntaxErrors(doc: TextDocument, errors: readonly Diagnostic[]): Diagnostic[] {
   const text = doc.getText();
   const spans = errors
     .map((d) => ({ d, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }))

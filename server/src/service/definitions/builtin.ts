@@ -8,7 +8,7 @@ import { resourcePath } from '../resources';
 import { DefinitionDocument, parseDefinitionDocument } from './definitionDocument';
 import { languageIds } from '../documentKind';
 
-export function builtinDirectory(): string {
+function builtinDirectory(): string {
   return resourcePath('schemas', 'builtin');
 }
 

@@ -28,7 +28,7 @@ function isParamName(node: import('vscode-json-languageservice').StringASTNode):
   return (path.length === 3 && path[0] === 'schema') || (path.length === 4 && path[0] === 'listener' && path[1] === 'schema');
 }
 
-export function describeParam(def: Definition, param: string): string {
+function describeParam(def: Definition, param: string): string {
   const lines = [`**param \`${param}\`**`, ''];
   const entries = [...def.schema.map((s) => ({ s, where: 'configuration form' })), ...(def.listener?.schema ?? []).map((s) => ({ s, where: 'listener form' }))].filter(
     (e) => e.s.param === param,

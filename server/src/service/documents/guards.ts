@@ -48,7 +48,7 @@ export function guardDocument(doc: TextDocument, kind: DocumentKind, maxFileSize
 }
 
 /** The length of `text` encoded as UTF-8, without encoding it. */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -64,7 +64,7 @@ export function utf8Length(text: string): number {
 }
 
 /** NUL characters, or many control characters, in the first 8 KiB mean binary data. */
-export function looksBinary(text: string): boolean {
+function looksBinary(text: string): boolean {
   const sample = Math.min(text.length, 8192);
   let control = 0;
   for (let i = 0; i < sample; i++) {

@@ -41,12 +41,6 @@ export function pathOf(uri: string): string {
   }
 }
 
-/** The last segment of a URI's path: a file name, decoded. */
-export function baseName(uri: string): string {
-  const path = pathOf(uri);
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /** A URI as a person reads it: relative to `folder` when inside it, else the file path. */
 export function displayPath(uri: string, folder: UriKey | undefined): string {
   const key = normaliseUri(uri);

@@ -62,11 +62,6 @@ export function regionAt(flowDoc: FlowDocument, docOffset: number): FlowRegion |
   return flowDoc.regions.find((r) => docOffset >= r.docStart && docOffset <= r.docEnd);
 }
 
-/** Document position of a code offset of a region. */
-export function positionInDocument(region: FlowRegion, offset: number): Position {
-  return region.position(offset);
-}
-
 /** Code offset of a document position, for a position inside the region. */
 export function offsetInRegion(flowDoc: FlowDocument, region: FlowRegion, position: Position): number {
   return region.toRegionOffset(flowDoc.document.offsetAt(position));

@@ -113,6 +113,6 @@ function whereToAdd(send: InteractionInfo): Range {
 }
 
 /** A value the form may overwrite: a constant, not something the author computes. */
-export function isConstant(node: FlowNode): boolean {
+function isConstant(node: FlowNode): boolean {
   return node.kind === 'string' || node.kind === 'number' || node.kind === 'nil' || node.kind === 'boolean';
 }

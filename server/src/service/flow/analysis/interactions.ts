@@ -52,13 +52,9 @@ export interface Interaction {
 }
 
 /** The verb of a list whose operator is an interaction verb. */
-export function interactionVerbOf(list: FlowNode, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs): InteractionVerb | undefined {
+function interactionVerbOf(list: FlowNode, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs): InteractionVerb | undefined {
   const op = operatorOf(list);
   return op === undefined ? undefined : verbs.get(op);
-}
-
-export function isInteraction(node: FlowNode): node is ListNode {
-  return interactionVerbOf(node) !== undefined;
 }
 
 /** Splits an interaction list into its parts; undefined for any other list. */

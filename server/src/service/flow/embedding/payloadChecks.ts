@@ -43,7 +43,7 @@ function missingCode(doc: TextDocument, pattern: ObjectASTNode, into: Diagnostic
 }
 
 /** JSON syntax, schema and payload-rule diagnostics of a pattern file (no flow code diagnostics). */
-export async function payloadProblems(doc: TextDocument, pattern: PatternFile): Promise<Diagnostic[]> {
+async function payloadProblems(doc: TextDocument, pattern: PatternFile): Promise<Diagnostic[]> {
   if (pattern.json === undefined) return [];
   const problems = await jsonProblems(doc, pattern.json, 'pattern', pattern.parsed);
   for (const object of patternObjects(pattern.json)) {

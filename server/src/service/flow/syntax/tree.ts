@@ -30,8 +30,6 @@ export type FlowNode =
   | TemplateRefNode
   | SymbolNode;
 
-export type FlowNodeKind = FlowNode['kind'];
-
 interface NodeBase {
   start: number;
   end: number;
@@ -280,11 +278,6 @@ export function operatorOf(list: FlowNode | undefined): string | undefined {
 export function operatorNode(list: ListNode): SymbolNode | undefined {
   const first = list.children[0];
   return first?.kind === 'symbol' ? first : undefined;
-}
-
-/** The arguments of a list: every child after the operator. */
-export function argumentsOf(list: ListNode): FlowNode[] {
-  return list.children.slice(1);
 }
 
 /** Index of `child` among its parent's children (-1 for a top-level form). */
