@@ -2,10 +2,10 @@
 // `.vscode/settings.json` (JSON with comments), then a `--settings FILE`, then the flags.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ASTNode, ErrorCode } from 'vscode-json-languageservice';
+import type { ASTNode } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { jsonNestingBeyond, maxJsonNesting } from '../service/documents/guards';
-import { jsonService } from '../service/jsonService';
+import { jsonPackage, jsonService } from '../service/jsonService';
 import { Settings, cxengageSection, expandDotted, normaliseSettings } from '../service/settings';
 
 /** The `cxengage` part of a settings file, nested (`{definitions: {include: [...]}}`). */
@@ -36,8 +36,6 @@ export async function readSettingsFile(file: string, optional: boolean): Promise
   return expandDotted(cxengageSection(ours) ?? {}) as SettingsLayer;
 }
 
-/** What VS Code's settings files allow beyond strict JSON. */
-const allowed = new Set<unknown>([ErrorCode.TrailingComma, ErrorCode.CommentNotPermitted]);
 
 /** A JSON text with comments and trailing commas, read by the JSON service's parser (the one JSON parser of the project). */
 async function parseJsonWithComments(file: string, text: string): Promise<unknown> {
@@ -46,7 +44,9 @@ async function parseJsonWithComments(file: string, text: string): Promise<unknow
   const parsed = jsonService().parseJSONDocument(doc);
   // No schema matches this URI: what validation finds is the syntax.
   const problems = await jsonService().doValidation(doc, parsed, { comments: 'ignore', trailingCommas: 'ignore' });
-  const error = problems.find((e) => !allowed.has(e.code));
+  // What VS Code's settings files allow beyond strict JSON.
+  const { TrailingComma, CommentNotPermitted } = jsonPackage().ErrorCode;
+  const error = problems.find((e) => e.code !== TrailingComma && e.code !== CommentNotPermitted);
   if (error !== undefined || parsed.root === undefined) {
     const where = error === undefined ? '' : ` at line ${error.range.start.line + 1}, column ${error.range.start.character + 1}`;
     throw new SettingsFileError(`${file} is not valid JSON: ${error?.message ?? 'no value'}${where}`);

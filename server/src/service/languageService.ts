@@ -32,7 +32,7 @@ import { applySeverityOverrides, capDiagnostics, inDocumentOrder } from './diagn
 import { boundedCompletion, maxCodeLenses, maxSymbols } from './documents/answerLimits';
 import { DocumentModel } from './documents/documentModel';
 import { DocumentStore } from './documents/documentStore';
-import { clampPosition, wholeCharacters, wholeRange } from './documents/textSafety';
+import { clampPosition, hasSurrogates, wholeCharacters, wholeRange } from './documents/textSafety';
 import { displayPath, normaliseUri } from './documents/uris';
 import { Settings } from './settings';
 import { checkFlowDocumentWithin } from './flow';
@@ -226,8 +226,10 @@ export class LanguageService {
     } else found = [];
     const doc = source.document;
     const graded = inDocumentOrder(applySeverityOverrides(found, settings));
+    // Ranges can split a surrogate pair only where the text has one: most texts need no check.
+    const pairs = hasSurrogates(doc.getText());
     const result = capDiagnostics(graded, settings, total ?? graded.length).map((d) => {
-      const range = wholeRange(doc, d.range);
+      const range = pairs ? wholeRange(doc, d.range) : d.range;
       const message = typeof d.message === 'string' ? wholeCharacters(d.message) : d.message;
       return range === d.range && message === d.message ? d : { ...d, range, message };
     });

@@ -47,8 +47,9 @@ export function guardDocument(doc: TextDocument, kind: DocumentKind, maxFileSize
   return undefined;
 }
 
-/** The length of `text` encoded as UTF-8, without encoding it. */
+/** The length of `text` encoded as UTF-8, without encoding it (natively where Node's Buffer is there). */
 function utf8Length(text: string): number {
+  if (typeof Buffer !== 'undefined') return Buffer.byteLength(text, 'utf8');
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -75,19 +76,31 @@ function looksBinary(text: string): boolean {
   return sample > 0 && control / sample > 0.1;
 }
 
-/** The offset where JSON nesting first exceeds `limit`, ignoring brackets inside strings. */
+/**
+ * The offset where JSON nesting first exceeds `limit`, ignoring brackets inside strings. Strings,
+ * most of a file, are crossed with `indexOf` (native) rather than character by character: the
+ * loop would otherwise cost more than the JSON parse it guards.
+ */
 export function jsonNestingBeyond(text: string, limit: number): number | undefined {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
+    if (c === 34 /* " */) {
+      // The closing quote: the next one not escaped by an odd run of backslashes.
+      let end = text.indexOf('"', i + 1);
+      while (end > 0 && escaped(text, end)) end = text.indexOf('"', end + 1);
+      if (end < 0) return undefined; // an unterminated string runs to the end
+      i = end;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++depth > limit) return i;
     } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
   }
   return undefined;
+}
+
+/** Whether the character at `at` follows an odd number of backslashes. */
+function escaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (at - backslashes - 1 >= 0 && text.charCodeAt(at - backslashes - 1) === 92) backslashes++;
+  return backslashes % 2 === 1;
 }

@@ -7,10 +7,15 @@ import { Position, Range } from 'vscode-languageserver-types';
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
+/** Whether `text` holds any half of a surrogate pair (a character beyond U+FFFF, or a broken one). */
+export function hasSurrogates(text: string): boolean {
+  return /[\ud800-\udfff]/.test(text);
+}
+
 /** `text` with every lone surrogate replaced by U+FFFD (whole pairs are kept). */
 export function wholeCharacters(text: string): string {
   // Fast path: most text has no surrogates at all.
-  if (!/[\ud800-\udfff]/.test(text)) return text;
+  if (!hasSurrogates(text)) return text;
   return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 

@@ -1,6 +1,6 @@
 // Glob matching of folder-relative paths (`cxengage.definitions.include`/`exclude`), each glob
 // compiled once per owner: a scan matches every file against the same few globs.
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
 
 export class Globs {
   private compiled = new Map<string, Minimatch>();
@@ -8,7 +8,10 @@ export class Globs {
   private matcher(glob: string): Minimatch {
     let m = this.compiled.get(glob);
     if (m === undefined) {
-      m = new Minimatch(glob, { dot: true });
+      // Loaded on first use: the server answers `initialize` before any glob is matched.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, for start-up time
+      const { Minimatch: Matcher } = require('minimatch') as typeof import('minimatch');
+      m = new Matcher(glob, { dot: true });
       this.compiled.set(glob, m);
     }
     return m;
