@@ -15,10 +15,10 @@ import { countForms } from '../flow/syntax/formCount';
 export const maxJsonNesting = 256;
 
 /**
- * More forms than five megabytes of real flow code hold (about 700,000): beyond it a text is made
+ * More forms than five megabytes of real flow code hold (about 650,000): beyond it a text is made
  * of tiny forms (a run of empty strings), and reading and checking it would take seconds and gigabytes.
  */
-export const maxFlowForms = 1_500_000;
+export const maxFlowForms = 1_200_000;
 
 const fileStart = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
