@@ -185,6 +185,8 @@ export interface FlowTree {
   /** Every `#_` discard in source order (a discard inside a discarded form included). */
   discards: DiscardedForm[];
   errors: ReaderError[];
+  /** The `;; When` / `;; Then` marker comments, found when first asked for (see sides.ts). */
+  markers?: { start: number; side: 'when' | 'then' }[];
 }
 
 export function isContainer(node: FlowNode | undefined): node is ContainerNode {
