@@ -81,10 +81,14 @@ export function jsonService(): LanguageService {
  * line table, every method) under the kind's URI.
  */
 export function forSchema(doc: TextDocument, kind: SchemaKind): TextDocument {
-  // The line table is built lazily; built here on the document, the view shares it instead of
-  // building its own, which would be thrown away with the view.
-  void doc.lineCount;
-  return Object.create(doc, { uri: { value: viewUri(kind) } }) as TextDocument;
+  // Positions go to the document itself: its line table, built when first needed (a clean file
+  // validated never needs one), is shared with the view instead of built again and thrown away.
+  return Object.create(doc, {
+    uri: { value: viewUri(kind) },
+    positionAt: { value: (offset: number) => doc.positionAt(offset) },
+    offsetAt: { value: (position: Position) => doc.offsetAt(position) },
+    lineCount: { get: () => doc.lineCount },
+  }) as TextDocument;
 }
 
 /** The schema's description of what is under the position, or null where the schema says nothing. */
