@@ -1,7 +1,7 @@
 // The preview requests on the wire: their params checked (they come from outside the server),
 // then answered by the language service.
 import type { Connection } from 'vscode-languageserver';
-import { FormModelParams, FormModelRequest, IntegrationListRequest, SendFormEditParams, SendFormEditRequest } from './protocol';
+import { FormModelParams, FormModelRequest, IntegrationListRequest, SendFormEditParams, SendFormEditRequest, SendFormEditResult } from './protocol';
 import { safeHandler } from './safeHandler';
 import type { LanguageService } from './service/languageService';
 
@@ -26,13 +26,16 @@ export function registerPreviewHandlers(connection: Connection, service: Languag
   );
   connection.onRequest(
     SendFormEditRequest,
-    safeHandler(log, 'send form edit', null, async (params: unknown) => {
+    safeHandler(log, 'send form edit', failedEdit, async (params: unknown): Promise<SendFormEditResult> => {
       await ready();
       const edit = sendFormEditParams(params);
-      return edit ? previews.sendFormEdit(edit.uri, edit.position, edit.values) : null;
+      return edit ? previews.sendFormEdit(edit.uri, edit.position, edit.values) : malformedEdit;
     }),
   );
 }
+
+const failedEdit: SendFormEditResult = { edit: null, reason: 'the server failed to work out the edit (the CxEngage output has the details)' };
+const malformedEdit: SendFormEditResult = { edit: null, reason: 'the request did not name a flow, a position and the values to write' };
 
 /** The params of a send form edit, if they have the declared shape. */
 function sendFormEditParams(value: unknown): SendFormEditParams | undefined {

@@ -28,8 +28,8 @@ const nested: [string, string][] = [
 ];
 
 function applyAt(doc: TextDocument, position: { line: number; character: number }, values: Record<string, string>): string {
-  const edit = sendFormEdit(readFlow(doc), position, values, ctx);
-  assert.ok(edit?.documentChanges, 'an edit');
+  const { edit, reason } = sendFormEdit(readFlow(doc), position, values, ctx);
+  assert.ok(edit?.documentChanges, `an edit, not: ${reason}`);
   const [change] = edit.documentChanges as TextDocumentEdit[];
   return TextDocument.applyEdits(doc, change.edits as TextEdit[]);
 }

@@ -3,11 +3,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
 import { checkFlowDocument } from '../../server/src/service/flow';
-import { FormRange, SendFieldModel, SendFormModel, sendCodeLenses, sendForm, sendFormEdit } from '../../server/src/service/previews';
+import { FormRange, SendFieldModel, SendFormEditResult, SendFormModel, sendCodeLenses, sendForm, sendFormEdit } from '../../server/src/service/previews';
+import { noEditReasons } from '../../server/src/service/previews/sendPreviewEdit';
 import { compactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 
@@ -259,8 +260,9 @@ describe('code lenses', () => {
 });
 
 /** The document after a form's edit, checking the edit is versioned for that document. */
-function applied(doc: TextDocument, edit: WorkspaceEdit | null): TextDocument {
-  assert.ok(edit?.documentChanges, 'an edit');
+function applied(doc: TextDocument, result: SendFormEditResult): TextDocument {
+  const edit = result.edit;
+  assert.ok(edit?.documentChanges, `an edit, not: ${result.reason}`);
   const [change] = edit.documentChanges as TextDocumentEdit[];
   assert.deepEqual(change.textDocument, { uri: doc.uri, version: doc.version });
   const text = TextDocument.applyEdits(doc, change.edits as TextEdit[]);
@@ -313,18 +315,21 @@ describe('writing a send form back into the flow', () => {
     assert.equal(then, '(send twilio sms {:to-phone-number *to* :from-phone-number "1" :message "say \\"hi\\""})');
   });
 
-  it('never writes a credential, a templated field, or into an unknown message', () => {
-    const cases: [string, Record<string, string>][] = [
-      ['(send twilio |sms {:to-phone-number "1"})', { password: 'p', account: 'a' }],
-      ['(send twilio |sms {:to-phone-number "1"} (template {:message +TM1}))', { message: 'x' }],
-      ['(send twilio |smz {})', { message: 'x' }],
-      ['(send nowhere |sms {})', { message: 'x' }],
-      ['(send twilio |sms)', { message: 'x' }],
-      ['(send twilio |sms {:to-phone-number *to*})', { 'to-phone-number': 'x' }],
+  it('never writes a credential, a templated field, or into an unknown message, and says which reason stopped it', () => {
+    const cases: [string, Record<string, string>, string][] = [
+      ['(send twilio |sms {:to-phone-number "1"})', { password: 'p', account: 'a' }, noEditReasons.notEditable],
+      ['(send twilio |sms {:to-phone-number "1"} (template {:message +TM1}))', { message: 'x' }, noEditReasons.notEditable],
+      ['(send twilio |sms {:to-phone-number *to*})', { 'to-phone-number': 'x' }, noEditReasons.notEditable],
+      ['(send twilio |smz {})', { message: 'x' }, noEditReasons.unknownMessage],
+      ['(send nowhere |sms {})', { message: 'x' }, noEditReasons.unknownMessage],
+      ['(send twilio |sms)', { message: 'x' }, noEditReasons.noParamsMap],
+      ['(send twilio |sms {})', { message: '', constructor: 'x' }, noEditReasons.notEditable],
+      ['(send twilio |sms {})', { message: '' }, noEditReasons.nothingFilled],
+      ['(send twilio sms {})\n|', { message: 'x' }, noEditReasons.noSend],
     ];
-    for (const [text, values] of cases) {
+    for (const [text, values, reason] of cases) {
       const { doc, position } = withCursor(text, 'flow');
-      assert.equal(sendFormEdit(readFlow(doc), position, values, ctx), null, text);
+      assert.deepEqual(sendFormEdit(readFlow(doc), position, values, ctx), { edit: null, reason }, text);
     }
   });
 });

@@ -1,11 +1,11 @@
 // The preview requests as the language service answers them: the form model of a definition, of
 // an integration by type, or of the send at a position; the integrations for the quick pick; and
 // the edit that writes a send form's values back into the flow.
-import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import type { LanguageService } from './languageService';
 import { Definition, definitionType, displayName } from './definitions/model';
 import { wholeCharacters } from './documents/textSafety';
-import { FormModel, FormPosition, IntegrationSummary, integrationForm, sendForm, sendFormEdit } from './previews';
+import { FormModel, FormPosition, IntegrationSummary, SendFormEditResult, integrationForm, sendForm, sendFormEdit } from './previews';
+import { noEditReasons } from './previews/sendPreviewEdit';
 
 /** What a form is asked for: a document (and a position in a flow), or an integration by type. */
 export type FormTarget = { uri: string; position?: FormPosition } | { integrationType: string; uri?: string };
@@ -40,11 +40,11 @@ export class PreviewRequests {
   }
 
   /** The edit for values chosen in a send form, on the flow as it stands now. */
-  async sendFormEdit(uri: string, position: FormPosition, values: Readonly<Record<string, string>>): Promise<WorkspaceEdit | null> {
+  async sendFormEdit(uri: string, position: FormPosition, values: Readonly<Record<string, string>>): Promise<SendFormEditResult> {
     const source = await this.service.workspace.read(uri);
-    if (source === undefined) return null;
-    const model = this.service.modelOf(source);
-    if (model.guard !== undefined || (model.kind !== 'flow' && model.kind !== 'pattern')) return null;
+    const model = source === undefined ? undefined : this.service.modelOf(source);
+    if (model === undefined || (model.kind !== 'flow' && model.kind !== 'pattern')) return { edit: null, reason: noEditReasons.notAFlow };
+    if (model.guard !== undefined) return { edit: null, reason: noEditReasons.notAnalysed };
     return sendFormEdit(model.flow, position, values, this.service.contextFor(uri));
   }
 
