@@ -137,6 +137,34 @@ describe('secrets: what stands after a credential key is not looked into', () =>
   });
 });
 
+describe("secrets: 4.2 code, which only the reader checks yet", () => {
+  it("a payload's code: reader errors after a credential key quote no part of it, hover says nothing; elsewhere they quote as before", async () => {
+    const code = '(perform twilio sms {:to-phone-number "1" :password 123S3CR3T})\n(perform echo message {:message 123ABC})';
+    const doc = documentOf(JSON.stringify({ name: 'p', status: true, code }), 'pattern');
+    const diagnostics = await openAndCheck(service, doc);
+    assert.deepEqual(compact(diagnostics), [
+      ['syntax', rangeOfText(doc, '123S3CR3T')],
+      ['syntax', rangeOfText(doc, '123ABC')],
+    ]);
+    assert.deepEqual(diagnostics.map(messageText), [messages.invalidNumber('•••'), messages.invalidNumber('123ABC')]);
+    const at = doc.getText().indexOf('123S3CR3T');
+    for (let offset = at; offset <= at + 9; offset++) assert.equal(await service.hover(doc.uri, doc.positionAt(offset)), null);
+    assertHidden('S3CR3T', diagnostics);
+  });
+
+  it('every token of a malformed entry after a credential key, in a params map left out or not, and in a template', async () => {
+    const code = '(perform twilio sms {:password 12X 9Y} (template {:password 7Z}))';
+    const doc = documentOf(JSON.stringify({ name: 'p', status: true, code }), 'pattern');
+    const diagnostics = await openAndCheck(service, doc);
+    assert.deepEqual(diagnostics.map(messageText), [
+      messages.invalidNumber('•••'),
+      messages.invalidNumber('•••'),
+      messages.syntax(messages.mapKeyWithoutValue('•••')),
+      messages.invalidNumber('•••'),
+    ]);
+  });
+});
+
 describe('secrets: every feature at every offset of the planted fixture', () => {
   it('diagnostics, hover, completion, quick fixes, symbols, lenses and forms never hold PLANTED', async () => {
     const doc = documentOf(fs.readFileSync(path.join(fixtures, 'leaks.cxflow'), 'utf8'), 'flow');

@@ -5,9 +5,9 @@ import { AnalysisContext } from '../../analysisContext';
 import { credentialParams, Definition, definitionType } from '../../definitions/model';
 import { isSecretName } from '../../definitions/secretNames';
 import { FlowRegion } from '../embedding/region';
-import { Interaction, interactionOfMap } from './interactions';
+import { Interaction, interactionOfMap, interactionVerbsOf, readInteraction } from './interactions';
 import { suggestionsFor } from './suggestions';
-import { FlowNode, KeywordNode, keyName, MapNode, nodeAt } from '../syntax/tree';
+import { FlowNode, isContainer, KeywordNode, keyName, MapNode, nodeAt } from '../syntax/tree';
 
 export interface SecretValues {
   /** The value forms, in source order. */
@@ -110,9 +110,10 @@ export function lookalikesOf(name: string, ctx: AnalysisContext): Definition[] {
 /** Whether the code at `offset` is (inside) a credential's value. Climbs the parents: safe on any depth. */
 export function isSecretAt(region: FlowRegion, offset: number, ctx: AnalysisContext): boolean {
   const node = nodeAt(region.tree, offset);
+  const verbs = interactionVerbsOf(region.dialect);
   for (let n: FlowNode | undefined = node; n !== undefined; n = n.parent) {
     if (n.kind !== 'map') continue;
-    const interaction = interactionOfMap(n);
+    const interaction = interactionOfMap(n, verbs);
     if (interaction !== undefined && node !== undefined && valuesOf(interaction, ctx).holds(node)) return true;
   }
   return false;
@@ -124,4 +125,23 @@ export function isSecretAt(region: FlowRegion, offset: number, ctx: AnalysisCont
  */
 export function redactQuotes(message: string): string {
   return message.replace(/`[^`]*`/g, (quoted) => (/[\p{L}\p{N}]/u.test(quoted) ? '`•••`' : quoted));
+}
+
+/**
+ * The code ranges of the credential values in one form of a region, found from its interactions
+ * alone (for 4.2 code, which no analyser reads yet), in source order. A walk with a stack: safe on
+ * any depth.
+ */
+export function credentialRangesIn(region: FlowRegion, form: FlowNode, ctx: AnalysisContext): { start: number; end: number }[] {
+  const verbs = interactionVerbsOf(region.dialect);
+  const ranges: { start: number; end: number }[] = [];
+  const stack: FlowNode[] = [form];
+  while (stack.length > 0) {
+    const node = stack.pop() as FlowNode;
+    if (!isContainer(node)) continue;
+    const interaction = node.kind === 'list' ? readInteraction(node, verbs) : undefined;
+    if (interaction !== undefined) for (const value of valuesOf(interaction, ctx).nodes) ranges.push({ start: value.start, end: value.end });
+    for (const child of node.children) stack.push(child);
+  }
+  return ranges.sort((a, b) => a.start - b.start);
 }
