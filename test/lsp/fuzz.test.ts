@@ -1,6 +1,8 @@
 // Fuzzing the bundled server over stdio: seeded documents of every kind (generated, then broken)
 // opened, queried, edited and closed through a real client. The server must answer every request
-// and log no failure. CXENGAGE_FUZZ=long sends ten times as many.
+// and log no failure. Half the flows and pattern files carry a planted credential value: as
+// opened, no diagnostic, hover or form repeats it, nor does any log line. CXENGAGE_FUZZ=long sends
+// ten times as many.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -12,7 +14,8 @@ import {
   HoverRequest,
 } from 'vscode-languageserver-protocol/node';
 import { languageIds } from '../../server/src/service/documentKind';
-import { FuzzKind, fuzzDocument, mutate } from '../support/fuzzInputs';
+import { FormModelRequest } from '../../server/src/protocol';
+import { FuzzKind, fuzzDocument, mutate, plantSecret, plantedSecret } from '../support/fuzzInputs';
 import { TestClient } from '../support/lspClient';
 import { assertNoServerFailures } from '../support/serverFailures';
 import { seededRandom } from '../support/random';
@@ -29,9 +32,21 @@ describe('fuzz: generated documents through the server over stdio', () => {
     try {
       for (let n = 0; n < documents; n++) {
         const input = fuzzDocument(random);
+        const planted = input.kind !== 'definition' && random.chance(0.5);
+        if (planted && input.kind !== 'definition') input.text = plantSecret(random, input.kind, input.text);
         const uri = `file:///fuzz/doc${n % 8}${extension[input.kind]}`;
         const textDocument = { uri };
         await client.open(uri, languageOf[input.kind], input.text);
+        if (planted) {
+          // Every offset of the first line, where the planted send is (a pattern file's starts there too).
+          const first = input.text.split('\n')[0];
+          const views: unknown[] = [await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument })];
+          for (let character = first.indexOf(plantedSecret) - 1; character <= first.indexOf(plantedSecret) + plantedSecret.length; character++) {
+            const position = { line: 0, character: Math.max(0, character) };
+            views.push(await client.connection.sendRequest(HoverRequest.type, { textDocument, position }), await client.connection.sendRequest(FormModelRequest, { uri, position }));
+          }
+          assert.ok(!JSON.stringify(views).includes(plantedSecret), `document ${n}: the planted credential repeated in ${JSON.stringify(views).slice(0, 2000)}`);
+        }
         let text = input.text;
         for (let version = 2; version < 2 + random.int(3); version++) {
           text = mutate(random, text);
@@ -51,6 +66,7 @@ describe('fuzz: generated documents through the server over stdio', () => {
         await client.close(uri);
       }
       assertNoServerFailures(client.logs, client.stderr);
+      assert.ok(!JSON.stringify(client.logs).includes(plantedSecret), 'the planted credential in a log line');
     } finally {
       await client.stop();
     }

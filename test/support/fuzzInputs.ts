@@ -58,3 +58,31 @@ export function fuzzDocument(random: Random): FuzzDocument {
   for (let i = 0; i < mutations; i++) text = mutate(random, text);
   return { kind, text };
 }
+
+/** The credential value the fuzz test plants: no generator or piece writes it, so no answer may hold it. */
+export const plantedSecret = 'PLANTEDSECRET';
+
+/** Ways of writing a value after a credential key, well-formed or not (`V` stands for the secret). */
+const plantedValues = ['"V"', 'V', '123V', '12X V', '{:a V}', '[V 1]', '"V\\"x"', '#{V}', '(str V)'];
+
+/**
+ * `text` with a send passing the planted secret as a credential (twilio's `password`) written
+ * where the reader is sure to read it as code: before the first form of a flow, as the first
+ * payload of a pattern file (4.1 `then` or 4.2 `code`). The rest of the text stays as it was.
+ */
+export function plantSecret(random: Random, kind: 'flow' | 'pattern', text: string): string {
+  const value = random.pick(plantedValues).replace('V', plantedSecret);
+  const shapes = [
+    `{:to-phone-number "1" :password ${value}}`,
+    `{:to-phone-number :password ${value}}`,
+    `{:to-phone-number "1"} (template {:password ${value}})`,
+  ];
+  const params = random.pick(shapes);
+  if (kind === 'flow') return `(send twilio sms ${params})\n${text}`;
+  const payload = random.chance(0.5)
+    ? { name: 'planted', status: true, when: '(event)', then: `(send twilio sms ${params})` }
+    : { name: 'planted', status: true, code: `(perform twilio sms ${params})` };
+  const json = JSON.stringify(payload);
+  const open = text.search(/\S/);
+  return open >= 0 && text[open] === '[' ? `${text.slice(0, open + 1)}${json},${text.slice(open + 1)}` : `[${json}]\n${text}`;
+}

@@ -2,7 +2,9 @@
 // every feature at random positions (some past the end), then edited a little at a time. Every
 // answer must come without an exception and keep its ranges inside the document and off the
 // middle of surrogate pairs, no diagnostic message may hold half a pair, and an edited document
-// must check as the same text opened fresh. `npm test` runs a few thousand documents; CXENGAGE_FUZZ=long runs a hundred
+// must check as the same text opened fresh. Half the flows and pattern files carry a planted
+// credential value, which no answer may repeat (messages, data, hover, completion, previews).
+// `npm test` runs a few thousand documents; CXENGAGE_FUZZ=long runs a hundred
 // thousand, and CXENGAGE_FUZZ_SEED=n replays another sequence.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { LanguageService } from '../../server/src/service/languageService';
 import { languageIds } from '../../server/src/service/documentKind';
-import { FuzzDocument, FuzzKind, fuzzDocument, mutate } from '../support/fuzzInputs';
+import { FuzzDocument, FuzzKind, fuzzDocument, mutate, plantSecret, plantedSecret } from '../support/fuzzInputs';
 import { Random, seededRandom } from '../support/random';
 import { openDocumentsService } from '../support/service';
 
@@ -123,7 +125,10 @@ async function editedEqualsFresh(service: LanguageService, random: Random, doc: 
 async function fuzzOne(service: LanguageService, random: Random, input: FuzzDocument, n: number): Promise<void> {
   const doc = TextDocument.create(`file:///fuzz/doc${n % 16}${extension[input.kind]}`, languageOf[input.kind], 1, input.text);
   service.documentChanged(doc);
-  checkAnswers(doc, await everyFeature(service, random, doc), `${input.kind} #${n}`);
+  const answers = await everyFeature(service, random, doc);
+  checkAnswers(doc, answers, `${input.kind} #${n}`);
+  const leaked = JSON.stringify(answers).indexOf(plantedSecret);
+  assert.ok(leaked < 0, `the planted credential repeated: ${JSON.stringify(answers).slice(Math.max(0, leaked - 300), leaked + 100)}`);
   const last = input.kind === 'flow' || random.chance(0.3) ? await editedEqualsFresh(service, random, doc) : doc;
   // Definitions stay open now and then, so that later documents meet duplicates and overrides.
   if (input.kind !== 'definition' || random.chance(0.7)) await service.documentClosed(last.uri);
@@ -135,6 +140,7 @@ describe('fuzz: generated documents through every feature', () => {
     const service = openDocumentsService();
     for (let n = 0; n < documents; n++) {
       const input = fuzzDocument(random);
+      if (input.kind !== 'definition' && random.chance(0.5)) input.text = plantSecret(random, input.kind, input.text);
       try {
         await fuzzOne(service, random, input, n);
       } catch (error) {

@@ -110,6 +110,17 @@ describe('secrets: what stands after a credential key is not looked into', () =>
     assertHidden('S3"', diagnostics, form);
   });
 
+  it('a malformed entry in a map of an even number of forms, shifted or not', async () => {
+    for (const params of ['{:to-phone-number :password 12X S3CR3T}', '{:password 12X S3CR3T :to-phone-number}']) {
+      const { doc, diagnostics, form } = await views(`(send twilio sms ${params})`);
+      assert.ok(diagnostics.some((d) => d.code === 'secret-inline'), params);
+      const at = doc.getText().indexOf('S3CR3T');
+      const hovers = [];
+      for (let offset = at; offset <= at + 6; offset++) hovers.push(await service.hover(doc.uri, doc.positionAt(offset)));
+      assertHidden('S3CR3T', diagnostics, form, hovers);
+    }
+  });
+
   it('in a template map too', async () => {
     const { diagnostics, form } = await views('(send twilio sms {:to-phone-number "1" :from-phone-number "2"} (template {:message +TM1 :password (S3CR3T)}))');
     assert.deepEqual(
