@@ -86,6 +86,12 @@ describe('a definition nested past the JSON parser\'s stack', () => {
     assert.deepEqual(await service.references(doc.uri, at), []);
     assert.equal(await service.previews.formModel({ uri: doc.uri }), null);
     assert.equal(service.index.has(doc.uri), false);
+    // Format Document leaves it as written and says why; folding and selection have nothing.
+    assert.deepEqual(service.format(doc.uri, { tabSize: 2, insertSpaces: true }), {
+      edits: [],
+      note: `The file was left as written: its JSON nests more than ${maxJsonNesting} levels deep`,
+    });
+    assert.deepEqual([service.foldingRanges(doc.uri), service.selectionRanges(doc.uri, [at])], [[], []]);
   });
 
   it('a pattern file nested as deep: one syntax diagnostic, no code lens', async () => {
@@ -190,6 +196,11 @@ describe('texts of millions of tiny forms, and outlines without end', () => {
       assert.equal(messageText(diagnostics[0]), messages.tooManyForms(maxFlowForms));
       assert.deepEqual(service.symbols(doc.uri), []);
       assert.deepEqual((await service.completion(doc.uri, { line: 0, character: 2 }, { snippets: true })).items, []);
+      assert.deepEqual([service.codeLenses(doc.uri), service.foldingRanges(doc.uri), service.formatOnType(doc.uri, { line: 0, character: 2 })], [[], [], []]);
+      assert.deepEqual(service.format(doc.uri, { tabSize: 2, insertSpaces: true }), {
+        edits: [],
+        note: `The file was left as written: ${messages.tooManyForms(maxFlowForms).replace('File not analysed: ', '')}`,
+      });
     });
   }
 

@@ -5,6 +5,7 @@ import { Diagnostic, FormattingOptions, Position, Range, TextEdit } from 'vscode
 import { DocumentKind } from '../documentKind';
 import { FlowRegion } from '../flow';
 import { ParsedDocument } from './parsedDocument';
+import { messageText } from '../diagnostics';
 import { jsonEscape } from '../flow/editing/insertText';
 import { formatFlowCode, maxFormattedNesting } from '../flow/formatting/formatCode';
 import { newLineColumn } from '../flow/formatting/onType';
@@ -53,9 +54,9 @@ export function formatDocument(parsed: ParsedDocument, request: FormatRequest): 
 
 /** Why a document a guard stopped (too large, binary, nested too deep) was left as written. */
 export function guardedNote(guard: Diagnostic): string {
-  if (guard.code === 'file-too-large') return 'The file was left as written: it is larger than cxengage.maxFileSize';
-  if (guard.code === 'not-analysed') return 'The file was left as written: it holds binary data, not text';
-  return tooDeepJsonNote;
+  // Too large, binary or too many forms: the guard's own reason, after its "File not analysed: ".
+  const reason = /^File not analysed: (.*)$/s.exec(messageText(guard));
+  return reason === null ? tooDeepJsonNote : `The file was left as written: ${reason[1]}`;
 }
 
 const tooDeepJsonNote = `The file was left as written: its JSON nests more than ${maxJsonNesting} levels deep`;
