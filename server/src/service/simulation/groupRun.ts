@@ -1,0 +1,126 @@
+// The state of one key group's run: its events on the virtual clock, which form took which event,
+// the steps recorded so far, and the step and time budget that keeps the run bounded.
+import type { Range } from 'vscode-languageserver-types';
+import type { Definition } from '../definitions/model';
+import { FlowNode, ListNode } from '../flow/syntax/tree';
+import { SimEvent } from './events';
+import { Mocks } from './mocks';
+import { Pattern } from './patterns';
+import { TemplateSet } from './templates';
+import { InteractionRecord, LimitReached, Limits, StepKind, TraceStep } from './trace';
+import { durationOf, showDuration, showTime } from './units';
+import { Value } from './values';
+
+/** What every group of a run shares. */
+export interface RunSetting {
+  pattern: Pattern;
+  mocks: Mocks;
+  templates: TemplateSet;
+  /** The definition of an integration, for which params are credentials. */
+  lookup: (integration: string) => Definition | undefined;
+  limits: Limits;
+  /** 4.1 `await`: virtual time between polls. */
+  pollInterval: number;
+  key: string;
+}
+
+const maxFormText = 60;
+
+export class GroupRun {
+  now: number;
+  readonly steps: TraceStep[] = [];
+  readonly interactions: InteractionRecord[] = [];
+  readonly used = new Map<SimEvent, { form: string; range: Range }>();
+  private stepCount = 0;
+  private readonly deadline: number;
+  private readonly assumed = new Set<string>();
+  private emitted = 0;
+
+  constructor(
+    readonly setting: RunSetting,
+    readonly key: string,
+    /** The group's events in time order; then-side `(event ...)` forms insert into it. */
+    readonly events: SimEvent[],
+    /** The highest event number of the input, after which emitted events are numbered. */
+    private readonly lastNumber: number,
+  ) {
+    this.now = events.length > 0 ? events[0].time : 0;
+    const last = events.length > 0 ? events[events.length - 1].time : 0;
+    this.deadline = last + setting.limits.maxTimeAfterLastEvent;
+  }
+
+  get pattern(): Pattern {
+    return this.setting.pattern;
+  }
+
+  range(node: FlowNode): Range {
+    return this.pattern.range(node);
+  }
+
+  /** A form's source on one line, shortened for trace text. */
+  formText(node: FlowNode): string {
+    const text = this.pattern.source(node).replace(/\s+/g, ' ');
+    return text.length > maxFormText ? `${text.slice(0, maxFormText - 1)}…` : text;
+  }
+
+  step(kind: StepKind, node: FlowNode | undefined, text: string, extra: Partial<TraceStep> = {}): void {
+    this.steps.push({ kind, at: this.now, ...(node ? { range: this.range(node) } : {}), text, ...extra });
+  }
+
+  /** Counts one step of work against the budget; throws when it is spent. */
+  tick(node: FlowNode): void {
+    if (++this.stepCount > this.setting.limits.maxSteps) {
+      throw new LimitReached('steps', `stopped: step limit of ${this.setting.limits.maxSteps} reached at ${this.formText(node)}`, this.range(node));
+    }
+  }
+
+  /** Moves the clock forward to `time`; throws past the virtual-time limit. */
+  advanceTo(time: number, node: FlowNode): void {
+    if (time <= this.now) return;
+    if (time > this.deadline) {
+      const limit = showDuration(this.setting.limits.maxTimeAfterLastEvent);
+      this.now = this.deadline;
+      throw new LimitReached('time', `stopped: virtual-time limit (${limit} after the group's last event, ${showTime(this.deadline)}) reached at ${this.formText(node)}`, this.range(node));
+    }
+    this.now = time;
+  }
+
+  /** `(delay n unit)`: the clock moves on; a malformed delay is noted and takes no time. */
+  delay(node: ListNode): void {
+    const size = durationOf(node.children[1], node.children[2]);
+    if (size === undefined) {
+      this.step('note', node, `${this.formText(node)} is not (delay <n> <unit>): no time passes`);
+      return;
+    }
+    this.step('delay', node, `wait ${showDuration(size)}`);
+    this.advanceTo(this.now + size, node);
+  }
+
+  /** Records what the guides leave open, once per group. */
+  assume(text: string, node: FlowNode | undefined): void {
+    if (this.assumed.has(text)) return;
+    this.assumed.add(text);
+    this.step('assumed', node, `assumed: ${text}`);
+  }
+
+  setVariable(name: string, value: Value, node: FlowNode): void {
+    this.step('set', node, `${name} = ${JSON.stringify(value)}`, { variable: { name, value } });
+  }
+
+  /** Marks an event taken by a form, and records it. */
+  consume(event: SimEvent, by: FlowNode): void {
+    this.used.set(event, { form: this.formText(by), range: this.range(by) });
+    this.step('event', by, `event ${event.number} taken by ${this.formText(by)}`, { event: event.number, at: event.time });
+    if (event.time > this.now) this.now = event.time;
+  }
+
+  /** Adds an event with the group's key at the current time, after every event up to now. */
+  emit(fields: Record<string, Value>, node: FlowNode): SimEvent {
+    const event: SimEvent = { number: this.lastNumber + ++this.emitted, time: this.now, fields: { ...fields, [this.setting.key]: this.key }, origin: 'emitted' };
+    let at = this.events.length;
+    while (at > 0 && this.events[at - 1].time > this.now) at--;
+    this.events.splice(at, 0, event);
+    this.step('emit', node, `event ${event.number} added: ${JSON.stringify(fields)}`, { event: event.number });
+    return event;
+  }
+}

@@ -1,0 +1,127 @@
+// The runnable patterns of a flow document: each pattern map or the sections of a `.cxflow` (4.1),
+// the whole program of a 4.2 `.cxflow`, and each payload of a `*.pattern.json`, with its dialect
+// and a way back from any of its forms to the document.
+import type { Range } from 'vscode-languageserver-types';
+import { patternObjects } from '../flow/embedding/patternFile';
+import { FlowRegion } from '../flow/embedding/region';
+import { topLevelSide } from '../flow/analysis/sides';
+import type { FlowDocument } from '../flow/index';
+import { readPatternFile } from '../flow/embedding/patternFile';
+import { wholeDocumentRegion } from '../flow/embedding/region';
+import { readFlowWithBalance } from '../flow/syntax/reader';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FlowNode, keyName, MapNode, mapValue, topLevelForm } from '../flow/syntax/tree';
+import { dialectOf, DialectSetting, DialectVersion } from './dialect';
+
+export interface Pattern {
+  /** The payload's or pattern map's `name`; else `#1`, `#2`, ... in the file; a whole `.cxflow` has ''. */
+  name: string;
+  dialect: DialectVersion;
+  dialectReason: string;
+  /** The 4.2 payload's `key`. */
+  key?: string;
+  /** 4.1: the when side's forms and the then side's forms. */
+  when: FlowNode[];
+  then: FlowNode[];
+  /** 4.2: the program's top-level forms. */
+  program: FlowNode[];
+  /** Reader errors in the pattern's code, placed in the document: such a pattern is not run. */
+  errors: { message: string; range: Range }[];
+  /** Document range of one of the pattern's nodes. */
+  range(node: Pick<FlowNode, 'start' | 'end'> & { parent?: FlowNode['parent'] }): Range;
+  /** Source text of one of its nodes. */
+  source(node: FlowNode): string;
+  /** Where the pattern starts in the document (for a code lens). */
+  start: Range;
+}
+
+/** Maps every node back through the region its top-level form was read in. */
+function locator(regions: readonly FlowRegion[]): { range: Pattern['range']; source: Pattern['source'] } {
+  const regionOf = new Map<FlowNode, FlowRegion>();
+  for (const r of regions) for (const f of r.tree.forms) regionOf.set(f, r);
+  const find = (node: FlowNode): FlowRegion => regionOf.get(topLevelForm(node)) ?? regions[0];
+  return {
+    range: (node) => find(node as FlowNode).range(node.start, node.end),
+    source: (node) => find(node).tree.text.slice(node.start, node.end),
+  };
+}
+
+function errorsOf(regions: readonly FlowRegion[]): Pattern['errors'] {
+  return regions.flatMap((r) => r.tree.errors.map((e) => ({ message: e.message, range: r.range(e.start, e.end) })));
+}
+
+function nameOf(map: MapNode): string | undefined {
+  const v = mapValue(map, 'name');
+  return v?.kind === 'string' ? v.value : undefined;
+}
+
+function flowPatterns(flowDoc: FlowDocument, setting: DialectSetting): Pattern[] {
+  const region = flowDoc.regions[0];
+  const { version, reason } = dialectOf(region.tree, setting);
+  const loc = locator([region]);
+  const base = { dialect: version, dialectReason: reason, errors: errorsOf([region]), ...loc };
+  const forms = region.tree.forms;
+  const startOf = (node: FlowNode | undefined) => (node === undefined ? region.range(0, 0) : region.range(node.start, node.start));
+  if (version === '4.2') return [{ ...base, name: '', when: [], then: [], program: forms, start: startOf(forms[0]) }];
+  const maps: MapNode[] = [];
+  for (const f of forms) {
+    if (f.kind === 'map') maps.push(f);
+    else if (f.kind === 'vector') for (const c of f.children) if (c.kind === 'map') maps.push(c);
+  }
+  const patternMaps = maps.filter((m) => m.entries.some((e) => keyName(e.key) === 'when' || keyName(e.key) === 'then'));
+  if (patternMaps.length > 0) {
+    return patternMaps.map((m, i) => {
+      const when = mapValue(m, 'when');
+      const then = mapValue(m, 'then');
+      return { ...base, name: nameOf(m) ?? `#${i + 1}`, when: when ? [when] : [], then: then ? [then] : [], program: [], start: startOf(m) };
+    });
+  }
+  const when: FlowNode[] = [];
+  const then: FlowNode[] = [];
+  for (const f of forms) (topLevelSide(region, f) === 'when' ? when : then).push(f);
+  return [{ ...base, name: '', when, then, program: [], start: startOf(forms[0]) }];
+}
+
+function payloadPatterns(flowDoc: FlowDocument, setting: DialectSetting): Pattern[] {
+  const objects = patternObjects(flowDoc.pattern?.json);
+  return objects.map((object, i) => {
+    const inside = flowDoc.regions.filter((r) => r.docStart >= object.offset && r.docEnd <= object.offset + object.length);
+    const prop = (name: string) => object.properties.find((p) => p.keyNode.value === name)?.valueNode;
+    const name = prop('name');
+    const key = prop('key');
+    const codeRegion = inside.find((r) => r.side === undefined);
+    const whenRegion = inside.find((r) => r.side === 'when');
+    const thenRegion = inside.find((r) => r.side === 'then');
+    const first = codeRegion ?? whenRegion ?? thenRegion;
+    const dialect = first === undefined ? { version: '4.2' as const, reason: 'the payload holds no code' } : dialectOf(first.tree, setting, codeRegion ? 'code' : first.side);
+    const start = flowDoc.document.positionAt(object.offset);
+    const code = dialect.version === '4.2' ? (codeRegion ?? first) : undefined;
+    return {
+      name: name?.type === 'string' ? name.value : `#${i + 1}`,
+      dialect: dialect.version,
+      dialectReason: dialect.reason,
+      key: key?.type === 'string' ? key.value : undefined,
+      when: code === undefined ? (whenRegion?.tree.forms ?? []) : [],
+      then: code === undefined ? (thenRegion?.tree.forms ?? []) : [],
+      program: code?.tree.forms ?? [],
+      errors: errorsOf(inside),
+      ...locator(inside),
+      start: { start, end: start },
+    };
+  });
+}
+
+/** Every pattern of a flow or pattern document, in document order. */
+export function patternsOf(flowDoc: FlowDocument, setting: DialectSetting = 'auto'): Pattern[] {
+  return flowDoc.kind === 'pattern' ? payloadPatterns(flowDoc, setting) : flowPatterns(flowDoc, setting);
+}
+
+/** A flow or pattern document read afresh (the service's cache keys on versions, which files read from disk lack). */
+export function readFlowDocument(doc: TextDocument, kind: 'flow' | 'pattern'): FlowDocument {
+  const base = { uri: doc.uri, version: doc.version, document: doc };
+  if (kind === 'pattern') {
+    const pattern = readPatternFile(doc);
+    return { ...base, kind, regions: pattern.regions, pattern, fileProblems: pattern.problems };
+  }
+  return { ...base, kind, regions: [wholeDocumentRegion(doc, readFlowWithBalance(doc.getText()).tree)], fileProblems: [] };
+}
