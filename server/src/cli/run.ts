@@ -10,12 +10,13 @@ export const runUsage = `Usage: cxengage-lint run <flow>[#<pattern name>] --even
 Runs a pattern (*.cxflow, or one payload of a *.pattern.json) against the events of a
 *.events.json (a JSON array) or *.events.jsonl (one object a line) file, with every endpoint
 mocked and in virtual time, and prints what happened and why. Definitions and templates
-(*.integration.json, *.template.json) are read from the current folder.
+(*.integration.json, *.template.json) are read from the workspace folder.
 
 Options:
   --events FILE              the events (required)
   --mocks FILE               mock outcomes per "<integration> <message>" (default: every call is ok {})
   --key ATTRIBUTE            the key attribute when the pattern names none (default: id)
+  --workspace DIR            read definitions and templates under DIR (default: the current folder)
   --dialect auto|4.1|4.2     read the code as this dialect (default: auto)
   --format text|json         output format (default: text)
   --no-builtin               do not use the eight built-in definitions
@@ -43,12 +44,12 @@ export async function runPattern(argv: string[], out: (s: string) => void, err: 
     }
     throw error;
   }
-  const files = loadSimulationFiles(process.cwd(), options.builtin);
+  const files = loadSimulationFiles(path.resolve(options.workspace), options.builtin);
   const load = loaderFrom(process.cwd());
   const pattern = loadPattern(options.paths[0], load, options.dialect);
   if (typeof pattern === 'string') {
     err(`cxengage-lint run: ${pattern}`);
-    return pattern.startsWith('cannot read') || pattern.includes(' is not a flow') ? 2 : 1;
+    return 2;
   }
   const events = loadEvents(options.events, load);
   let mocksData: unknown;

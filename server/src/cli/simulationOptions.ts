@@ -1,5 +1,6 @@
 // Arguments of `cxengage-lint run` and `cxengage-lint test`, parsed strictly as the other
 // subcommands' are: a usage error names the bad argument.
+import * as fs from 'node:fs';
 import { DialectSetting } from '../service/simulation';
 
 export class SimulationUsageError extends Error {}
@@ -11,13 +12,15 @@ export interface SimulationOptions {
   mocks?: string;
   key?: string;
   dialect: DialectSetting;
+  /** Where definitions and templates are read from (default: the current folder). */
+  workspace: string;
   builtin: boolean;
   help: boolean;
 }
 
 /** `formats`: the output formats the subcommand takes; `inputs`: whether --events/--mocks/--key apply. */
 export function parseSimulationArguments(argv: string[], command: string, formats: readonly string[], inputs: boolean): SimulationOptions {
-  const options: SimulationOptions = { paths: [], format: 'text', dialect: 'auto', builtin: true, help: false };
+  const options: SimulationOptions = { paths: [], format: 'text', dialect: 'auto', workspace: '.', builtin: true, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -48,6 +51,9 @@ export function parseSimulationArguments(argv: string[], command: string, format
         options.dialect = d;
         break;
       }
+      case '--workspace':
+        options.workspace = take();
+        break;
       case '--events':
       case '--mocks':
       case '--key':
@@ -59,5 +65,14 @@ export function parseSimulationArguments(argv: string[], command: string, format
         options.paths.push(arg);
     }
   }
+  if (!options.help && !isFolder(options.workspace)) throw new SimulationUsageError(`--workspace ${options.workspace} is not a folder that can be read`);
   return options;
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }

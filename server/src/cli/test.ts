@@ -12,10 +12,11 @@ export const testUsage = `Usage: cxengage-lint test [options] [paths...]
 
 Runs the pattern test cases (*.cxtest.json) in the given files and folders (default: the
 current folder). Each case names a pattern, its events and mocks, and what should happen; it
-runs offline in virtual time. Definitions and templates are read from the current folder.
+runs offline in virtual time. Definitions and templates are read from the workspace folder.
 
 Options:
   --format text|json|junit   output format (default: text)
+  --workspace DIR            read definitions and templates under DIR (default: the current folder)
   --dialect auto|4.1|4.2     read pattern code as this dialect (default: auto)
   --no-builtin               do not use the eight built-in definitions
   -h, --help                 show this help
@@ -63,7 +64,7 @@ export async function runTests(argv: string[], out: (s: string) => void, err: (s
     }
     throw error;
   }
-  const shared = loadSimulationFiles(process.cwd(), options.builtin);
+  const shared = loadSimulationFiles(path.resolve(options.workspace), options.builtin);
   for (const p of shared.problems) err(`cxengage-lint test: ${p.message}`);
   const reports: CaseReport[] = [];
   for (const file of files) {
