@@ -22,6 +22,11 @@ export interface RunSetting {
   /** 4.1 `await`: virtual time between polls. */
   pollInterval: number;
   key: string;
+  /** Per form, computed once a run: its document range (shared by every step it takes) and its short text. */
+  ranges: WeakMap<FlowNode, Range>;
+  texts: WeakMap<FlowNode, string>;
+  /** Per integration, whether a param name is a credential (see interact.ts). */
+  credentials: Map<string, (name: string) => boolean>;
 }
 
 const maxFormText = 60;
@@ -54,17 +59,25 @@ export class GroupRun {
   }
 
   range(node: FlowNode): Range {
-    return this.pattern.range(node);
+    let range = this.setting.ranges.get(node);
+    if (range === undefined) this.setting.ranges.set(node, (range = this.pattern.range(node)));
+    return range;
   }
 
   /** A form's source on one line, shortened for trace text. */
   formText(node: FlowNode): string {
-    const text = this.pattern.source(node).replace(/\s+/g, ' ');
-    return text.length > maxFormText ? `${text.slice(0, maxFormText - 1)}…` : text;
+    let text = this.setting.texts.get(node);
+    if (text === undefined) {
+      const whole = this.pattern.source(node).replace(/\s+/g, ' ');
+      text = whole.length > maxFormText ? `${whole.slice(0, maxFormText - 1)}…` : whole;
+      this.setting.texts.set(node, text);
+    }
+    return text;
   }
 
-  step(kind: StepKind, node: FlowNode | undefined, text: string, extra: Partial<TraceStep> = {}): void {
-    this.steps.push({ kind, at: this.now, ...(node ? { range: this.range(node) } : {}), text, ...extra });
+  step(kind: StepKind, node: FlowNode | undefined, text: string, extra?: Partial<TraceStep>): void {
+    const step: TraceStep = node === undefined ? { kind, at: this.now, text } : { kind, at: this.now, range: this.range(node), text };
+    this.steps.push(extra === undefined ? step : Object.assign(step, extra));
   }
 
   /** Counts one step of work against the budget; throws when it is spent. */

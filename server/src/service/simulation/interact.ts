@@ -27,8 +27,23 @@ export interface Call {
 
 export type CallResult = { ok: true; response: ValueMap } | { ok: false; reason: string };
 
+/** Which param names are credentials, per integration, decided once a run. */
+function credentialsOf(run: GroupRun, integration: string): (name: string) => boolean {
+  const known = run.setting.credentials.get(integration);
+  if (known !== undefined) return known;
+  const test = credentialTest(run.setting.lookup(integration), []);
+  const answers = new Map<string, boolean>();
+  const cached = (name: string) => {
+    let answer = answers.get(name);
+    if (answer === undefined) answers.set(name, (answer = test(name)));
+    return answer;
+  };
+  run.setting.credentials.set(integration, cached);
+  return cached;
+}
+
 export function maskParams(run: GroupRun, integration: string, params: ValueMap): ValueMap {
-  const isCredential = credentialTest(run.setting.lookup(integration), []);
+  const isCredential = credentialsOf(run, integration);
   const shown: ValueMap = {};
   for (const [name, value] of Object.entries(params)) shown[name] = isCredential(name) ? masked : value;
   return shown;
@@ -36,7 +51,7 @@ export function maskParams(run: GroupRun, integration: string, params: ValueMap)
 
 export function callEndpoint(run: GroupRun, call: Call): CallResult {
   const shownParams = maskParams(run, call.integration, call.params);
-  const name = `${call.verb} ${call.integration} ${call.message}`;
+  const name = `${call.verb} ${call.integration} ${call.message} ${JSON.stringify(shownParams)}`;
   let reason = '';
   for (let attempt = 1; attempt <= call.retries + 1; attempt++) {
     run.tick(call.node);
@@ -47,21 +62,21 @@ export function callEndpoint(run: GroupRun, call: Call): CallResult {
     if (outcome.kind === 'ok') {
       record.response = outcome.response;
       run.interactions.push(record);
-      run.step('interaction', call.node, `${name} ${JSON.stringify(shownParams)}${tries}: ok ${JSON.stringify(outcome.response)}`, { interaction: record });
+      run.step('interaction', call.node, `${name}${tries}: ok ${JSON.stringify(outcome.response)}`, { interaction: record });
       return { ok: true, response: outcome.response };
     }
     if (outcome.kind === 'fail') {
       reason = outcome.reason;
       record.reason = reason;
       run.interactions.push(record);
-      run.step('interaction', call.node, `${name} ${JSON.stringify(shownParams)}${tries}: failed: ${reason}`, { interaction: record });
+      run.step('interaction', call.node, `${name}${tries}: failed: ${reason}`, { interaction: record });
     } else {
       if (call.window === undefined) run.assume(`a mocked timeout without a window lasts ${showDuration(defaultTimeout)}`, call.node);
       const lasts = call.window ?? defaultTimeout;
       reason = `timed out after ${showDuration(lasts)}`;
       record.reason = reason;
       run.interactions.push(record);
-      run.step('interaction', call.node, `${name} ${JSON.stringify(shownParams)}${tries}: ${reason}`, { interaction: record });
+      run.step('interaction', call.node, `${name}${tries}: ${reason}`, { interaction: record });
       run.advanceTo(run.now + lasts, call.node);
     }
   }

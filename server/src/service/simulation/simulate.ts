@@ -76,6 +76,9 @@ export function simulate(pattern: Pattern, input: SimulationInput): SimulationTr
     limits: { ...defaultLimits, ...input.limits },
     pollInterval: input.pollInterval ?? 10_000,
     key,
+    ranges: new WeakMap(),
+    texts: new WeakMap(),
+    credentials: new Map(),
   };
   const lastNumber = input.events.reduce((n, e) => Math.max(n, e.number), 0);
   const { groups, keyless } = groupByKey(input.events, key);
