@@ -3,26 +3,12 @@
 // the examples, whose one failing case fails on purpose.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { folderWith, removeFolders } from '../support/folders';
 import { lint } from '../support/lint';
 import { repoRoot } from '../support/lspClient';
 
-const folders: string[] = [];
-after(() => {
-  for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
-});
-
-function folderWith(files: Record<string, string>): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-sim-'));
-  folders.push(folder);
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
-    fs.writeFileSync(path.join(folder, file), text);
-  }
-  return folder;
-}
+after(removeFolders);
 
 const flow = ';; When\n(event (= t "go"))\n;; Then\n(send twilio sms {:to-phone-number *phone* :from-phone-number "1" :message +TM1 :password "hunter2"})\n';
 const template = JSON.stringify({ id: 'TM1', name: 'Hello', description: 'd', template: 'Hello {{name}}' });

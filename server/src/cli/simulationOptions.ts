@@ -2,6 +2,7 @@
 // subcommands' are: a usage error names the bad argument.
 import * as fs from 'node:fs';
 import { DialectSetting } from '../service/simulation';
+import { forEachArgument } from './arguments';
 
 export class SimulationUsageError extends Error {}
 
@@ -21,16 +22,7 @@ export interface SimulationOptions {
 /** `formats`: the output formats the subcommand takes; `inputs`: whether --events/--mocks/--key apply. */
 export function parseSimulationArguments(argv: string[], command: string, formats: readonly string[], inputs: boolean): SimulationOptions {
   const options: SimulationOptions = { paths: [], format: 'text', dialect: 'auto', workspace: '.', builtin: true, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    const take = (): string => {
-      if (eq >= 0) return arg.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new SimulationUsageError(`${name} needs a value`);
-      return v;
-    };
+  forEachArgument(argv, (message) => new SimulationUsageError(message), ({ arg, name, take }) => {
     switch (name) {
       case '-h':
       case '--help':
@@ -64,7 +56,7 @@ export function parseSimulationArguments(argv: string[], command: string, format
         if (arg.startsWith('-') && arg !== '-') throw new SimulationUsageError(`unknown option ${arg}`);
         options.paths.push(arg);
     }
-  }
+  });
   if (!options.help && !isFolder(options.workspace)) throw new SimulationUsageError(`--workspace ${options.workspace} is not a folder that can be read`);
   return options;
 }
