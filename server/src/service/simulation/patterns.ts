@@ -2,14 +2,13 @@
 // the whole program of a 4.2 `.cxflow`, and each payload of a `*.pattern.json`, with its dialect
 // and a way back from any of its forms to the document.
 import type { Range } from 'vscode-languageserver-types';
-import { patternObjects } from '../flow/embedding/patternFile';
-import { FlowRegion } from '../flow/embedding/region';
-import { topLevelSide } from '../flow/analysis/sides';
-import type { FlowDocument } from '../flow/index';
-import { readPatternFile } from '../flow/embedding/patternFile';
-import { wholeDocumentRegion } from '../flow/embedding/region';
-import { readFlowWithBalance } from '../flow/syntax/reader';
+import { Node as JsonNode, parseTree } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { topLevelSide } from '../flow/analysis/sides';
+import { unescapeJsonString } from '../flow/embedding/jsonString';
+import { embeddedRegion, FlowRegion, wholeDocumentRegion } from '../flow/embedding/region';
+import type { FlowDocument } from '../flow/index';
+import { readFlow, readFlowWithBalance } from '../flow/syntax/reader';
 import { FlowNode, keyName, MapNode, mapValue, topLevelForm } from '../flow/syntax/tree';
 import { dialectOf, DialectSetting, DialectVersion } from './dialect';
 
@@ -55,7 +54,10 @@ function nameOf(map: MapNode): string | undefined {
   return v?.kind === 'string' ? v.value : undefined;
 }
 
-function flowPatterns(flowDoc: FlowDocument, setting: DialectSetting): Pattern[] {
+/** What patterns are found in: the service's parsed flow document, or `readFlowDocument`'s. */
+export type PatternDocument = Pick<FlowDocument, 'kind' | 'regions' | 'document'>;
+
+function flowPatterns(flowDoc: PatternDocument, setting: DialectSetting): Pattern[] {
   const region = flowDoc.regions[0];
   const { version, reason } = dialectOf(region.tree, setting);
   const loc = locator([region]);
@@ -82,13 +84,27 @@ function flowPatterns(flowDoc: FlowDocument, setting: DialectSetting): Pattern[]
   return [{ ...base, name: '', when, then, program: [], start: startOf(forms[0]) }];
 }
 
-function payloadPatterns(flowDoc: FlowDocument, setting: DialectSetting): Pattern[] {
-  const objects = patternObjects(flowDoc.pattern?.json);
-  return objects.map((object, i) => {
+/** The pattern objects of a payload text (the root object, or the objects of a root array), read with jsonc-parser. */
+function payloadObjects(text: string): JsonNode[] {
+  const root = parseTree(text, [], { disallowComments: true });
+  if (root?.type === 'object') return [root];
+  return root?.type === 'array' ? (root.children ?? []).filter((c) => c.type === 'object') : [];
+}
+
+/** A string property of a payload object: its value node. */
+function stringProperty(object: JsonNode, name: string): JsonNode | undefined {
+  for (const p of object.children ?? []) {
+    const [key, value] = p.children ?? [];
+    if (key?.value === name && value?.type === 'string') return value;
+  }
+  return undefined;
+}
+
+function payloadPatterns(flowDoc: PatternDocument, setting: DialectSetting): Pattern[] {
+  return payloadObjects(flowDoc.document.getText()).map((object, i) => {
     const inside = flowDoc.regions.filter((r) => r.docStart >= object.offset && r.docEnd <= object.offset + object.length);
-    const prop = (name: string) => object.properties.find((p) => p.keyNode.value === name)?.valueNode;
-    const name = prop('name');
-    const key = prop('key');
+    const name = stringProperty(object, 'name');
+    const key = stringProperty(object, 'key');
     const codeRegion = inside.find((r) => r.side === undefined);
     const whenRegion = inside.find((r) => r.side === 'when');
     const thenRegion = inside.find((r) => r.side === 'then');
@@ -97,10 +113,10 @@ function payloadPatterns(flowDoc: FlowDocument, setting: DialectSetting): Patter
     const start = flowDoc.document.positionAt(object.offset);
     const code = dialect.version === '4.2' ? (codeRegion ?? first) : undefined;
     return {
-      name: name?.type === 'string' ? name.value : `#${i + 1}`,
+      name: typeof name?.value === 'string' ? name.value : `#${i + 1}`,
       dialect: dialect.version,
       dialectReason: dialect.reason,
-      key: key?.type === 'string' ? key.value : undefined,
+      key: typeof key?.value === 'string' ? key.value : undefined,
       when: code === undefined ? (whenRegion?.tree.forms ?? []) : [],
       then: code === undefined ? (thenRegion?.tree.forms ?? []) : [],
       program: code?.tree.forms ?? [],
@@ -112,16 +128,28 @@ function payloadPatterns(flowDoc: FlowDocument, setting: DialectSetting): Patter
 }
 
 /** Every pattern of a flow or pattern document, in document order. */
-export function patternsOf(flowDoc: FlowDocument, setting: DialectSetting = 'auto'): Pattern[] {
+export function patternsOf(flowDoc: PatternDocument, setting: DialectSetting = 'auto'): Pattern[] {
   return flowDoc.kind === 'pattern' ? payloadPatterns(flowDoc, setting) : flowPatterns(flowDoc, setting);
 }
 
-/** A flow or pattern document read afresh (the service's cache keys on versions, which files read from disk lack). */
-export function readFlowDocument(doc: TextDocument, kind: 'flow' | 'pattern'): FlowDocument {
-  const base = { uri: doc.uri, version: doc.version, document: doc };
-  if (kind === 'pattern') {
-    const pattern = readPatternFile(doc);
-    return { ...base, kind, regions: pattern.regions, pattern, fileProblems: pattern.problems };
+/**
+ * A flow or pattern document read afresh, without the JSON language service (which reads its
+ * schemas from disk): the payload's code strings are found with jsonc-parser.
+ */
+export function readFlowDocument(doc: TextDocument, kind: 'flow' | 'pattern'): PatternDocument {
+  if (kind === 'flow') return { kind, document: doc, regions: [wholeDocumentRegion(doc, readFlowWithBalance(doc.getText()).tree)] };
+  const text = doc.getText();
+  const regions: FlowRegion[] = [];
+  const codeKeys = { code: undefined, when: 'when', then: 'then' } as const;
+  for (const object of payloadObjects(text)) {
+    for (const p of object.children ?? []) {
+      const [keyNode, value] = p.children ?? [];
+      const key = keyNode?.value as string;
+      if (value?.type !== 'string' || !Object.prototype.hasOwnProperty.call(codeKeys, key)) continue;
+      const { code, offsets } = unescapeJsonString(text, value.offset, value.offset + value.length);
+      const side = codeKeys[key as keyof typeof codeKeys];
+      regions.push(embeddedRegion(doc, readFlow(code), offsets, side, side === undefined ? '4.2' : '4.1'));
+    }
   }
-  return { ...base, kind, regions: [wholeDocumentRegion(doc, readFlowWithBalance(doc.getText()).tree)], fileProblems: [] };
+  return { kind, document: doc, regions };
 }

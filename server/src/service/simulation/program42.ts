@@ -233,6 +233,7 @@ export class Program42 {
     const [verb, integration, message, ...rest] = node.children;
     const paramsNode = rest[0]?.kind === 'map' ? rest[0] : undefined;
     const options = paramsNode ? rest.slice(1) : rest;
+    const name = (n: FlowNode | undefined) => (n?.kind === 'symbol' ? n.name : '?');
     let retries = 0;
     let window: number | undefined;
     let caught: ListNode | undefined;
@@ -243,9 +244,9 @@ export class Program42 {
       else if (op === 'timeout') window = windowOf(list);
       else if (op === 'catch') caught = list;
     }
+    if (name(verb) === 'fetch') this.run.assume('`fetch` is answered by its mock at once: the data it waits for is the mock\'s response', node);
     if (retries > 0) this.run.assume('`(retries n)` retries a failure up to n more times, as in 4.1 (the 4.2 guide says "how many times this interaction will be attempted")', node);
     const params = paramsNode === undefined ? {} : this.ev.value(paramsNode, env);
-    const name = (n: FlowNode | undefined) => (n?.kind === 'symbol' ? n.name : '?');
     const result = callEndpoint(this.run, {
       verb: name(verb),
       integration: name(integration),
