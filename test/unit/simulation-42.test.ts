@@ -168,6 +168,21 @@ describe('simulator, 4.2 interactions', () => {
     assert.deepEqual(trace.groups[0].interactions.map((i) => i.params.message ?? i.params['the-amount']), [7, 'acme: 7 of 7', 'Total 7 for acme']);
   });
 
+  it('fetch is answered by its mock at once, and says so', () => {
+    const code = '(event {:type "go"}) (def p 0) (let [plan (fetch telco plan-amount {:id $id})] (set p plan.amount))';
+    assert.deepEqual(plain(code, start, { mocks: { 'telco plan-amount': { ok: { amount: 40 } } } }).slice(2, 6).map((s) => s[2]), [
+      "assumed: `fetch` is answered by its mock at once: the data it waits for is the mock's response",
+      'fetch telco plan-amount {"id":"k"}: ok {"amount":40}',
+      'plan = {"amount":40}',
+      'p = 40',
+    ]);
+  });
+
+  it('a param that cannot be computed is noted and nil; the other params are sent', () => {
+    const code = '(perform echo message {:message "hi" :who $nobody})';
+    assert.deepEqual(plain(code, start).slice(0, 2).map((s) => s[2]), ['$nobody: no event of this match has the field "nobody"; nil used', 'perform echo message {"message":"hi","who":null}: ok {}']);
+  });
+
   it('secrets are masked in 4.2 params too', () => {
     const trace = runCode('(create twilio sms {:to-phone-number "1" :from-phone-number "2" :message "m" :password "hunter2"})', start);
     assert.equal(trace.groups[0].interactions[0].params.password, '•••');

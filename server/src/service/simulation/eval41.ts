@@ -43,13 +43,19 @@ export class Evaluator41 {
 
   /** A when-side test of one candidate event: what cannot be computed does not hold, silently. */
   test(node: FlowNode, scope: Scope41): boolean {
+    this.silent = true;
     try {
       return truthy(this.eval(node, scope));
     } catch (error) {
       if (error instanceof EvalError) return false;
       throw error;
+    } finally {
+      this.silent = false;
     }
   }
+
+  /** While testing candidate events nothing is noted: a member's error fails the test. */
+  private silent = false;
 
   holds(node: FlowNode, scope: Scope41): boolean {
     return truthy(this.value(node, scope));
@@ -60,7 +66,8 @@ export class Evaluator41 {
   }
 
   private eval(node: FlowNode, scope: Scope41): Value {
-    const data = dataValue(node, (member) => this.eval(member, scope));
+    // Outside tests, a member that cannot be computed is noted on its own and is nil; its map stands.
+    const data = dataValue(node, (member) => (this.silent ? this.eval(member, scope) : this.value(member, scope)));
     if (data !== undefined) return data;
     switch (node.kind) {
       case 'event': {

@@ -59,7 +59,8 @@ export class Evaluator42 {
   }
 
   eval(node: FlowNode, env: Env): Value {
-    const data = dataValue(node, (member) => this.eval(member, env));
+    // A member that cannot be computed is noted on its own and is nil; its map or list stands.
+    const data = dataValue(node, (member) => this.value(member, env));
     if (data !== undefined) return data;
     switch (node.kind) {
       case 'response': {
