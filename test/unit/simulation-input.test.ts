@@ -13,6 +13,7 @@ import {
   runTestCase,
 } from '../../server/src/service/simulation';
 import { readFlow } from '../../server/src/service/flow/syntax/reader';
+import { seededRandom } from '../support/random';
 import { runCode } from '../support/simulation';
 
 describe('simulator input', () => {
@@ -186,5 +187,37 @@ describe('simulator test cases', () => {
     assert.deepEqual(runTestCase({ pattern: 'two.pattern.json#C', events: [], expect }, 0, env).failures, ['two.pattern.json has no pattern named "C" (it has "A", "B")']);
     assert.deepEqual(runTestCase({ pattern: 'gone.cxflow', events: [], expect }, 0, env).failures, ['cannot read the pattern file gone.cxflow']);
     assert.deepEqual(runTestCase({ pattern: 'p.cxflow', events: 'gone.events.json', expect }, 0, env).failures, ['events: cannot read the events file gone.events.json', 'expected 1 match, got 0']);
+  });
+});
+
+describe('simulator robustness', () => {
+  // Balanced random programs of the language's own words, so that most of them read and run.
+  const words = [
+    'event', 'and', 'or', 'seq', 'sequence', 'all', 'any', 'count', 'times', 'within', 'fail', 'until', 'unless', 'when', 'if', 'cond', 'case',
+    'let', 'if-let', 'when-let', 'def', 'set', 'do', 'delay', 'send', 'await', 'expect', 'par', 'success', 'failure', 'retries', 'timeout',
+    'catch', 'template', 'create', 'perform', 'fetch', 'echo', 'message', 'twilio', 'sms', '+', '-', '/', 'sum', 'all', 'first', 'nth',
+    '=', '>', '<', 'not', 'contains?', 'x', 'y', 'x.y', '$amount', '*amount*', '+TM1', '1', '0', '-3', '2.5', '"a"', ':k', 'nil', 'true',
+    'seconds', 'minutes', 'days', '{:t "a"}', '{:amount (> 1)}', '#{"a" 1}', '[x 1]', '[]', '{}',
+  ];
+  function randomForm(random: ReturnType<typeof seededRandom>, depth: number): string {
+    if (depth > 5 || random.chance(0.35)) return random.pick(words);
+    const n = 1 + random.int(5);
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(randomForm(random, depth + 1));
+    return `(${parts.join(' ')})`;
+  }
+
+  it('runs 400 random programs of both dialects to an outcome, never throwing', () => {
+    const random = seededRandom(14);
+    const outcomes = new Set<string>();
+    for (let i = 0; i < 400; i++) {
+      const body = Array.from({ length: 1 + random.int(4) }, () => randomForm(random, 0)).join('\n');
+      const code = i % 2 === 0 ? body : `;; When\n${randomForm(random, 0)}\n;; Then\n${body}`;
+      const events = Array.from({ length: random.int(6) }, (_, n) => ({ id: `k${n % 2}`, t: random.pick(['a', 'b']), amount: random.int(5), '@time': `+${random.int(90)}m` }));
+      const trace = runCode(code, events, { limits: { maxSteps: 2000 }, mocks: { 'echo message': [{ ok: { y: 1 } }, { fail: 'no' }, { timeout: true }] } });
+      outcomes.add(trace.outcome);
+      for (const g of trace.groups) for (const s of g.steps) assert.ok(s.text.length > 0 && Number.isFinite(s.at));
+    }
+    assert.deepEqual([...outcomes].sort(), ['error', 'matched', 'not-matched', 'stopped']);
   });
 });

@@ -127,7 +127,14 @@ export function isFunction(name: string): boolean {
 export function callFunction(name: string, args: Value[]): Value {
   const fn = table[name];
   if (fn === undefined) throw new EvalError(`no function \`${name}\``);
-  const result = fn(args, name);
+  if ((name === '-' || name === '/') && args.length === 0) throw new EvalError(`${name} takes at least one number`);
+  let result: Value;
+  try {
+    result = fn(args, name);
+  } catch (error) {
+    // Whatever a function cannot take is the program's mistake, never the run's end.
+    throw error instanceof EvalError ? error : new EvalError(`${name}: ${(error as Error).message}`);
+  }
   if (typeof result === 'number' && !Number.isFinite(result)) throw new EvalError(`${name} gives no finite number`);
   return result;
 }
