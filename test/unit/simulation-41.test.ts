@@ -273,11 +273,22 @@ describe('simulator, 4.1 limits', () => {
     assert.equal(trace.groups[0].interactions.length, 7);
   });
 
-  it('the step limit stops a run that does too much', () => {
-    const trace = runCode(pattern('(event (= t "go"))', '(set a 1)'), Array.from({ length: 50 }, () => ({ id: 'k', t: 'go' })), { limits: { maxSteps: 20 } });
+  it('the step limit stops a match that does too much; it is counted per match', () => {
+    const code = pattern('(event (= t "go"))', '(send echo message {:message "x"} (retries 1000000))');
+    const trace = runCode(code, [{ id: 'k', t: 'go' }], { limits: { maxSteps: 20 }, mocks: { 'echo message': { fail: 'down' } } });
     const outcome = trace.groups[0].outcome;
-    assert.equal(outcome.kind, 'stopped');
-    assert.equal(outcome.kind === 'stopped' && outcome.limit, 'steps');
-    assert.equal(outcome.kind === 'stopped' && outcome.message, 'stopped: step limit of 20 reached at (event (= t "go"))');
+    assert.equal(trace.groups[0].interactions.length, 18);
+    assert.deepEqual(outcome, { kind: 'stopped', matches: 1, limit: 'steps', message: 'stopped: step limit of 20 reached at (send echo message {:message "x"} (retries 1000000))' });
+    assert.deepEqual(stepsOf(trace).pop()?.slice(0, 3), ['limit', '0s', rangeIn(code, '(send echo message {:message "x"} (retries 1000000))')]);
+    // Fifty quick matches of a few steps each are well within a budget of 20 per match.
+    const many = runCode(pattern('(event (= t "go"))', '(set a 1)'), Array.from({ length: 50 }, () => ({ id: 'k', t: 'go' })), { limits: { maxSteps: 20 } });
+    assert.deepEqual([many.outcome, many.matches], ['matched', 50]);
+  });
+
+  it('a reaction that feeds its own pattern with no time passing stops after 10,000 added events', () => {
+    const code = pattern('(event (= t "go"))', '(event {:t "go"})');
+    const trace = runCode(code, [{ id: 'k', t: 'go' }]);
+    const outcome = trace.groups[0].outcome;
+    assert.deepEqual(outcome, { kind: 'stopped', matches: 10_001, limit: 'steps', message: 'stopped: more than 10000 events added by (event {:t "go"})' });
   });
 });

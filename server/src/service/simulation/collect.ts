@@ -2,10 +2,27 @@
 // (4.1's when side, 4.2's `event`/`and`/`or`/`sequence`/`times`/`within`) takes. Matching is
 // tentative (nothing is marked until the caller commits), earliest-first, and recursive over the
 // form's nesting, which `runPattern` bounds before any run.
-import { FlowNode, ListNode, operatorOf } from '../flow/syntax/tree';
+import { FlowNode, ListNode } from '../flow/syntax/tree';
 import { SimEvent } from './events';
 import type { GroupRun } from './groupRun';
 import { durationOf } from './units';
+
+/** The events already spoken for: committed by earlier forms, or held by a sibling part. */
+export interface Spoken {
+  has(event: SimEvent): boolean;
+}
+
+/** `base` and the events a combinator holds so far, without copying `base` (which grows with the run). */
+class Holding implements Spoken {
+  private readonly own = new Set<SimEvent>();
+  constructor(private readonly base: Spoken) {}
+  has(event: SimEvent): boolean {
+    return this.own.has(event) || this.base.has(event);
+  }
+  add(event: SimEvent): void {
+    this.own.add(event);
+  }
+}
 
 export interface Taken {
   event: SimEvent;
@@ -47,7 +64,7 @@ export class Collector {
    * Collects `node` from event index `from` on, skipping taken events and events after `until`.
    * `taken` holds the events already spoken for (committed or tentatively by a sibling).
    */
-  collect(node: FlowNode, from: number, taken: ReadonlySet<SimEvent>, until = Infinity): Collection {
+  collect(node: FlowNode, from: number, taken: Spoken, until = Infinity): Collection {
     const kind = this.rules.kindOf(node);
     const list = node as ListNode;
     const parts = list.kind === 'list' ? list.children.slice(1) : [];
@@ -78,7 +95,7 @@ export class Collector {
     return { ok: false, waiting: node, what: `nothing: ${this.run.formText(node)} is not a collection form` };
   }
 
-  private one(form: ListNode, from: number, taken: ReadonlySet<SimEvent>, until: number): Collection {
+  private one(form: ListNode, from: number, taken: Spoken, until: number): Collection {
     const events = this.run.events;
     for (let i = from; i < events.length; i++) {
       const e = events[i];
@@ -97,11 +114,11 @@ export class Collector {
   }
 
   /** A `(fail p)` guard whose `p` happens before the match completes abandons it. */
-  private checkGuards(guards: FlowNode[], from: number, result: Collection & { ok: true }, taken: ReadonlySet<SimEvent>): Collection {
+  private checkGuards(guards: FlowNode[], from: number, result: Collection & { ok: true }, taken: Spoken): Collection {
     for (const guard of guards) {
       const inner = (guard as ListNode).children[1];
       if (inner === undefined) continue;
-      const all = new Set(taken);
+      const all = new Holding(taken);
       for (const t of result.taken) all.add(t.event);
       const g = this.collect(inner, from, all, this.run.events[result.last].time);
       if (g.ok && g.last < result.last) return { ok: false, waiting: guard, what: 'a new match', abandoned: { by: guard, index: g.last } };
@@ -109,8 +126,8 @@ export class Collector {
     return result;
   }
 
-  private sequence(node: FlowNode, parts: FlowNode[], from: number, taken: ReadonlySet<SimEvent>, until: number): Collection {
-    const mine = new Set(taken);
+  private sequence(node: FlowNode, parts: FlowNode[], from: number, taken: Spoken, until: number): Collection {
+    const mine = new Holding(taken);
     const got: Taken[] = [];
     let cur = from;
     let first = -1;
@@ -138,10 +155,10 @@ export class Collector {
     return result;
   }
 
-  private all(node: FlowNode, parts: FlowNode[], from: number, taken: ReadonlySet<SimEvent>, until: number): Collection {
+  private all(node: FlowNode, parts: FlowNode[], from: number, taken: Spoken, until: number): Collection {
     const { guards, rest } = this.guards(parts);
     if (rest.length > 1) this.run.assume('`all`/`and` gives each part the earliest event it accepts, part by part in written order', node);
-    const mine = new Set(taken);
+    const mine = new Holding(taken);
     const got: Taken[] = [];
     let first = Infinity;
     let last = -1;
@@ -160,7 +177,7 @@ export class Collector {
     return this.checkGuards(guards, from, { ok: true, taken: got, first, last }, taken);
   }
 
-  private any(node: FlowNode, parts: FlowNode[], from: number, taken: ReadonlySet<SimEvent>, until: number): Collection {
+  private any(node: FlowNode, parts: FlowNode[], from: number, taken: Spoken, until: number): Collection {
     let best: Collection | undefined;
     let firstMiss: Collection | undefined;
     for (const part of parts) {
@@ -173,11 +190,11 @@ export class Collector {
     return this.nothing(node);
   }
 
-  private times(form: ListNode, from: number, taken: ReadonlySet<SimEvent>, until: number): Collection {
+  private times(form: ListNode, from: number, taken: Spoken, until: number): Collection {
     const n = this.rules.countOf(form);
     const part = lastOf(form.children);
     if (n === undefined || part === undefined || form.children.length < 3) return this.nothing(form);
-    const mine = new Set(taken);
+    const mine = new Holding(taken);
     const got: Taken[] = [];
     let cur = from;
     let first = -1;
@@ -196,7 +213,7 @@ export class Collector {
     return { ok: true, taken: got, first, last: cur - 1 };
   }
 
-  private within(form: ListNode, from: number, taken: ReadonlySet<SimEvent>, until: number): Collection {
+  private within(form: ListNode, from: number, taken: Spoken, until: number): Collection {
     const size = windowOf(form);
     const part = form.children[3];
     if (size === undefined || part === undefined) return this.nothing(form);
@@ -220,7 +237,3 @@ export class Collector {
   }
 }
 
-export function isListWith(node: FlowNode | undefined, ops: ReadonlySet<string>): node is ListNode {
-  const op = operatorOf(node);
-  return op !== undefined && ops.has(op);
-}

@@ -30,6 +30,8 @@ export interface RunSetting {
 }
 
 const maxFormText = 60;
+/** Events a group's reactions may add. */
+export const maxEmitted = 10_000;
 
 export class GroupRun {
   now: number;
@@ -78,6 +80,11 @@ export class GroupRun {
   step(kind: StepKind, node: FlowNode | undefined, text: string, extra?: Partial<TraceStep>): void {
     const step: TraceStep = node === undefined ? { kind, at: this.now, text } : { kind, at: this.now, range: this.range(node), text };
     this.steps.push(extra === undefined ? step : Object.assign(step, extra));
+  }
+
+  /** A new match starts: the step budget is per match, so that a long stream of events runs through. */
+  startMatch(): void {
+    this.stepCount = 0;
   }
 
   /** Counts one step of work against the budget; throws when it is spent. */
@@ -129,6 +136,11 @@ export class GroupRun {
 
   /** Adds an event with the group's key at the current time, after every event up to now. */
   emit(fields: Record<string, Value>, node: FlowNode): SimEvent {
+    // A reaction that feeds its own pattern without time passing would never end: each match
+    // starts a fresh step budget, so the events it adds are counted instead.
+    if (this.emitted >= maxEmitted) {
+      throw new LimitReached('steps', `stopped: more than ${maxEmitted} events added by ${this.formText(node)}`, this.range(node));
+    }
     const event: SimEvent = { number: this.lastNumber + ++this.emitted, time: this.now, fields: { ...fields, [this.setting.key]: this.key }, origin: 'emitted' };
     let at = this.events.length;
     while (at > 0 && this.events[at - 1].time > this.now) at--;

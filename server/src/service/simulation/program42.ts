@@ -94,6 +94,7 @@ export class Program42 {
     const last = program[program.length - 1];
     const whole = { start: this.run.range(first).start, end: this.run.range(last).end };
     for (;;) {
+      this.run.startMatch();
       this.run.tick(first);
       this.inst = { globals: new Map(), consumed: [], cursor };
       this.ev = this.evaluator();
@@ -218,7 +219,7 @@ export class Program42 {
   private collect(node: ListNode, env: Env): Value {
     this.run.tick(node);
     this.env = env;
-    const m = this.collector.collect(node, this.inst.cursor, new Set(this.run.used.keys()));
+    const m = this.collector.collect(node, this.inst.cursor, this.run.used);
     if (!m.ok) throw new StillWaiting(m.waiting, m.what);
     for (const t of m.taken) {
       this.run.consume(t.event, t.by);
@@ -307,7 +308,7 @@ export class Program42 {
   private untilHolds(test: FlowNode, env: Env): boolean {
     if (!isCollection(test)) return truthy(this.ev.value(test, env));
     this.env = env;
-    const m = this.collector.collect(test, this.inst.cursor, new Set(this.run.used.keys()), this.run.now);
+    const m = this.collector.collect(test, this.inst.cursor, this.run.used, this.run.now);
     if (!m.ok) return false;
     for (const t of m.taken) {
       this.run.consume(t.event, t.by);

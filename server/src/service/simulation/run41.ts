@@ -42,8 +42,9 @@ export function runGroup41(run: GroupRun, when: FlowNode, then: readonly FlowNod
   let from = 0;
   let matches = 0;
   for (;;) {
+    run.startMatch();
     run.tick(when);
-    const m = collector.collect(when, from, new Set(run.used.keys()));
+    const m = collector.collect(when, from, run.used);
     if (!m.ok && m.abandoned !== undefined) {
       const e = run.events[m.abandoned.index];
       run.step('abandon', m.abandoned.by, `event ${e.number} came first: ${run.formText(m.abandoned.by)} drops the match so far`, { at: e.time, event: e.number });

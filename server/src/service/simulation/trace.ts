@@ -100,7 +100,7 @@ export interface SimulationTrace {
 }
 
 export interface Limits {
-  /** Steps per key group (forms run, polls, loop rounds). */
+  /** Steps per match (forms run, polls, loop rounds): what stops a loop in which no time passes. */
   maxSteps: number;
   /** Virtual time a group may run past its last event. */
   maxTimeAfterLastEvent: number;
