@@ -5,6 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as Sarif from 'sarif';
 import { getLanguageService, JSONSchema } from 'vscode-json-languageservice';

@@ -1,6 +1,6 @@
 // Runs the simulator on inline code and events, and shows a trace compactly: each step as
 // [kind, virtual time after the default start, compact range of its form, text].
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
+import { loadBuiltinDocuments } from '../../server/src/service/definitions/builtin';
 import { Definition, definitionType } from '../../server/src/service/definitions/model';
 import {
   defaultStart,
@@ -28,7 +28,7 @@ export interface RunOptions {
 }
 
 const builtins = new Map<string, Definition>();
-for (const d of loadBuiltinDefinitions()) {
+for (const { definition: d } of loadBuiltinDocuments()) {
   const type = definitionType(d);
   if (type !== undefined) builtins.set(type, d);
 }

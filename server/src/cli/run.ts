@@ -44,7 +44,7 @@ export async function runPattern(argv: string[], out: (s: string) => void, err: 
     }
     throw error;
   }
-  const files = loadSimulationFiles(path.resolve(options.workspace), options.builtin);
+  const files = await loadSimulationFiles(path.resolve(options.workspace), options.builtin);
   const load = loaderFrom(process.cwd());
   const pattern = loadPattern(options.paths[0], load, options.dialect);
   if (typeof pattern === 'string') {

@@ -3,9 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readTestCases, runTestCase, traceText } from '../service/simulation';
-import { findFiles } from '../workspaceFiles';
 import { formatJunit, JunitCase } from './junit';
-import { loaderFrom, loadSimulationFiles, readText } from './simulationFiles';
+import { filesUnder, loaderFrom, loadSimulationFiles, readText } from './simulationFiles';
 import { parseSimulationArguments, SimulationOptions, SimulationUsageError } from './simulationOptions';
 
 export const testUsage = `Usage: cxengage-lint test [options] [paths...]
@@ -25,7 +24,7 @@ Exit status: 0 every case passed, 1 a case failed, 2 usage error, unreadable pat
 
 const isTestFile = (file: string) => file.toLowerCase().endsWith('.cxtest.json');
 
-function testFiles(paths: string[]): string[] {
+async function testFiles(paths: string[]): Promise<string[]> {
   const files = new Set<string>();
   for (const p of paths) {
     let stat: fs.Stats;
@@ -34,7 +33,7 @@ function testFiles(paths: string[]): string[] {
     } catch {
       throw new SimulationUsageError(`cannot read ${p}: no such file or folder, or no permission`);
     }
-    if (stat.isDirectory()) for (const f of findFiles(path.resolve(p), isTestFile)) files.add(f);
+    if (stat.isDirectory()) for (const f of await filesUnder(path.resolve(p), ['**/*.cxtest.json'])) files.add(f);
     else if (isTestFile(p)) files.add(path.resolve(p));
     else throw new SimulationUsageError(`${p} is not a test case file (*.cxtest.json)`);
   }
@@ -55,7 +54,7 @@ export async function runTests(argv: string[], out: (s: string) => void, err: (s
       out(testUsage);
       return 0;
     }
-    files = testFiles(options.paths.length > 0 ? options.paths : ['.']);
+    files = await testFiles(options.paths.length > 0 ? options.paths : ['.']);
     if (files.length === 0) throw new SimulationUsageError(`no test cases (*.cxtest.json) under ${options.paths.join(', ') || '.'}`);
   } catch (error) {
     if (error instanceof SimulationUsageError) {
@@ -64,7 +63,7 @@ export async function runTests(argv: string[], out: (s: string) => void, err: (s
     }
     throw error;
   }
-  const shared = loadSimulationFiles(path.resolve(options.workspace), options.builtin);
+  const shared = await loadSimulationFiles(path.resolve(options.workspace), options.builtin);
   for (const p of shared.problems) err(`cxengage-lint test: ${p.message}`);
   const reports: CaseReport[] = [];
   for (const file of files) {
