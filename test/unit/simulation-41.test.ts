@@ -292,3 +292,20 @@ describe('simulator, 4.1 limits', () => {
     assert.deepEqual(outcome, { kind: 'stopped', matches: 10_001, limit: 'steps', message: 'stopped: more than 10000 events added by (event {:t "go"})' });
   });
 });
+
+describe('simulator and credentials', () => {
+  const when = '(event (= t "go"))';
+  const go = [{ id: 'k', t: 'go' }];
+
+  it('no trace text repeats a credential value: not a form quoted by a limit, not a value in an error', () => {
+    const code = pattern(when, '(send twilio sms {:to-phone-number "1" :from-phone-number "2" :message "m" :password (+ 1 "hunter2")} (retries 100000))');
+    const trace = runCode(code, go, { mocks: { 'twilio sms': { fail: 'down' } }, limits: { maxSteps: 5 } });
+    const texts = trace.groups[0].steps.map((s) => s.text);
+    assert.ok(!JSON.stringify(trace).includes('hunter2'), JSON.stringify(texts));
+    assert.ok(texts.includes("a credential's value could not be computed; nil used"));
+    assert.equal(texts[texts.length - 1], 'stopped: step limit of 5 reached at (send twilio sms {:to-phone-number "1" :from-phone-number "…');
+    const shortCode = pattern(when, '(send twilio sms {:password "hunter2"} (retries 100000))');
+    const short = runCode(shortCode, go, { mocks: { 'twilio sms': { fail: 'down' } }, limits: { maxSteps: 5 } });
+    assert.equal(short.groups[0].steps.pop()?.text, 'stopped: step limit of 5 reached at (send twilio sms {:password •••} (retries 100000))');
+  });
+});

@@ -8,9 +8,18 @@ export interface JunitCase {
   output?: string;
 }
 
+/** XML 1.0 allows no control characters but tab, line feed and carriage return. */
+function withoutControls(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) out += ch;
+  }
+  return out;
+}
+
 function xml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  return withoutControls(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

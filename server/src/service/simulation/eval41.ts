@@ -36,7 +36,9 @@ export class Evaluator41 {
       return this.eval(node, scope);
     } catch (error) {
       if (!(error instanceof EvalError)) throw error;
-      this.run.step('note', node, `${this.run.formText(node)}: ${error.message}; nil used`);
+      // The message may quote values computed from a credential: inside one, it says only where.
+      const text = this.run.setting.secrets.holds(node) ? "a credential's value could not be computed" : `${this.run.formText(node)}: ${error.message}`;
+      this.run.step('note', node, `${text}; nil used`);
       return null;
     }
   }

@@ -6,6 +6,7 @@ import { FlowNode, ListNode } from '../flow/syntax/tree';
 import { SimEvent } from './events';
 import { Mocks } from './mocks';
 import { Pattern } from './patterns';
+import { SecretPlaces } from './secrets';
 import { TemplateSet } from './templates';
 import { InteractionRecord, LimitReached, Limits, StepKind, TraceStep } from './trace';
 import { durationOf, showDuration, showTime } from './units';
@@ -27,6 +28,8 @@ export interface RunSetting {
   texts: WeakMap<FlowNode, string>;
   /** Per integration, whether a param name is a credential (see interact.ts). */
   credentials: Map<string, (name: string) => boolean>;
+  /** Where the pattern writes credential values (see secrets.ts): never shown in the trace. */
+  secrets: SecretPlaces;
 }
 
 const maxFormText = 60;
@@ -70,7 +73,7 @@ export class GroupRun {
   formText(node: FlowNode): string {
     let text = this.setting.texts.get(node);
     if (text === undefined) {
-      const whole = this.pattern.source(node).replace(/\s+/g, ' ');
+      const whole = this.setting.secrets.shownSource(node).replace(/\s+/g, ' ');
       text = whole.length > maxFormText ? `${whole.slice(0, maxFormText - 1)}…` : whole;
       this.setting.texts.set(node, text);
     }

@@ -2,7 +2,7 @@
 // the whole program of a 4.2 `.cxflow`, and each payload of a `*.pattern.json`, with its dialect
 // and a way back from any of its forms to the document.
 import type { Range } from 'vscode-languageserver-types';
-import { Node as JsonNode, parseTree } from 'jsonc-parser';
+import { getLanguageService, ObjectASTNode, StringASTNode } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { topLevelSide } from '../flow/analysis/sides';
 import { unescapeJsonString } from '../flow/embedding/jsonString';
@@ -30,18 +30,21 @@ export interface Pattern {
   range(node: Pick<FlowNode, 'start' | 'end'> & { parent?: FlowNode['parent'] }): Range;
   /** Source text of one of its nodes. */
   source(node: FlowNode): string;
+  /** The region one of its nodes was read in (for the analysis helpers, which work per region). */
+  regionOf(node: FlowNode): FlowRegion;
   /** Where the pattern starts in the document (for a code lens). */
   start: Range;
 }
 
 /** Maps every node back through the region its top-level form was read in. */
-function locator(regions: readonly FlowRegion[]): { range: Pattern['range']; source: Pattern['source'] } {
+function locator(regions: readonly FlowRegion[]): Pick<Pattern, 'range' | 'source' | 'regionOf'> {
   const regionOf = new Map<FlowNode, FlowRegion>();
   for (const r of regions) for (const f of r.tree.forms) regionOf.set(f, r);
   const find = (node: FlowNode): FlowRegion => regionOf.get(topLevelForm(node)) ?? regions[0];
   return {
     range: (node) => find(node as FlowNode).range(node.start, node.end),
     source: (node) => find(node).tree.text.slice(node.start, node.end),
+    regionOf: find,
   };
 }
 
@@ -84,24 +87,27 @@ function flowPatterns(flowDoc: PatternDocument, setting: DialectSetting): Patter
   return [{ ...base, name: '', when, then, program: [], start: startOf(forms[0]) }];
 }
 
-/** The pattern objects of a payload text (the root object, or the objects of a root array), read with jsonc-parser. */
-function payloadObjects(text: string): JsonNode[] {
-  const root = parseTree(text, [], { disallowComments: true });
+/**
+ * The JSON parser of the service without its schemas (the service's own instance reads them from
+ * disk, which a browser build cannot): only the payload's shape is needed here.
+ */
+const parser = getLanguageService({});
+
+/** The pattern objects of a payload (the root object, or the objects of a root array). */
+function payloadObjects(doc: TextDocument): ObjectASTNode[] {
+  const root = parser.parseJSONDocument(doc).root;
   if (root?.type === 'object') return [root];
-  return root?.type === 'array' ? (root.children ?? []).filter((c) => c.type === 'object') : [];
+  return root?.type === 'array' ? root.items.filter((item): item is ObjectASTNode => item.type === 'object') : [];
 }
 
 /** A string property of a payload object: its value node. */
-function stringProperty(object: JsonNode, name: string): JsonNode | undefined {
-  for (const p of object.children ?? []) {
-    const [key, value] = p.children ?? [];
-    if (key?.value === name && value?.type === 'string') return value;
-  }
-  return undefined;
+function stringProperty(object: ObjectASTNode, name: string): StringASTNode | undefined {
+  const value = object.properties.find((p) => p.keyNode.value === name)?.valueNode;
+  return value?.type === 'string' ? value : undefined;
 }
 
 function payloadPatterns(flowDoc: PatternDocument, setting: DialectSetting): Pattern[] {
-  return payloadObjects(flowDoc.document.getText()).map((object, i) => {
+  return payloadObjects(flowDoc.document).map((object, i) => {
     const inside = flowDoc.regions.filter((r) => r.docStart >= object.offset && r.docEnd <= object.offset + object.length);
     const name = stringProperty(object, 'name');
     const key = stringProperty(object, 'key');
@@ -113,10 +119,10 @@ function payloadPatterns(flowDoc: PatternDocument, setting: DialectSetting): Pat
     const start = flowDoc.document.positionAt(object.offset);
     const code = dialect.version === '4.2' ? (codeRegion ?? first) : undefined;
     return {
-      name: typeof name?.value === 'string' ? name.value : `#${i + 1}`,
+      name: name?.value ?? `#${i + 1}`,
       dialect: dialect.version,
       dialectReason: dialect.reason,
-      key: typeof key?.value === 'string' ? key.value : undefined,
+      key: key?.value,
       when: code === undefined ? (whenRegion?.tree.forms ?? []) : [],
       then: code === undefined ? (thenRegion?.tree.forms ?? []) : [],
       program: code?.tree.forms ?? [],
@@ -133,18 +139,18 @@ export function patternsOf(flowDoc: PatternDocument, setting: DialectSetting = '
 }
 
 /**
- * A flow or pattern document read afresh, without the JSON language service (which reads its
- * schemas from disk): the payload's code strings are found with jsonc-parser.
+ * A flow or pattern document read afresh, without the service's JSON instance (which reads its
+ * schemas from disk): the payload's code strings are found by the same parser, schema-less.
  */
 export function readFlowDocument(doc: TextDocument, kind: 'flow' | 'pattern'): PatternDocument {
   if (kind === 'flow') return { kind, document: doc, regions: [wholeDocumentRegion(doc, readFlowWithBalance(doc.getText()).tree)] };
   const text = doc.getText();
   const regions: FlowRegion[] = [];
   const codeKeys = { code: undefined, when: 'when', then: 'then' } as const;
-  for (const object of payloadObjects(text)) {
-    for (const p of object.children ?? []) {
-      const [keyNode, value] = p.children ?? [];
-      const key = keyNode?.value as string;
+  for (const object of payloadObjects(doc)) {
+    for (const p of object.properties) {
+      const key = p.keyNode.value;
+      const value = p.valueNode;
       if (value?.type !== 'string' || !Object.prototype.hasOwnProperty.call(codeKeys, key)) continue;
       const { code, offsets } = unescapeJsonString(text, value.offset, value.offset + value.length);
       const side = codeKeys[key as keyof typeof codeKeys];

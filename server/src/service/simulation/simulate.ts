@@ -8,6 +8,7 @@ import { Mocks, noMocks } from './mocks';
 import { Pattern } from './patterns';
 import { Program42 } from './program42';
 import { runGroup41 } from './run41';
+import { SecretPlaces } from './secrets';
 import { TemplateSet } from './templates';
 import { defaultLimits, GroupOutcome, GroupTrace, LimitReached, Limits, SimulationTrace } from './trace';
 
@@ -20,6 +21,8 @@ export interface SimulationInput {
   key?: string;
   /** Definitions by integration type, for which params are credentials (masked in the trace). */
   lookup?: (integration: string) => Definition | undefined;
+  /** Every definition visible: an integration name that is a typo of one still hides its credentials. */
+  visible?: () => Definition[];
   limits?: Partial<Limits>;
   /** 4.1 `await`: virtual milliseconds between polls; default 10 s. */
   pollInterval?: number;
@@ -68,17 +71,19 @@ export function simulate(pattern: Pattern, input: SimulationInput): SimulationTr
     return refusal(pattern, key, problems, input.events);
   }
 
+  const lookup = input.lookup ?? (() => undefined);
   const setting: RunSetting = {
     pattern,
     mocks: (input.mocks ?? noMocks).restart(),
     templates: input.templates ?? new Map(),
-    lookup: input.lookup ?? (() => undefined),
+    lookup,
     limits: { ...defaultLimits, ...input.limits },
     pollInterval: input.pollInterval ?? 10_000,
     key,
     ranges: new WeakMap(),
     texts: new WeakMap(),
     credentials: new Map(),
+    secrets: new SecretPlaces(pattern, lookup, input.visible ?? (() => [])),
   };
   const lastNumber = input.events.reduce((n, e) => Math.max(n, e.number), 0);
   const { groups, keyless } = groupByKey(input.events, key);

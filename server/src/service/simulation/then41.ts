@@ -22,15 +22,6 @@ interface Options {
 
 const optionNames = new Set(['retries', 'within', 'success', 'failure', 'template']);
 
-const optionsByForm = new WeakMap<ListNode, Options>();
-
-/** The options of a form after its first `skip` children, read once per form (they are source, not state). */
-function optionsAfter(list: ListNode, skip: number, awaiting: boolean): Options {
-  let o = optionsByForm.get(list);
-  if (o === undefined) optionsByForm.set(list, (o = optionsOf(list.children.slice(skip), awaiting)));
-  return o;
-}
-
 function optionsOf(forms: readonly FlowNode[], awaiting: boolean): Options {
   const o: Options = { retries: 0, templates: [], members: [] };
   for (const f of forms) {
@@ -53,6 +44,15 @@ function nameOf(node: FlowNode | undefined): string {
 
 export class Then41 {
   private readonly ev: Evaluator41;
+  private readonly optionsByForm = new WeakMap<ListNode, Options>();
+
+  /** The options of a form after its first `skip` children, read once per form (they are source, not state). */
+  private optionsAfter(list: ListNode, skip: number, awaiting: boolean): Options {
+    let o = this.optionsByForm.get(list);
+    if (o === undefined) this.optionsByForm.set(list, (o = optionsOf(list.children.slice(skip), awaiting)));
+    return o;
+  }
+
   constructor(private readonly run: GroupRun) {
     this.ev = new Evaluator41(run);
   }
@@ -65,9 +65,9 @@ export class Then41 {
     const args = node.kind === 'list' ? list.children.slice(1) : [];
     switch (op) {
       case 'seq':
-        return this.seq(list, optionsAfter(list, 1, false), scope);
+        return this.seq(list, this.optionsAfter(list, 1, false), scope);
       case 'par':
-        return this.par(list, optionsAfter(list, 1, false), scope);
+        return this.par(list, this.optionsAfter(list, 1, false), scope);
       case 'send':
         return this.send(list, scope);
       case 'await':
@@ -159,7 +159,7 @@ export class Then41 {
   }
 
   private send(node: ListNode, scope: Scope41): boolean {
-    const o = optionsAfter(node, 4, false);
+    const o = this.optionsAfter(node, 4, false);
     const integration = nameOf(node.children[1]);
     const message = nameOf(node.children[2]);
     const result = callEndpoint(this.run, { verb: 'send', integration, message, params: this.params(node, o, scope), retries: o.retries, window: o.window, node });
@@ -167,7 +167,7 @@ export class Then41 {
   }
 
   private await(node: ListNode, scope: Scope41): boolean {
-    const o = optionsAfter(node, 4, true);
+    const o = this.optionsAfter(node, 4, true);
     const integration = nameOf(node.children[1]);
     const message = nameOf(node.children[2]);
     const params = this.params(node, o, scope);
