@@ -50,6 +50,8 @@ describe('cxengage-lint reporters', () => {
   it('summary counts files and each level; a diagnostic without a level is an error', () => {
     assert.deepEqual(summarise(results), { files: 3, errors: 2, warnings: 1, information: 1, hints: 1 });
     assert.deepEqual(summarise([]), { files: 0, errors: 0, warnings: 0, information: 0, hints: 0 });
+    const levels = [DiagnosticSeverity.Information, DiagnosticSeverity.Hint, DiagnosticSeverity.Hint].map((s) => diag('arity', s, 'x'));
+    assert.deepEqual(summarise([{ path: 'a.cxflow', diagnostics: levels }]), { files: 1, errors: 0, warnings: 0, information: 1, hints: 2 });
   });
 
   it('JSON: the summary, then each file with its diagnostics, the range as LSP and the 1-based start', () => {
