@@ -224,14 +224,15 @@ describe('flows over LSP', () => {
     assert.equal(fixed, flow.replace('{:colour "blue" }', '{:colour "blue" :text "" }'));
   });
 
-  it('outlines sends as document symbols, and puts a Preview form lens above each send', async () => {
+  it('outlines sends as document symbols under the Then part, and puts a Preview form lens above each send', async () => {
     await showFlow();
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: flowUri() } })) as DocumentSymbol[];
     const sends = ['(send crm note {:text "hello"})', '(send crm note {:colour "blue" })', '(send twilio sms {:to-phone-number *phone*})'];
-    assert.deepEqual(
-      outline(symbols),
-      sends.map((send) => `${send.split(' ', 3).join(' ').slice(1)} ${JSON.stringify(rangeIn(flow, send))}`),
-    );
+    const then = flow.slice(flow.indexOf('(seq'), flow.lastIndexOf(')') + 1);
+    assert.deepEqual(outline(symbols), [
+      `Then ${JSON.stringify(rangeIn(flow, then))}`,
+      ...sends.map((send) => `  ${send.split(' ', 3).join(' ').slice(1)} ${JSON.stringify(rangeIn(flow, send))}`),
+    ]);
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: flowUri() } });
     assert.deepEqual(
       lenses?.map((l) => [compactRange(l.range), l.command?.title, l.command?.command, l.command?.arguments]),

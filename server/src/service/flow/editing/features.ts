@@ -7,7 +7,8 @@ import { codeActionsFor } from './codeActions';
 import { completeInRegion } from './completion';
 import { hoverInRegion } from './hover';
 import { FlowDocument, FlowRegion, getFlowDocument, regionAt } from '../index';
-import { FlowReferenceTarget, definitionInRegion, documentSymbols, referencesInDocument } from './navigation';
+import { FlowReferenceTarget, definitionInRegion, referencesInDocument } from './navigation';
+import { documentOutline } from './outline';
 import { payloadCodeActions } from './payloadFixes';
 
 /**
@@ -46,7 +47,7 @@ export function flowReferences(doc: TextDocument, target: FlowReferenceTarget, _
 }
 
 export function flowSymbols(doc: TextDocument): DocumentSymbol[] {
-  return documentSymbols(getFlowDocument(doc));
+  return documentOutline(getFlowDocument(doc));
 }
 
 export function flowCodeActions(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], ctx: AnalysisContext): CodeAction[] {

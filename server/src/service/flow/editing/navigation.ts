@@ -1,15 +1,11 @@
-// Navigation in flow code: go to the definition of an integration, message type or field; the
-// uses of one in a flow document; and the outline (patterns by name, the sends inside them).
-import { DocumentSymbol, Location, Range, SymbolKind } from 'vscode-languageserver-types';
+// Navigation in flow code: go to the definition of an integration, message type or field, and the
+// uses of one in a flow document. The outline is in outline.ts.
+import { Location, Range } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../../analysisContext';
-import { asString, rangeOf, valueOf } from '../../json';
-import { patternObjects } from '../embedding/patternFile';
 import { FlowDocument, forEachFlowInteraction } from '../index';
 import { FlowRegion, nodeRange } from '../embedding/region';
-import { readInteraction } from '../analysis/interactions';
-import { isPatternMap } from '../analysis/sides';
 import { targetAt } from './targets';
-import { FlowNode, MapNode, isContainer, keyName, mapValue } from '../syntax/tree';
+import { keyName } from '../syntax/tree';
 
 const start: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -53,78 +49,4 @@ export function referencesInDocument(flowDoc: FlowDocument, target: FlowReferenc
     }
   });
   return result;
-}
-
-/** The sends inside a node (itself included), in source order, as outline entries. Iterative. */
-function sendSymbols(region: FlowRegion, root: FlowNode): DocumentSymbol[] {
-  const symbols: DocumentSymbol[] = [];
-  const stack: FlowNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as FlowNode;
-    if (!isContainer(node)) continue;
-    if (node.kind === 'list') {
-      const interaction = readInteraction(node);
-      if (interaction !== undefined) {
-        const words = [interaction.operatorNode, interaction.integrationNode, interaction.messageNode].filter(
-          (n): n is FlowNode => n !== undefined && n.kind === 'symbol',
-        );
-        const last = words[words.length - 1];
-        symbols.push({
-          name: words.map((w) => (w.kind === 'symbol' ? w.name : '')).join(' '),
-          kind: SymbolKind.Function,
-          range: nodeRange(region, node),
-          selectionRange: region.range(interaction.operatorNode.start, last.end),
-        });
-      }
-    }
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-  }
-  return symbols;
-}
-
-function patternSymbol(name: string | undefined, range: Range, selectionRange: Range, children: DocumentSymbol[]): DocumentSymbol {
-  return { name: name || '(unnamed pattern)', detail: 'pattern', kind: SymbolKind.Object, range, selectionRange, children };
-}
-
-function cxflowSymbols(region: FlowRegion): DocumentSymbol[] {
-  const result: DocumentSymbol[] = [];
-  const patternMap = (map: MapNode) => {
-    const name = mapValue(map, 'name');
-    const range = nodeRange(region, map);
-    const selection = name === undefined ? region.range(map.start, map.start + 1) : nodeRange(region, name);
-    result.push(patternSymbol(name?.kind === 'string' ? name.value : undefined, range, selection, sendSymbols(region, map)));
-  };
-  for (const form of region.tree.forms) {
-    if (form.kind === 'map' && isPatternMap(region, form)) patternMap(form);
-    else if (form.kind === 'vector') {
-      for (const child of form.children) {
-        if (child.kind === 'map' && isPatternMap(region, child)) patternMap(child);
-        else result.push(...sendSymbols(region, child));
-      }
-    } else result.push(...sendSymbols(region, form));
-  }
-  return result;
-}
-
-function patternFileSymbols(flowDoc: FlowDocument): DocumentSymbol[] {
-  const doc = flowDoc.document;
-  return patternObjects(flowDoc.pattern?.json).map((object) => {
-    const name = asString(valueOf(object, 'name'));
-    const children: DocumentSymbol[] = [];
-    for (const region of flowDoc.regions) {
-      if (region.docStart < object.offset || region.docEnd > object.offset + object.length) continue;
-      for (const form of region.tree.forms) children.push(...sendSymbols(region, form));
-    }
-    return patternSymbol(
-      name?.value,
-      rangeOf(doc, object),
-      name === undefined ? rangeOf(doc, { offset: object.offset, length: 1 }) : rangeOf(doc, name),
-      children,
-    );
-  });
-}
-
-export function documentSymbols(flowDoc: FlowDocument): DocumentSymbol[] {
-  if (flowDoc.kind === 'pattern') return patternFileSymbols(flowDoc);
-  return flowDoc.regions.flatMap(cxflowSymbols);
 }
