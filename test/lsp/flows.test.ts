@@ -107,8 +107,8 @@ describe('flows over LSP', () => {
     assert.deepEqual(
       list?.items.map((i) => [i.label, i.kind, i.sortText, i.textEdit]),
       [
-        [':text', 5, '00000', { range: insertAt, newText: ':text ${1:""}' }],
-        ['all mandatory fields', 15, '/', { range: insertAt, newText: ':text ${1:""}' }],
+        [':text', 5, '00000', { range: insertAt, newText: ':text "$1"' }],
+        ['all mandatory fields', 15, '/', { range: insertAt, newText: ':text "$1"' }],
       ],
     );
   });
@@ -160,7 +160,7 @@ describe('flows over LSP', () => {
     const send = list?.items.find((i) => i.label === 'send');
     assert.ok(send);
     assert.equal(send.insertTextFormat, 2);
-    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, newText: '(send ${1:integration} ${2:message} {$0})' });
+    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, newText: '(send $0)' });
   });
 
   it('goes to the definition of a workspace integration and of a built-in one', async () => {
