@@ -18,7 +18,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DefinitionIndex } from './service/definitions/definitionIndex';
-import { loadBuiltinDefinitions } from './service/definitions/builtin';
+import { BuiltinOptions, builtinDocument, loadBuiltinDefinitions } from './service/definitions/builtin';
+import { declarationOf } from './service/definitions/navigation';
+import { documentKind } from './service/documentKind';
 import { LanguageService } from './service/languageService';
 import type { Formatted } from './service/formatting/documentFormatting';
 import { SettingsStore } from './settingsStore';
@@ -26,6 +28,9 @@ import { safeHandler, safely } from './safeHandler';
 import { DiskDocuments, findFiles, matchesGlobs } from './workspaceFiles';
 import { registerFormHandlers } from './formHandlers';
 import { sendCodeLenses } from './service/previews';
+import { folderLabel, indexSummary, registerStatusHandlers } from './statusHandlers';
+import { InitializationOptions } from './protocol';
+import { serverVersion } from './version';
 
 const pushDelayMs = 150;
 
@@ -44,6 +49,7 @@ export function startServer(connection: Connection): void {
   let foldingLimit: number | undefined;
   let watchRegistration = false;
   let folderEvents = false;
+  let builtinOptions: BuiltinOptions = {};
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
 
@@ -55,6 +61,8 @@ export function startServer(connection: Connection): void {
     foldingLimit = caps.textDocument?.foldingRange?.rangeLimit;
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
+    const scheme = (params.initializationOptions as InitializationOptions | null | undefined)?.builtinScheme;
+    if (typeof scheme === 'string' && /^[a-z][a-z0-9+.-]*$/.test(scheme)) builtinOptions = { scheme };
     folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => folderKey(f.uri));
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, () => folders, params.initializationOptions);
     index.setFolders(folders);
@@ -76,7 +84,7 @@ export function startServer(connection: Connection): void {
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'cxengage', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'cxengage-language-server', version: '0.1.0' },
+      serverInfo: { name: 'cxengage-language-server', version: serverVersion },
     };
   });
 
@@ -99,18 +107,25 @@ export function startServer(connection: Connection): void {
           }),
         );
       }
+      connection.console.info(
+        `CxEngage language server ${serverVersion} on Node ${process.version}; workspace folders: ${folders.map(folderLabel).join(', ') || 'none'}`,
+      );
       await settings.refresh();
+      const started = performance.now();
       index.batch(() => {
-        index.setBuiltins(loadBuiltinDefinitions());
+        index.setBuiltins(loadBuiltinDefinitions(builtinOptions));
         scanFolders();
       });
+      connection.console.info(indexSummary(index, folders, performance.now() - started));
       resolveReady();
     }),
   );
 
   /** Reads every workspace definition file from disk; open documents keep their unsaved text. */
   function scanDefinitions(): void {
+    const started = performance.now();
     index.batch(() => scanFolders());
+    connection.console.info(indexSummary(index, folders, performance.now() - started));
   }
 
   function scanFolders(): void {
@@ -230,10 +245,18 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(
     safeHandler(log, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
       await ready;
-      const doc = documents.get(params.textDocument.uri);
+      // A tab the editor restored but has not opened yet is pulled by uri: its text is on disk.
+      const doc = documents.get(params.textDocument.uri) ?? unopened(params.textDocument.uri);
       return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await service.diagnostics(doc) : [] };
     }),
   );
+
+  /** A file of ours that is not open, as it is on disk. */
+  function unopened(uri: string): TextDocument | undefined {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file' || documentKind(uri) === 'other') return undefined;
+    return disk.read(parsed.fsPath, settings.get(uri).maxFileSize);
+  }
 
   const withDocument =
     <P extends { textDocument: { uri: string } }, R>(fn: (doc: TextDocument, params: P) => R | Promise<R>, empty: R) =>
@@ -281,8 +304,11 @@ export function startServer(connection: Connection): void {
       'references',
       [],
       withDocument((doc, p) => {
-        const target = service.referenceTarget(doc, p.position);
-        return target ? service.references(target, doc.uri, workspaceFlows()) : [];
+        const query = service.referenceTarget(doc, p.position);
+        if (!query) return [];
+        const uses = service.references(query.target, query.definition.uri, workspaceFlows());
+        const declaration = p.context?.includeDeclaration ? declarationOf(query.definition, query.target) : undefined;
+        return declaration ? [declaration, ...uses] : uses;
       }, []),
     ),
   );
@@ -310,10 +336,19 @@ export function startServer(connection: Connection): void {
   }
 
   registerFormHandlers(connection, {
-    getDocument: (uri) => documents.get(uri) ?? (URI.parse(uri).scheme === 'file' ? disk.read(URI.parse(uri).fsPath, settings.get(uri).maxFileSize) : undefined),
+    getDocument: (uri) =>
+      documents.get(uri) ??
+      builtinDocument(uri, builtinOptions) ??
+      (URI.parse(uri).scheme === 'file' ? disk.read(URI.parse(uri).fsPath, settings.get(uri).maxFileSize) : undefined),
     contextFor: (uri) => service.contextFor(uri),
     index,
     definitionDiagnostics: (doc) => service.diagnostics(doc),
+  });
+
+  registerStatusHandlers(connection, {
+    index,
+    contextFor: (uri) => service.contextFor(uri),
+    builtinText: (uri) => builtinDocument(uri, builtinOptions)?.getText(),
   });
 
   documents.listen(connection);

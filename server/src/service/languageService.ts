@@ -25,13 +25,13 @@ import { completeDefinition } from './definitions/completion';
 import { hoverDefinition } from './definitions/hover';
 import { definitionCodeActions } from './definitions/codeActions';
 import { ReferenceTarget, referenceTargetAt } from './definitions/navigation';
-import { definitionType } from './definitions/model';
+import { Definition, definitionType } from './definitions/model';
 import { applySeverityOverrides } from './diagnostics';
 import { DocumentKind, documentKind } from './documentKind';
 import { guardDocument } from './fileGuards';
 import { Settings } from './settings';
 import { checkFlowDocument, forgetFlowDocument } from './flow';
-import { completeFlow, flowCodeActions, flowDefinition, flowReferences, flowSymbols, hoverFlow } from './flow/editing/features';
+import { completeFlow, flowCodeActions, flowDefinition, flowReferenceTarget, flowReferences, flowSymbols, hoverFlow } from './flow/editing/features';
 import { completePattern, hoverPattern } from './flow/editing/payload';
 import { checkPatternDocument } from './flow/embedding/payloadChecks';
 import { Formatted, formatDocument, indentNewLine } from './formatting/documentFormatting';
@@ -139,9 +139,23 @@ export class LanguageService {
     return flowDefinition(doc, position, this.contextFor(doc.uri));
   }
 
-  /** What a position in a definition file names, for references into flows. */
-  referenceTarget(doc: TextDocument, position: Position): ReferenceTarget | undefined {
-    return this.kindOf(doc) === 'definition' && !this.tooLarge(doc) ? referenceTargetAt(doc, position) : undefined;
+  /**
+   * What a position names, for references into flows, with the definition that declares it: in a
+   * definition file its type, a message or a field; in a flow the integration, message or field used.
+   */
+  referenceTarget(doc: TextDocument, position: Position): { target: ReferenceTarget; definition: Definition } | undefined {
+    if (this.tooLarge(doc)) return undefined;
+    switch (this.kindOf(doc)) {
+      case 'definition': {
+        const target = referenceTargetAt(doc, position);
+        return target && { target, definition: getDefinitionDocument(doc).definition };
+      }
+      case 'flow':
+      case 'pattern':
+        return flowReferenceTarget(doc, position, this.contextFor(doc.uri));
+      default:
+        return undefined;
+    }
   }
 
   /** Uses of `target` in the given flow documents that resolve `target.type` to the definition in `definitionUri`. */

@@ -1,5 +1,5 @@
-// The platform's eight built-in definitions, read from schemas/builtin so that navigation can
-// open the real file and ranges point into it.
+// The platform's eight built-in definitions, read from schemas/builtin. Their uris are the files'
+// own (a client can open them), or, for a client that shows them read-only, `<scheme>:/<name>`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
@@ -13,7 +13,16 @@ export function builtinDirectory(): string {
   return resourcePath('schemas', 'builtin');
 }
 
-export function loadBuiltinDocuments(): DefinitionDocument[] {
+export interface BuiltinOptions {
+  /** A uri scheme to give the built-in definitions instead of `file`. */
+  scheme?: string;
+}
+
+function builtinUri(file: string, options: BuiltinOptions): string {
+  return options.scheme === undefined ? URI.file(file).toString() : URI.from({ scheme: options.scheme, path: `/${path.basename(file)}` }).toString();
+}
+
+export function loadBuiltinDocuments(options: BuiltinOptions = {}): DefinitionDocument[] {
   const dir = builtinDirectory();
   return fs
     .readdirSync(dir)
@@ -21,14 +30,28 @@ export function loadBuiltinDocuments(): DefinitionDocument[] {
     .sort()
     .map((name) => {
       const file = path.join(dir, name);
-      const doc = TextDocument.create(URI.file(file).toString(), languageIds.definition, 0, fs.readFileSync(file, 'utf8'));
+      const doc = TextDocument.create(builtinUri(file, options), languageIds.definition, 0, fs.readFileSync(file, 'utf8'));
       return parseDefinitionDocument(doc, true);
     });
 }
 
-let builtins: Definition[] | undefined;
+const loaded = new Map<string, DefinitionDocument[]>();
 
-export function loadBuiltinDefinitions(): Definition[] {
-  builtins ??= loadBuiltinDocuments().map((d) => d.definition);
-  return builtins;
+function builtinDocuments(options: BuiltinOptions): DefinitionDocument[] {
+  const key = options.scheme ?? 'file';
+  let documents = loaded.get(key);
+  if (documents === undefined) {
+    documents = loadBuiltinDocuments(options);
+    loaded.set(key, documents);
+  }
+  return documents;
+}
+
+export function loadBuiltinDefinitions(options: BuiltinOptions = {}): Definition[] {
+  return builtinDocuments(options).map((d) => d.definition);
+}
+
+/** The text of the built-in definition with this uri, as shipped. */
+export function builtinDocument(uri: string, options: BuiltinOptions = {}): TextDocument | undefined {
+  return builtinDocuments(options).find((d) => d.document.uri === uri)?.document;
 }

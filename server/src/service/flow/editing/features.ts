@@ -19,6 +19,8 @@ function region41At(flowDoc: FlowDocument, offset: number): FlowRegion | undefin
   const region = regionAt(flowDoc, offset);
   return region?.dialect === '4.1' ? region : undefined;
 }
+import { targetAt } from './targets';
+import { Definition } from '../../definitions/model';
 
 export function completeFlow(doc: TextDocument, position: Position, ctx: AnalysisContext, options: { snippets: boolean }): CompletionItem[] {
   const offset = doc.offsetAt(position);
@@ -44,6 +46,27 @@ export function flowDefinition(doc: TextDocument, position: Position, ctx: Analy
  */
 export function flowReferences(doc: TextDocument, target: FlowReferenceTarget, _ctx: AnalysisContext): Location[] {
   return referencesInDocument(getFlowDocument(doc), target);
+}
+
+/** The integration, message type or field a flow names at a position, with its definition, for references. */
+export function flowReferenceTarget(
+  doc: TextDocument,
+  position: Position,
+  ctx: AnalysisContext,
+): { target: FlowReferenceTarget; definition: Definition } | undefined {
+  const offset = doc.offsetAt(position);
+  const region = region41At(getFlowDocument(doc), offset);
+  const found = region && targetAt(region, region.toRegionOffset(offset), ctx);
+  switch (found?.kind) {
+    case 'integration':
+      return { target: { type: found.name }, definition: found.definition };
+    case 'message':
+      return { target: { type: found.integration, message: found.message.name }, definition: found.definition };
+    case 'field':
+      return { target: { type: found.integration, message: found.message.name, field: found.field.name }, definition: found.definition };
+    default:
+      return undefined;
+  }
 }
 
 export function flowSymbols(doc: TextDocument): DocumentSymbol[] {
