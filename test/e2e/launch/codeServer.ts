@@ -84,7 +84,7 @@ export class CodeServerSession {
     const log = fs.openSync(paths.log, 'a');
     const child = spawn(
       tools.node24,
-      [tools.codeServerEntry, ...profileArgs(paths), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', paths.workspace],
+      [tools.codeServerEntry, ...profileArgs(paths), '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', paths.workspace],
       { env: { ...node24Env(), CXENGAGE_E2E_RESULTS: paths.results }, stdio: ['ignore', log, log], detached: true },
     );
     fs.closeSync(log);
@@ -173,7 +173,6 @@ const quietSettings = {
   'workbench.enableExperiments': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.disableAIFeatures': true,
-  'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
@@ -183,8 +182,6 @@ const quietSettings = {
   // The suite's edits must stay unsaved (the index has to follow unsaved text) and be reverted.
   'files.autoSave': 'off',
   'editor.minimap.enabled': false,
-  // Words of the document would otherwise fill the suggest widget without any language server.
-  'editor.wordBasedSuggestions': 'off',
 };
 
 /**
@@ -231,6 +228,8 @@ async function packageRunner(runDir: string, logFile: string): Promise<string> {
     license: 'MIT',
     engines: { vscode: '^1.91.0' },
     activationEvents: ['onStartupFinished'],
+    // The suite runs with VS Code's defaults, so in Restricted Mode: the runner must run there too.
+    capabilities: { untrustedWorkspaces: { supported: true } },
     main: './extension.js',
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
