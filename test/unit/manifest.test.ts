@@ -43,15 +43,16 @@ describe('the settings of the manifest', () => {
 
   it('offers every diagnostic code as a key of the severity map, described as codes.ts describes it', () => {
     const codes = Object.keys(defaultSeverity);
-    assert.deepEqual(severity.propertyNames?.enum, codes, 'propertyNames.enum must list the codes of codes.ts, in its order');
-    assert.deepEqual(Object.keys(severity.properties ?? {}), codes, 'properties must have one entry per code of codes.ts, in its order');
+    const sync = 'run `npm run compile-tests && node scripts/sync-severity-setting.mjs`';
+    assert.deepEqual(severity.propertyNames?.enum, codes, `propertyNames.enum must list the codes of codes.ts, in its order: ${sync}`);
+    assert.deepEqual(Object.keys(severity.properties ?? {}), codes, `properties must have one entry per code of codes.ts, in its order: ${sync}`);
     assert.equal(severity.additionalProperties, false);
     for (const code of codes) {
       const entry = severity.properties?.[code];
       assert.deepEqual(
         { type: entry?.type, enum: entry?.enum, description: entry?.description },
         { type: 'string', enum: levels, description: `${codeSummaries[code as keyof typeof codeSummaries]} Default: ${defaultSeverity[code as keyof typeof defaultSeverity]}.` },
-        `the severity setting's entry for ${code}`,
+        `the severity setting's entry for ${code}: ${sync}`,
       );
       assert.equal(entry?.enumDescriptions?.length, levels.length, `${code}: one description per level`);
     }
