@@ -92,7 +92,11 @@ export function startServer(connection: Connection): void {
     safely(log, 'initialized', async () => {
       if (watchRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: ['**/*.json', '**/*.cxflow'].map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })),
+          watchers: [
+            ...['**/*.json', '**/*.cxflow'].map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })),
+            // A folder deleted whole is reported as the folder alone: its definitions must go too.
+            { globPattern: '**/*', kind: WatchKind.Delete },
+          ],
         });
       }
       if (folderEvents) {
@@ -177,6 +181,15 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  /** Drops the definitions read from disk under a deleted folder; open ones stay as edited. */
+  function forgetFolder(uri: string): void {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    index.batch(() => {
+      index.deleteUnder(prefix);
+      for (const doc of documents.all()) if (doc.uri.startsWith(prefix) && service.kindOf(doc) === 'definition') service.updateDefinition(doc);
+    });
+  }
+
   connection.onDidChangeWatchedFiles((params) =>
     safely(log, 'watched files', () => {
       for (const change of params.changes) {
@@ -185,6 +198,7 @@ export function startServer(connection: Connection): void {
         disk.forget(file);
         // Open documents count as edited; the index follows the include globs, not file names.
         if (documents.get(uri)) continue;
+        if (change.type === FileChangeType.Deleted) forgetFolder(uri);
         if (change.type === FileChangeType.Deleted || !isIndexedDefinitionFile(uri)) index.delete(uri);
         else {
           const doc = disk.read(file, settings.get(uri).maxFileSize);

@@ -10,6 +10,7 @@ import {
   DefinitionRequest,
   DocumentDiagnosticReport,
   DocumentDiagnosticRequest,
+  FileChangeType,
   Location,
   ReferencesRequest,
 } from 'vscode-languageserver-protocol/node';
@@ -146,6 +147,18 @@ describe('editor support over LSP', () => {
       assert.deepEqual(where(await at(flowUri(), 1, 9, true)), ['crm.integration.json:1:10', 'main.cxflow:1:8', 'restored.cxflow:0:6']);
       const textKey = definition.split('\n')[5].indexOf('"text"');
       assert.deepEqual(where(await at(flowUri(), 1, 19, true)), [`crm.integration.json:5:${textKey}`, 'main.cxflow:1:18']);
+    });
+
+    it('forgets the definitions of a folder deleted whole, reported as the folder alone', async () => {
+      const folder = path.join(workspace, 'more');
+      fs.mkdirSync(folder);
+      fs.writeFileSync(path.join(folder, 'chat.integration.json'), definition.replace(/crm/g, 'chat'));
+      await client.fileChanged(fileUri(path.join(folder, 'chat.integration.json')), FileChangeType.Created);
+      const seen = () => client.connection.sendRequest(StatusRequest, { uri: flowUri() });
+      assert.equal((await seen()).definitions.workspace, 2);
+      fs.rmSync(folder, { recursive: true });
+      await client.fileChanged(fileUri(folder), FileChangeType.Deleted);
+      assert.equal((await seen()).definitions.workspace, 1);
     });
 
     it('reports its version and what a document sees', async () => {
