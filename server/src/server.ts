@@ -144,7 +144,7 @@ export function startServer(connection: Connection): void {
         if (doc) service.updateDefinition(doc);
       }
     }
-    for (const doc of documents.all()) if (service.kindOf(doc) === 'definition') service.updateDefinition(doc);
+    for (const doc of documents.all()) if (isWorkspaceDefinition(doc)) service.updateDefinition(doc);
   }
 
   function isIndexedDefinitionFile(uri: string): boolean {
@@ -157,9 +157,22 @@ export function startServer(connection: Connection): void {
   // Every index change re-grades open documents: flows see new messages, definitions see duplicates.
   index.onDidChange(() => scheduleAll());
 
+  /**
+   * A built-in definition the editor shows under the built-in scheme: never a workspace one, even
+   * when it is reopened (a restored tab, a restart) before the built-ins have been read.
+   */
+  function isBuiltinDocument(uri: string): boolean {
+    return builtinOptions.scheme !== undefined && uri.startsWith(`${builtinOptions.scheme}:`);
+  }
+
+  /** An open document that joins the index with its unsaved text. */
+  function isWorkspaceDefinition(doc: TextDocument): boolean {
+    return service.kindOf(doc) === 'definition' && !isBuiltinDocument(doc.uri);
+  }
+
   documents.onDidChangeContent((event) =>
     safely(log, 'document change', () => {
-      if (service.kindOf(event.document) === 'definition') service.updateDefinition(event.document);
+      if (isWorkspaceDefinition(event.document)) service.updateDefinition(event.document);
       schedule(event.document.uri);
     }),
   );
@@ -186,7 +199,7 @@ export function startServer(connection: Connection): void {
     const prefix = uri.endsWith('/') ? uri : `${uri}/`;
     index.batch(() => {
       index.deleteUnder(prefix);
-      for (const doc of documents.all()) if (doc.uri.startsWith(prefix) && service.kindOf(doc) === 'definition') service.updateDefinition(doc);
+      for (const doc of documents.all()) if (doc.uri.startsWith(prefix) && isWorkspaceDefinition(doc)) service.updateDefinition(doc);
     });
   }
 
@@ -361,6 +374,7 @@ export function startServer(connection: Connection): void {
 
   registerStatusHandlers(connection, {
     index,
+    ready,
     contextFor: (uri) => service.contextFor(uri),
     builtinText: (uri) => builtinDocument(uri, builtinOptions)?.getText(),
   });

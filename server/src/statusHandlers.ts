@@ -11,6 +11,8 @@ import { serverVersion } from './version';
 
 export interface StatusEnvironment {
   index: DefinitionIndex;
+  /** Settles once the built-ins and the workspace definitions have been read. */
+  ready: Promise<void>;
   contextFor(uri: string): AnalysisContext;
   /** The shipped text of a built-in definition by its uri. */
   builtinText(uri: string): string | undefined;
@@ -22,7 +24,13 @@ export function registerStatusHandlers(connection: Connection, env: StatusEnviro
     BuiltinDefinitionRequest,
     safeHandler(log, 'built-in definition', null, (params) => (typeof params?.uri === 'string' ? (env.builtinText(params.uri) ?? null) : null)),
   );
-  connection.onRequest(StatusRequest, safeHandler(log, 'status', statusOf(env, undefined), (params) => statusOf(env, params?.uri)));
+  connection.onRequest(
+    StatusRequest,
+    safeHandler(log, 'status', statusOf(env, undefined), async (params) => {
+      await env.ready;
+      return statusOf(env, params?.uri);
+    }),
+  );
 }
 
 export function statusOf(env: StatusEnvironment, uri: unknown): ServerStatus {

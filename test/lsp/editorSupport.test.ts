@@ -104,6 +104,19 @@ describe('editor support over LSP', () => {
     });
   });
 
+  it('never takes a built-in document the editor reopens at start (a restored tab, a restart) for a workspace definition', async () => {
+    const client = await TestClient.start({ rootPath: workspace, pull: true, initializationOptions: { builtinScheme } });
+    try {
+      // Sent at once, while the server is still reading its settings and the built-ins.
+      await client.open(`${builtinScheme}:/twilio.integration.json`, 'cxengage-integration', fs.readFileSync(twilioFile, 'utf8'));
+      await client.open(flowUri(), 'cxflow', flow);
+      const status = await client.connection.sendRequest(StatusRequest, { uri: flowUri() });
+      assert.deepEqual(status.definitions, { builtin: 8, workspace: 1 });
+    } finally {
+      await client.stop();
+    }
+  });
+
   describe('a client without the scheme (Neovim, the CLI)', () => {
     let client: TestClient;
     before(async () => {
