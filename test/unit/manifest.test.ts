@@ -1,9 +1,10 @@
 // The extension manifest against the code it describes: the severity setting lists exactly the
 // diagnostic codes of codes.ts, the flow language's Enter rule indents after an open bracket, and
-// the three languages get the editor defaults the examples are written with.
+// the three languages get the editor defaults the examples are written with, and the walkthrough
+// links commands and pictures that exist.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeSummaries, defaultSeverity } from '../../server/src/service/codes';
 
@@ -31,7 +32,9 @@ interface Manifest {
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
     keybindings: { command: string; key: string; when?: string }[];
+    walkthroughs: { id: string; steps: { id: string; description: string; media: { image: string; altText: string }; completionEvents: string[] }[] }[];
   };
+  icon: string;
 }
 
 const manifest = readJson('package.json') as Manifest;
@@ -135,5 +138,22 @@ describe('the commands of the manifest', () => {
 
   it('names every command in the CxEngage category', () => {
     for (const c of manifest.contributes.commands) assert.equal(c.category, 'CxEngage', c.command);
+  });
+
+  it('links the walkthrough to commands of its own or of VS Code, and to pictures it ships', () => {
+    const ours = new Set(manifest.contributes.commands.map((c) => c.command));
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    const linked: string[] = [];
+    for (const step of walkthrough.steps) {
+      for (const [, command] of step.description.matchAll(/\]\(command:([\w.]+)/g)) linked.push(command);
+      assert.ok(existsSync(join(root, step.media.image)), `${step.id}: ${step.media.image}`);
+      assert.notEqual(step.media.altText, '', step.id);
+      // A step is done when the user runs the command its button runs (or changes the setting it opens).
+      const [first] = step.completionEvents;
+      assert.ok(first.startsWith('onCommand:') ? linked.at(-1) === first.slice('onCommand:'.length) : first.startsWith('onSettingChanged:cxengage.'), step.id);
+    }
+    assert.deepEqual(linked.filter((c) => c.startsWith('cxengage.')).sort(), ['cxengage.openExamples', 'cxengage.previewIntegrationForm', 'cxengage.previewSendForm']);
+    for (const command of linked) assert.ok(ours.has(command) || command.startsWith('workbench.'), command);
+    assert.ok(existsSync(join(root, manifest.icon)), manifest.icon);
   });
 });
