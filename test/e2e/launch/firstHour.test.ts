@@ -5,40 +5,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { defaultSeverity } from '../../../server/src/service/codes';
 import { fixtureFiles } from '../expectations';
 import { CodeServerSession } from './codeServer';
-import { fixtureWorkspace } from './paths';
-import { delay } from './processes';
+import { waitFor } from '../../support/poll';
+import { fixturePosition, editorText } from './editorText';
 import { visible, Workbench } from './workbench';
-
-/** 1-based line and column of `marker` on the first line holding `lineText` of a fixture file. */
-function fixturePosition(file: string, lineText: string, marker: string): { line: number; column: number } {
-  const lines = fs.readFileSync(path.join(fixtureWorkspace, file), 'utf8').split('\n');
-  const index = lines.findIndex((l) => l.includes(lineText));
-  assert.ok(index >= 0, `no line of ${file} holds ${lineText}`);
-  return { line: index + 1, column: lines[index].indexOf(marker) + 1 };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    const value = await probe().catch((err: unknown) => {
-      last = err;
-      return undefined;
-    });
-    if (value !== undefined) return value;
-    await delay(250);
-  }
-  throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}${last instanceof Error ? `; last error: ${last.message}` : ''}`);
-}
-
-/** The visible text of the active editor; Monaco draws spaces as no-break spaces. */
-async function editorText(page: Page): Promise<string> {
-  return (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
-}
 
 /** Whether every image in `scope` has loaded (a broken link has no natural width). */
 async function imagesLoaded(scope: Locator): Promise<{ src: string; width: number }[]> {
@@ -111,7 +84,7 @@ describe('a first hour in code-server', { timeout: 15 * 60_000 }, () => {
         await page.keyboard.type(value);
         await page.keyboard.press('Tab');
       }
-      await until('the three fields filled in order', async () =>
+      await waitFor('the three fields filled in order', async () =>
         (await editorText(page)).includes('(send twilio sms {:to-phone-number "+15550100" :from-phone-number "+15550199" :message "Call us back"})')
           ? true
           : undefined,
@@ -129,7 +102,7 @@ describe('a first hour in code-server', { timeout: 15 * 60_000 }, () => {
     const at = fixturePosition(fixtureFiles.nested, '(success (send echo message', 'echo');
     await workbench.goTo(at.line, at.column);
     const crumbs = workbench.page.locator('.breadcrumbs-control').first();
-    const text = await until('breadcrumbs down to the send in the success branch', async () => {
+    const text = await waitFor('breadcrumbs down to the send in the success branch', async () => {
       const shown = (await crumbs.innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
       return shown.at(-1) === 'send echo message' ? shown : undefined;
     });
@@ -163,7 +136,7 @@ describe('a first hour in code-server', { timeout: 15 * 60_000 }, () => {
     const item = page.locator('#status\\.languageStatus');
     await visible(item, 'the language status item');
     const hover = page.locator('.monaco-hover').filter({ hasText: 'definitions' }).first();
-    const text = await until('the language status to list the server and the definitions', async () => {
+    const text = await waitFor('the language status to list the server and the definitions', async () => {
       await item.hover();
       const shown = await hover.innerText({ timeout: 2_000 });
       return /CxEngage running/.test(shown) && /\d+ definitions/.test(shown) ? shown : undefined;
@@ -212,7 +185,7 @@ describe('a first hour in code-server', { timeout: 15 * 60_000 }, () => {
       await visible(walkthrough.locator('.getting-started-step', { hasText: step }).first(), `the walkthrough step "${step}"`);
     await visible(walkthrough.locator('a, .monaco-button', { hasText: 'Open the Examples' }).first(), 'the Open the Examples button');
     const media = walkthrough.locator('.getting-started-media');
-    const loaded = await until('the picture of the first step', async () => {
+    const loaded = await waitFor('the picture of the first step', async () => {
       const images = await imagesLoaded(media);
       return images.length > 0 && images.every((i) => i.width > 0) ? images : undefined;
     });
@@ -231,7 +204,7 @@ describe('a first hour in code-server', { timeout: 15 * 60_000 }, () => {
     await workbench.runCommand('Extensions: Show Installed Extensions');
     const entry = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'CxEngage Language Tools' }).first();
     await visible(entry, 'the extension in the Extensions view');
-    const icon = await until('the icon in the Extensions view', async () => {
+    const icon = await waitFor('the icon in the Extensions view', async () => {
       const [image] = await imagesLoaded(entry);
       return image && image.width > 0 ? image : undefined;
     });
@@ -272,7 +245,7 @@ describe('a first hour in code-server', { timeout: 15 * 60_000 }, () => {
     await workbench.runCommand('Problems: Focus on Problems View');
     const panel = await visible(page.locator('.markers-panel'), 'the Problems panel');
     try {
-      await until(
+      await waitFor(
         'the Problems panel to list the three restored files',
         async () => {
           // One row per file: the list draws only the rows in view, and new files come expanded.
@@ -280,7 +253,7 @@ describe('a first hour in code-server', { timeout: 15 * 60_000 }, () => {
           const text = await panel.innerText();
           return files.every((f) => text.includes(f)) ? true : undefined;
         },
-        60_000,
+        { timeoutMs: 60_000 },
       );
     } finally {
       await workbench.screenshot('first-hour-after-reload');

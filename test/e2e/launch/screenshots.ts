@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeServerSession } from './codeServer';
+import { positionIn } from './editorText';
 import { repoRoot } from './paths';
 import { delay } from './processes';
 import { setUp } from './setup';
@@ -10,12 +11,9 @@ import { visible, Workbench } from './workbench';
 
 const outDir = path.join(repoRoot, 'media', 'screenshots');
 
-/** 1-based line and column of `marker` on the first line of an example holding `lineText`. */
+/** 1-based line and column of `marker` (plus `offset`) on the first line of an example holding `lineText`. */
 function examplePosition(file: string, lineText: string, marker: string, offset = 0): { line: number; column: number } {
-  const lines = fs.readFileSync(path.join(repoRoot, 'examples', file), 'utf8').split('\n');
-  const index = lines.findIndex((l) => l.includes(lineText));
-  if (index < 0) throw new Error(`no line of examples/${file} holds ${lineText}`);
-  return { line: index + 1, column: lines[index].indexOf(marker) + offset + 1 };
+  return positionIn(path.join(repoRoot, 'examples'), file, lineText, marker, offset);
 }
 
 async function shoot(workbench: Workbench, name: string): Promise<void> {
