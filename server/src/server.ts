@@ -224,6 +224,9 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) =>
     safely(log, 'configuration', async () => {
       settings.setPushed(params.settings);
+      // A change that arrives during start-up (VS Code sends one at once) rescans after the first
+      // scan, not before it has loaded the built-in definitions (the log would count none).
+      await ready;
       await settings.refresh();
       scanDefinitions();
       scheduleAll();
