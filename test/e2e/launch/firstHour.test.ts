@@ -146,6 +146,32 @@ describe('a first hour in code-server', { timeout: 15 * 60_000 }, () => {
     await page.keyboard.press('Escape');
   });
 
+  it('shows its log with CxEngage: Show Output: versions, Restricted Mode, folders and the definitions read', { timeout: 2 * 60_000 }, async () => {
+    const workbench = open();
+    const { page } = workbench;
+    await workbench.openFromExplorer(fixtureFiles.flow);
+    await workbench.runCommand('CxEngage: Show Output');
+    const output = page.locator('.part.panel .monaco-editor .view-lines').first();
+    await visible(output, 'the Output panel');
+    let shown = '';
+    try {
+      const text = await waitFor(
+        'the start-up lines of the log',
+        async () => {
+          shown = (await output.innerText()).replace(/\u00a0/g, ' ');
+          return /CxEngage Language Tools [\s\S]* in Restricted Mode;\s+folders: /.test(shown) && /Definitions: 8 built-in, 1 in the workspace/.test(shown) ? shown : undefined;
+        },
+        { describeLast: () => shown },
+      );
+      assert.match(text, /CxEngage language server \d+\.\d+\.\d+ on Node v\d+/);
+      // Each scan counts the built-in definitions: none is logged before they are loaded.
+      assert.doesNotMatch(text, /Definitions: 0 built-in/);
+    } finally {
+      await workbench.screenshot('first-hour-output');
+    }
+    await workbench.runCommand('View: Hide Panel');
+  });
+
   it('lists every diagnostic code to pick in the Settings UI', { timeout: 2 * 60_000 }, async () => {
     const workbench = open();
     const { page } = workbench;
