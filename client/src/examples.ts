@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 
 const folderName = 'cxengage-examples';
-const firstFlow = ['flows', 'escalations.cxflow'];
+const firstFlow = 'flows/escalations.cxflow';
 
 /** A folder name under `parent` not taken yet: `cxengage-examples`, `cxengage-examples-2`, ... */
 async function freeFolder(parent: vscode.Uri): Promise<vscode.Uri> {
@@ -40,7 +40,7 @@ export async function openExamples(extensionUri: vscode.Uri, parent?: unknown): 
   const target = await freeFolder(into);
   await vscode.workspace.fs.copy(vscode.Uri.joinPath(extensionUri, 'examples'), target);
   if (vscode.workspace.getWorkspaceFolder(target) !== undefined) {
-    await vscode.window.showTextDocument(vscode.Uri.joinPath(target, ...firstFlow), { preview: false });
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(target, firstFlow), { preview: false });
     await vscode.commands.executeCommand('cxengage.previewSendForm');
   } else {
     await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: vscode.workspace.workspaceFolders !== undefined });

@@ -1,53 +1,57 @@
 // Requests for the editor's own display of the server: the text of a built-in definition (shown
-// read-only under its own scheme) and the facts of the status item.
+// read-only under its own scheme) and the facts of the status item; and the log lines that say
+// what the server read.
 import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
 import { BuiltinDefinitionRequest, ServerStatus, StatusRequest } from './protocol';
 import { safeHandler } from './safeHandler';
-import { AnalysisContext } from './service/analysisContext';
-import { DefinitionIndex } from './service/definitions/definitionIndex';
+import type { LanguageService } from './service/languageService';
 import { Definition } from './service/definitions/model';
-import { URI } from 'vscode-uri';
 import { serverVersion } from './version';
 
-export interface StatusEnvironment {
-  index: DefinitionIndex;
-  /** Settles once the built-ins and the workspace definitions have been read. */
-  ready: Promise<void>;
-  contextFor(uri: string): AnalysisContext;
-  /** The shipped text of a built-in definition by its uri. */
-  builtinText(uri: string): string | undefined;
-}
-
-export function registerStatusHandlers(connection: Connection, env: StatusEnvironment): void {
+/** `ready`: settles once the built-ins and the workspace definitions have been read. */
+export function registerStatusHandlers(connection: Connection, service: LanguageService, ready: () => Promise<void>): void {
   const log = { error: (message: string) => connection.console.error(message) };
   connection.onRequest(
     BuiltinDefinitionRequest,
-    safeHandler(log, 'built-in definition', null, (params) => (typeof params?.uri === 'string' ? (env.builtinText(params.uri) ?? null) : null)),
+    safeHandler(log, 'built-in definition', null, (params: unknown) => {
+      const uri = (params as { uri?: unknown } | null)?.uri;
+      return typeof uri === 'string' ? (service.builtins.text(uri) ?? null) : null;
+    }),
   );
   connection.onRequest(
     StatusRequest,
-    safeHandler(log, 'status', statusOf(env, undefined), async (params) => {
-      await env.ready;
-      return statusOf(env, params?.uri);
+    safeHandler(log, 'status', { version: serverVersion, definitions: { builtin: 0, workspace: 0 } }, async (params: unknown) => {
+      await ready();
+      const uri = (params as { uri?: unknown } | null)?.uri;
+      return statusOf(service, typeof uri === 'string' ? uri : undefined);
     }),
   );
 }
 
-export function statusOf(env: StatusEnvironment, uri: unknown): ServerStatus {
+/** The version, and the definitions a document sees (every one known, without a document). */
+function statusOf(service: LanguageService, uri: string | undefined): ServerStatus {
+  service.loadBuiltins();
   const definitions: Definition[] =
-    typeof uri === 'string' ? env.contextFor(uri).visible() : [...env.index.builtinDefinitions(), ...env.index.workspaceDefinitions()];
+    uri !== undefined ? service.contextFor(uri).visible() : [...service.index.builtinDefinitions(), ...service.index.workspaceDefinitions()];
   const builtin = definitions.filter((d) => d.builtin).length;
   return { version: serverVersion, definitions: { builtin, workspace: definitions.length - builtin } };
 }
 
-/** One line for the log: how many definitions each folder sees, and how long reading them took. */
-export function indexSummary(index: DefinitionIndex, folders: readonly string[], elapsedMs: number): string {
-  const workspace = index.workspaceDefinitions();
-  const perFolder = folders.map((f) => `${folderLabel(f)}: ${workspace.filter((d) => d.uri.startsWith(f)).length}`);
-  const loose = workspace.filter((d) => !folders.some((f) => d.uri.startsWith(f))).length;
-  const where = [...perFolder, ...(loose > 0 ? [`outside the folders: ${loose}`] : [])];
+/** One line for the log: how many definitions each folder has, and how long reading them took. */
+export function indexSummary(service: LanguageService, elapsedMs: number): string {
+  const perFolder = new Map<string, number>(service.workspace.folders.map((f) => [f, 0]));
+  let loose = 0;
+  const workspace = service.index.workspaceDefinitions();
+  for (const d of workspace) {
+    const folder = service.workspace.folderOf(d.uri);
+    if (folder === undefined) loose++;
+    else perFolder.set(folder, (perFolder.get(folder) ?? 0) + 1);
+  }
+  const where = [...perFolder].map(([f, n]) => `${folderLabel(f)}: ${n}`);
+  if (loose > 0) where.push(`outside the folders: ${loose}`);
   return (
-    `Definitions: ${index.builtinDefinitions().length} built-in, ${workspace.length} in the workspace` +
+    `Definitions: ${service.index.builtinDefinitions().length} built-in, ${workspace.length} in the workspace` +
     `${where.length > 0 ? ` (${where.join('; ')})` : ''}; read in ${elapsedMs.toFixed(0)} ms`
   );
 }

@@ -1,4 +1,5 @@
-// The server's version, from the manifest it ships in, for `serverInfo`, logs and the status.
-import { version } from '../../package.json';
+// The version of the package, written into the bundles from package.json when they are built.
+declare const CXENGAGE_VERSION: string | undefined;
 
-export const serverVersion: string = version;
+/** `version` of package.json in a bundle; a placeholder in sources compiled for unit tests. */
+export const serverVersion: string = typeof CXENGAGE_VERSION === 'string' ? CXENGAGE_VERSION : '0.0.0-dev';

@@ -3,16 +3,16 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CompletionItem, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { AnalysisContext, analysisContext } from '../../server/src/service/analysisContext';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { checkFlowDocument } from '../../server/src/service/flow';
 import { defaultSettings } from '../../server/src/service/settings';
 import { crmIndex } from './definitions';
 import { documentOf } from './documents';
+import { builtinDefinitions, readFlow } from './service';
 
 export function builtinContext(): AnalysisContext {
   const index = new DefinitionIndex();
-  index.setBuiltins(loadBuiltinDefinitions());
+  index.setBuiltins(builtinDefinitions());
   return analysisContext(index, 'file:///workspace/flow.cxflow', defaultSettings);
 }
 
@@ -21,7 +21,7 @@ const crmWorkspace = crmIndex();
 /** `text` as a `.cxflow` document, and its diagnostics against the built-in definitions and the crm fixture. */
 export function diagnoseFlow(text: string): { diagnostics: Diagnostic[]; doc: TextDocument } {
   const doc = documentOf(text, 'flow');
-  return { diagnostics: checkFlowDocument(doc, analysisContext(crmWorkspace, doc.uri, defaultSettings)), doc };
+  return { diagnostics: checkFlowDocument(readFlow(doc), analysisContext(crmWorkspace, doc.uri, defaultSettings)), doc };
 }
 
 /** The document text after a completion item's text edit. */

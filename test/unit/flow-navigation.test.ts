@@ -4,21 +4,21 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { flowDefinition, flowReferences, flowSymbols } from '../../server/src/service/flow/editing/features';
 import { compactRange as compact, documentOf, rangeOfText, withCursor } from '../support/documents';
+import { readFlow, builtinDefinitions } from '../support/service';
 import { builtinContext } from '../support/flowContext';
 import { fileUri, repoRoot } from '../support/lspClient';
 
 const ctx = builtinContext();
-const builtins = loadBuiltinDefinitions();
+const builtins = builtinDefinitions();
 const twilio = builtins.find((d) => d.type?.value === 'twilio');
 const salesforce = builtins.find((d) => d.type?.value === 'salesforce');
 assert.ok(twilio && salesforce);
 
 function definitionAt(text: string, kind: 'flow' | 'pattern' = 'flow') {
   const { doc, position } = withCursor(text, kind);
-  return flowDefinition(doc, position, ctx);
+  return flowDefinition(readFlow(doc), position, ctx);
 }
 
 describe('flow go to definition', () => {
@@ -66,7 +66,7 @@ const flow = [
 describe('flow references', () => {
   const doc = documentOf(flow, 'flow');
   const ranges = (target: { type: string; message?: string; field?: string }) =>
-    flowReferences(doc, target, ctx).map((l) => {
+    flowReferences(readFlow(doc), target).map((l) => {
       assert.equal(l.uri, doc.uri);
       return compact(l.range);
     });
@@ -94,7 +94,7 @@ describe('flow references', () => {
   it('maps references inside pattern strings to the JSON text', () => {
     const pattern = documentOf('{"then": "(send twilio sms {:to-phone-number \\"1\\" :message \\"x\\"})"}', 'pattern');
     assert.deepEqual(
-      flowReferences(pattern, { type: 'twilio', message: 'sms', field: 'message' }, ctx).map((l) => compact(l.range)),
+      flowReferences(readFlow(pattern), { type: 'twilio', message: 'sms', field: 'message' }).map((l) => compact(l.range)),
       [rangeOfText(pattern, ':message')],
     );
   });
@@ -117,7 +117,7 @@ describe('flow outline', () => {
       ].join('\n'),
       'flow',
     );
-    const symbols = flowSymbols(doc);
+    const symbols = flowSymbols(readFlow(doc));
     assert.deepEqual(outline(symbols), [
       'Abandoned twice [When, Then [send twilio sms, await twilio call-status [send echo message, send twilio sms]]]',
       '(unnamed pattern) [Then [send echo message]]',
@@ -138,14 +138,14 @@ describe('flow outline', () => {
 
   it('names the top-level forms of a bare flow file by their side, half-typed sends too', () => {
     const doc = documentOf(';; When\n(event (= a 1))\n;; Then\n(seq (send echo message {}) (send twilio', 'flow');
-    const symbols = flowSymbols(doc);
+    const symbols = flowSymbols(readFlow(doc));
     assert.deepEqual(outline(symbols), ['When', 'Then [send echo message, send twilio]']);
     assert.deepEqual(compact(symbols[1].selectionRange), rangeOfText(doc, 'seq'));
   });
 
   it('leaves sends of a form whose side is unknown at the top', () => {
     const doc = documentOf('(frobnicate (send echo message {}))', 'flow');
-    assert.deepEqual(outline(flowSymbols(doc)), ['send echo message']);
+    assert.deepEqual(outline(flowSymbols(readFlow(doc))), ['send echo message']);
   });
 
   it('lists the patterns of a pattern file with a When and a Then part per code string', () => {
@@ -153,7 +153,7 @@ describe('flow outline', () => {
       '[{"name": "One", "when": "(event (= a 1))", "then": "(send echo message {:message \\"x\\"})"},\n {"then": "(par (send twilio sms {}) (send twilio call {}))"}]',
       'pattern',
     );
-    const symbols = flowSymbols(doc);
+    const symbols = flowSymbols(readFlow(doc));
     assert.deepEqual(outline(symbols), ['One [When, Then [send echo message]]', '(unnamed pattern) [Then [send twilio sms, send twilio call]]']);
     assert.deepEqual(compact(symbols[0].selectionRange), rangeOfText(doc, '"One"'));
     const then = symbols[0].children?.[1] as DocumentSymbol;
@@ -165,7 +165,7 @@ describe('flow outline', () => {
 
   it('lists the code of a 4.2 payload as one part, its inner symbols left to the 4.2 rules', () => {
     const doc = documentOf('{"name": "New", "status": true, "code": "(send echo message {})"}', 'pattern');
-    const symbols = flowSymbols(doc);
+    const symbols = flowSymbols(readFlow(doc));
     assert.deepEqual(outline(symbols), ['New [Code]']);
     assert.deepEqual(compact(symbols[0].children?.[0].selectionRange as Range), rangeOfText(doc, '"code"'));
   });
@@ -173,7 +173,7 @@ describe('flow outline', () => {
   it('nests ten thousand sends deep without recursion', () => {
     const depth = 10_000;
     const text = `${'(send echo message {} (success '.repeat(depth)}${'))'.repeat(depth)}`;
-    let symbols = flowSymbols(documentOf(text, 'flow'));
+    let symbols = flowSymbols(readFlow(documentOf(text, 'flow')));
     let levels = 0;
     while (symbols.length > 0) {
       levels++;

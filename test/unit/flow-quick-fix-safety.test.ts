@@ -7,14 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
-import { parseDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { messageText } from '../../server/src/service/diagnostics';
-import { flowInteractionAt, getFlowDocument } from '../../server/src/service/flow';
-import { LanguageService } from '../../server/src/service/languageService';
-import { defaultSettings } from '../../server/src/service/settings';
+import { flowInteractionAt } from '../../server/src/service/flow';
 import { documentOf } from '../support/documents';
+import { readFlow, builtinDefinitions, parseDefinition, openDocumentsService, openAndCheck } from '../support/service';
 import { applyAction } from '../support/flowContext';
 import { repoRoot } from '../support/lspClient';
 
@@ -26,13 +23,16 @@ function filesIn(folder: string): string[] {
 }
 
 const index = new DefinitionIndex();
-index.setBuiltins(loadBuiltinDefinitions());
+index.setBuiltins(builtinDefinitions());
 for (const folder of folders) {
   for (const file of filesIn(folder).filter((f) => f.endsWith('.integration.json'))) {
-    index.set(parseDefinitionDocument(documentOf(fs.readFileSync(file, 'utf8'), 'definition', path.basename(file, '.integration.json'))).definition);
+    index.set(parseDefinition(documentOf(fs.readFileSync(file, 'utf8'), 'definition', path.basename(file, '.integration.json'))).definition);
   }
 }
-const service = new LanguageService(index, () => defaultSettings);
+const service = openDocumentsService();
+service.index.batch(() => {
+  for (const d of index.workspaceDefinitions()) service.index.set(d);
+});
 
 /**
  * A diagnostic as the comparison counts it: code and words, without a did-you-mean (a fix may take
@@ -76,20 +76,21 @@ describe('quick fixes never introduce a diagnostic', () => {
       const text = fs.readFileSync(file, 'utf8');
       const kind = file.endsWith('.cxflow') ? 'flow' : 'pattern';
       const doc = documentOf(text, kind);
-      const before = await service.diagnostics(doc);
+      const before = await openAndCheck(service, doc);
       let fixes = 0;
       for (const diagnostic of before) {
-        for (const action of service.codeActions(doc, diagnostic.range, [diagnostic])) {
+        for (const action of service.codeActions(doc.uri, diagnostic.range, [diagnostic])) {
           fixes++;
-          // Versions are unique per text: the service caches by uri and version.
           const fixed = TextDocument.create(doc.uri, doc.languageId, doc.version + fixes, applyAction(doc, action));
-          const after = await service.diagnostics(fixed);
+          const after = await openAndCheck(service, fixed);
+          // Back to the text the next fix is offered on.
+          service.documentChanged(doc);
           const allowed = before.map(key);
           assert.ok(remove(allowed, key(diagnostic)));
           const context = `${action.title} on ${key(diagnostic)}\n${fixed.getText()}`;
           // A fixed name may reveal its send's checks; a fixed field only ever shortens the missing list.
           const nameFix = diagnostic.code === 'unknown-integration' || diagnostic.code === 'unknown-message' || diagnostic.code === 'unknown-form';
-          const send = nameFix ? flowInteractionAt(getFlowDocument(fixed), fixed.offsetAt(diagnostic.range.start))?.range : undefined;
+          const send = nameFix ? flowInteractionAt(readFlow(fixed), fixed.offsetAt(diagnostic.range.start))?.range : undefined;
           const inSend = (d: Diagnostic) => send !== undefined && fixed.offsetAt(d.range.start) >= fixed.offsetAt(send.start) && fixed.offsetAt(d.range.end) <= fixed.offsetAt(send.end);
           const introduced = after.filter((d) => !(revealed.has(String(d.code)) && inSend(d))).filter((d) => !remove(allowed, key(d)));
           assert.deepEqual(introduced.map(key), [], context);

@@ -38,7 +38,8 @@ interface Manifest {
 }
 
 const manifest = readJson('package.json') as Manifest;
-const settings: Record<string, SettingSchema> = Object.assign({}, ...manifest.contributes.configuration.map((c) => c.properties));
+const settings: Record<string, SettingSchema> = {};
+for (const section of manifest.contributes.configuration) Object.assign(settings, section.properties);
 const levels = ['error', 'warning', 'information', 'hint', 'off'];
 
 describe('the settings of the manifest', () => {

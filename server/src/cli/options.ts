@@ -7,6 +7,8 @@ export interface CliOptions {
   maxWarnings?: number;
   builtin: boolean;
   severity: Record<string, string>;
+  /** `--settings FILE`: `cxengage.*` settings over those of each folder's `.vscode/settings.json`. */
+  settingsFile?: string;
   help: boolean;
   version: boolean;
 }
@@ -19,16 +21,20 @@ export const usage = `Usage: cxengage-lint [options] [paths...]
 Checks CxEngage integration definitions (*.integration.json), flows (*.cxflow) and
 patterns (*.pattern.json) in the given files and folders (default: the current folder).
 Definitions found among them join the built-in ones, so flows are checked against them.
+The cxengage.* settings of a folder's .vscode/settings.json apply to it, as in the editor
+(cxengage.definitions.include/exclude choose the files; files given by name are always checked).
 
 Options:
   --format text|json|sarif   output format (default: text)
   --max-warnings N           also fail when there are more than N warnings
   --severity CODE=LEVEL      re-grade a code: error, warning, information, hint or off (repeatable)
+  --settings FILE            cxengage.* settings (JSON with comments, like .vscode/settings.json),
+                             over those of each folder's own .vscode/settings.json
   --no-builtin               do not use the eight built-in definitions
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable path.`;
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error, unreadable path or settings file.`;
 
 export function parseArguments(argv: string[]): CliOptions {
   const options: CliOptions = { paths: [], format: 'text', builtin: true, severity: {}, help: false, version: false };
@@ -65,6 +71,9 @@ export function parseArguments(argv: string[]): CliOptions {
         options.maxWarnings = Number(n);
         break;
       }
+      case '--settings':
+        options.settingsFile = take();
+        break;
       case '--severity': {
         const s = take();
         const m = /^([a-z-]+)=([a-z]+)$/.exec(s);

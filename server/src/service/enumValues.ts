@@ -1,10 +1,10 @@
 // Did-you-mean for a value a schema's `enum` rejects (`"type": "required"` in a definition): the
 // allowed values, the likely one first, so a quick fix can offer each.
-import { ErrorCode, JSONDocument, JSONSchema } from 'vscode-json-languageservice';
+import type { JSONDocument, JSONSchema } from 'vscode-json-languageservice';
 import { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { closeMatches } from './suggest';
-import { jsonService } from './jsonService';
+import { jsonPackage, jsonService } from './jsonService';
 
 /** Words authors write for a schema value, which no edit distance finds. */
 const synonyms: Record<string, string> = {
@@ -43,7 +43,7 @@ export async function enumMismatches(
   diagnostics: readonly Diagnostic[],
 ): Promise<Map<Diagnostic, EnumValueData>> {
   const found = new Map<Diagnostic, EnumValueData>();
-  const mismatches = diagnostics.filter((d) => d.code === ErrorCode.EnumValueMismatch);
+  const mismatches = diagnostics.filter((d) => d.code === jsonPackage().ErrorCode.EnumValueMismatch);
   if (mismatches.length === 0) return found;
   const matching = await jsonService().getMatchingSchemas(view, json, schema);
   for (const d of mismatches) {

@@ -2,10 +2,10 @@
 // broken region of the text, and schema violations as `schema`.
 import { Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ErrorCode, JSONDocument } from 'vscode-json-languageservice';
+import type { JSONDocument } from 'vscode-json-languageservice';
 import { messages } from './codes';
 import { makeDiagnostic, messageText } from './diagnostics';
-import { SchemaKind, forSchema, jsonService, schemaFor } from './jsonService';
+import { SchemaKind, forSchema, jsonPackage, jsonService, schemaFor } from './jsonService';
 import { EnumValueData, enumMismatches } from './enumValues';
 
 /**
@@ -14,7 +14,7 @@ import { EnumValueData, enumMismatches } from './enumValues';
  * and bad numbers. Schema findings carry no code, or codes below 0x100 or from 0x300 up.
  */
 function isSyntaxProblem(d: Diagnostic): boolean {
-  return typeof d.code === 'number' && (d.code === ErrorCode.Undefined || (d.code >= 0x100 && d.code < 0x300));
+  return typeof d.code === 'number' && (d.code === jsonPackage().ErrorCode.Undefined || (d.code >= 0x100 && d.code < 0x300));
 }
 
 /**
@@ -22,7 +22,7 @@ function isSyntaxProblem(d: Diagnostic): boolean {
  * reports each following token it cannot place, so errors that overlap or touch (nothing but
  * white space between them) are one mistake. The first error's message names it.
  */
-export function collapseSyntaxErrors(doc: TextDocument, errors: readonly Diagnostic[]): Diagnostic[] {
+function collapseSyntaxErrors(doc: TextDocument, errors: readonly Diagnostic[]): Diagnostic[] {
   const text = doc.getText();
   const spans = errors
     .map((d) => ({ d, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }))

@@ -4,9 +4,9 @@
 // troubleshooting commands and the walkthrough's examples.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, cxengageDiagnostics, waitFor, waitForDiagnostics } from './waits';
+import { codeOf, cxengageDiagnostics, waitFor, waitForDiagnostics, waitForPreview } from './waits';
 import { expectedDiagnostics } from '../expectations';
-import { files, fileUri, hoverText, openDocument, positionOf, revert, showDocument, webviewTabs, workspaceFolder } from './workspace';
+import { files, fileUri, hoverText, openDocument, positionOf, revert, showDocument, workspaceFolder } from './workspace';
 
 const extensionId = 'cxengage.cxengage-language-tools';
 const firstAnswerMs = 45_000;
@@ -32,17 +32,6 @@ async function definitionsAt(uri: vscode.Uri, position: vscode.Position): Promis
 /** An outline as `name [children]` strings. */
 function outline(symbols: readonly vscode.DocumentSymbol[]): string[] {
   return symbols.map((s) => (s.children.length > 0 ? `${s.name} [${outline(s.children).join(', ')}]` : s.name));
-}
-
-function previewTitles(): string[] {
-  return webviewTabs().map((t) => t.label);
-}
-
-function waitForPreview(title: string): Promise<true> {
-  return waitFor(`a preview tab titled "${title}"`, () => (previewTitles().includes(title) ? true : undefined), {
-    timeoutMs: 20_000,
-    describeLast: () => previewTitles().join(', ') || 'no webview tab',
-  });
 }
 
 describe('a first hour with CxEngage Language Tools', function () {

@@ -5,11 +5,12 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resourcePath } from '../resources';
-import { parseDefinitionDocument, DefinitionDocument } from './definitionDocument';
-import { Definition } from './model';
+import { DefinitionDocument, parseDefinitionDocument } from './definitionDocument';
 import { languageIds } from '../documentKind';
+import { UriKey, normaliseUri } from '../documents/uris';
+import { Definition } from './model';
 
-export function builtinDirectory(): string {
+function builtinDirectory(): string {
   return resourcePath('schemas', 'builtin');
 }
 
@@ -22,6 +23,7 @@ function builtinUri(file: string, options: BuiltinOptions): string {
   return options.scheme === undefined ? URI.file(file).toString() : URI.from({ scheme: options.scheme, path: `/${path.basename(file)}` }).toString();
 }
 
+/** The built-in definition files, parsed, under the uris `options` asks for. */
 export function loadBuiltinDocuments(options: BuiltinOptions = {}): DefinitionDocument[] {
   const dir = builtinDirectory();
   return fs
@@ -35,23 +37,50 @@ export function loadBuiltinDocuments(options: BuiltinOptions = {}): DefinitionDo
     });
 }
 
-const loaded = new Map<string, DefinitionDocument[]>();
+/** Whether `scheme` may name the built-in definitions: a uri scheme, and none a workspace file has. */
+export function isBuiltinScheme(scheme: unknown): scheme is string {
+  return typeof scheme === 'string' && /^[a-z][a-z0-9+.-]*$/.test(scheme) && scheme !== 'file';
+}
 
-function builtinDocuments(options: BuiltinOptions): DefinitionDocument[] {
-  const key = options.scheme ?? 'file';
-  let documents = loaded.get(key);
-  if (documents === undefined) {
-    documents = loadBuiltinDocuments(options);
-    loaded.set(key, documents);
+/**
+ * The built-in definitions of one language service: read once, on first use, under the uris the
+ * client asked for, with the texts a client that shows them read-only asks for.
+ */
+export class BuiltinDefinitions {
+  private scheme: string | undefined;
+  private read: Definition[] | undefined;
+  private readonly texts = new Map<UriKey, string>();
+
+  /** `given`: the definitions to use instead of the bundled files (tests). */
+  constructor(private readonly given?: () => Definition[]) {}
+
+  /**
+   * Gives the built-in definitions uris of `scheme` (`cxengage-builtin:/twilio.integration.json`)
+   * instead of their files'; only before they are read.
+   */
+  useScheme(scheme: string): void {
+    if (this.read === undefined) this.scheme = scheme;
   }
-  return documents;
-}
 
-export function loadBuiltinDefinitions(options: BuiltinOptions = {}): Definition[] {
-  return builtinDocuments(options).map((d) => d.definition);
-}
+  definitions(): Definition[] {
+    if (this.read !== undefined) return this.read;
+    if (this.given !== undefined) this.read = this.given();
+    else {
+      const documents = loadBuiltinDocuments({ scheme: this.scheme });
+      for (const d of documents) this.texts.set(normaliseUri(d.document.uri), d.document.getText());
+      this.read = documents.map((d) => d.definition);
+    }
+    return this.read;
+  }
 
-/** The text of the built-in definition with this uri, as shipped. */
-export function builtinDocument(uri: string, options: BuiltinOptions = {}): TextDocument | undefined {
-  return builtinDocuments(options).find((d) => d.document.uri === uri)?.document;
+  /** The text of a built-in definition as shipped, by its uri. */
+  text(uri: string): string | undefined {
+    this.definitions();
+    return this.texts.get(normaliseUri(uri));
+  }
+
+  /** Whether `uri` is under the built-ins' own scheme: known before they are read. */
+  owns(uri: string): boolean {
+    return this.scheme !== undefined && uri.startsWith(`${this.scheme}:`);
+  }
 }

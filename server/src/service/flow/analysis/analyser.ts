@@ -83,9 +83,16 @@ function startTopLevelList(walk: Walk, form: FlowNode): void {
     walk.pushAll(form.children, 'value', false);
     return;
   }
-  const names = [...formsIn('reaction'), ...formsIn('when')].map((f) => f.name);
-  walk.unknownForm(form, op.name, 'at the top level', names);
+  walk.unknownForm(form, op.name, 'at the top level', topLevelNames());
   walk.pushAll(form.children, 'opaque', false, 1);
+}
+
+let topLevel: readonly string[] | undefined;
+
+/** Every form a top-level list may be (for did-you-mean), from the form table: built once, not per form. */
+function topLevelNames(): readonly string[] {
+  topLevel ??= [...formsIn('reaction'), ...formsIn('when')].map((f) => f.name);
+  return topLevel;
 }
 
 function visit(walk: Walk, item: Item): void {

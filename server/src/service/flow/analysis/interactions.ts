@@ -3,7 +3,7 @@
 // A new interaction verb (4.2's `fetch`, `perform`, `create`, `update`, `delete`) is one entry of
 // `interactionVerbs`; everything downstream reads the verb from the entry.
 import { Range } from 'vscode-languageserver-types';
-import { FlowRegion, nodeRange } from '../embedding/region';
+import { Dialect, FlowRegion, nodeRange } from '../embedding/region';
 import { FlowNode, isContainer, ListNode, MapEntry, MapNode, nodeAt, operatorOf, SymbolNode } from '../syntax/tree';
 
 export interface InteractionVerb {
@@ -32,6 +32,19 @@ export const interactionVerbs: ReadonlyMap<string, InteractionVerb> = new Map([
   ['await', verb('await', '(await <integration> <message> {<params>} <options>*)', false, 'options')],
 ]);
 
+/**
+ * The endpoint interactions of 4.2 code (flow-dsl-4.2.md): their params map may be left out. Read
+ * for where credential values are written, before any 4.2 check exists.
+ */
+const interactionVerbs42: ReadonlyMap<string, InteractionVerb> = new Map(
+  ['fetch', 'perform', 'create', 'update', 'delete'].map((name) => [name, verb(name, `(${name} <integration> <message> {<params>}? <options>*)`, true, 'success')]),
+);
+
+/** The interaction verbs of a dialect. */
+export function interactionVerbsOf(dialect: Dialect): ReadonlyMap<string, InteractionVerb> {
+  return dialect === '4.2' ? interactionVerbs42 : interactionVerbs;
+}
+
 /** An interaction form split into its parts; any part may be missing in half-typed code. */
 export interface Interaction {
   list: ListNode;
@@ -52,13 +65,9 @@ export interface Interaction {
 }
 
 /** The verb of a list whose operator is an interaction verb. */
-export function interactionVerbOf(list: FlowNode, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs): InteractionVerb | undefined {
+function interactionVerbOf(list: FlowNode, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs): InteractionVerb | undefined {
   const op = operatorOf(list);
   return op === undefined ? undefined : verbs.get(op);
-}
-
-export function isInteraction(node: FlowNode): node is ListNode {
-  return interactionVerbOf(node) !== undefined;
 }
 
 /** Splits an interaction list into its parts; undefined for any other list. */
@@ -91,14 +100,14 @@ export function readInteraction(list: ListNode, verbs: ReadonlyMap<string, Inter
 }
 
 /** The interaction whose params map, or one of whose `(template {...})` maps, `map` is. */
-export function interactionOfMap(map: MapNode): Interaction | undefined {
+export function interactionOfMap(map: MapNode, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs): Interaction | undefined {
   const parent = map.parent;
   if (parent?.kind !== 'list') return undefined;
-  const direct = readInteraction(parent);
+  const direct = readInteraction(parent, verbs);
   if (direct !== undefined) return direct.params === map ? direct : undefined;
   const grand = parent.parent;
   if (operatorOf(parent) === 'template' && parent.children[1] === map && grand?.kind === 'list') {
-    const owner = readInteraction(grand);
+    const owner = readInteraction(grand, verbs);
     if (owner !== undefined && owner.templates.includes(map)) return owner;
   }
   return undefined;

@@ -3,9 +3,9 @@
 import { messages } from '../../codes';
 import { AnalysisContext } from '../../analysisContext';
 import { FlowRegion } from '../embedding/region';
-import { formSecrets } from './formProblems';
+import { FormAnalyses } from './formProblems';
 import { FlowProblem } from './problems';
-import { redactQuotes } from './secretValues';
+import { credentialRangesIn, redactQuotes } from './secretValues';
 import { unclosedFormsMessage } from '../syntax/containers';
 import { FlowNode } from '../syntax/tree';
 
@@ -22,7 +22,7 @@ function formAt(forms: readonly FlowNode[], offset: number): FlowNode | undefine
   return undefined;
 }
 
-export function readerProblems(region: FlowRegion, ctx: AnalysisContext): FlowProblem[] {
+export function readerProblems(region: FlowRegion, ctx: AnalysisContext, analyses: FormAnalyses): FlowProblem[] {
   const forms = region.tree.forms;
   const errors = region.tree.errors.slice().sort((a, b) => a.start - b.start);
   // Errors in source order fall form by form: one sweep over each form's secrets, keeping the
@@ -35,8 +35,9 @@ export function readerProblems(region: FlowRegion, ctx: AnalysisContext): FlowPr
     const form = formAt(forms, e.start);
     if (form !== current) {
       current = form;
-      // A 4.2 region's credential values come from its own analyser, once it reports them.
-      secrets = form === undefined || region.dialect !== '4.1' ? [] : formSecrets(region, form, ctx).slice().sort((a, b) => a.start - b.start);
+      // A 4.1 form's credential values come with its analysis; a 4.2 form's from its interactions.
+      if (form === undefined) secrets = [];
+      else secrets = region.dialect === '4.1' ? analyses.secrets(region, form, ctx).slice().sort((a, b) => a.start - b.start) : credentialRangesIn(region, form, ctx);
       next = 0;
       reach = -1;
     }

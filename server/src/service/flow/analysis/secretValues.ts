@@ -5,16 +5,16 @@ import { AnalysisContext } from '../../analysisContext';
 import { credentialParams, Definition, definitionType } from '../../definitions/model';
 import { isSecretName } from '../../definitions/secretNames';
 import { FlowRegion } from '../embedding/region';
-import { Interaction, interactionOfMap } from './interactions';
+import { Interaction, interactionOfMap, interactionVerbsOf, readInteraction } from './interactions';
 import { suggestionsFor } from './suggestions';
-import { FlowNode, KeywordNode, keyName, MapNode, nodeAt } from '../syntax/tree';
+import { FlowNode, isContainer, KeywordNode, keyName, MapNode, nodeAt } from '../syntax/tree';
 
 export interface SecretValues {
   /** The value forms, in source order. */
   nodes: FlowNode[];
   /**
-   * Credential keywords that a map with an odd number of forms put in value position, with the
-   * forms after them: `{:to :password "x"}` means `:password "x"`, however the pairs fall.
+   * Credential keywords that a malformed map put in value position, with the forms after them:
+   * `{:to :password "x"}` means `:password "x"`, however the pairs fall.
    */
   shiftedKeys: { key: KeywordNode; values: FlowNode[] }[];
   /** Whether `node` is one of the value forms or inside one. */
@@ -46,21 +46,22 @@ function testOf(definition: Definition): (name: string) => boolean {
 }
 
 /**
- * The forms written after a credential key. In a well-formed map that is the key's value; in a map
- * with an odd number of forms (a malformed entry) it is every form after the key up to the next
- * keyword, since the author's pairs can no longer be told from the reader's.
+ * The forms written after a credential key. In a well-formed map that is the key's value. After a
+ * keyword key it is every form up to the next keyword (in a well-formed map of keyword keys, the
+ * value alone), and a keyword in value position counts as a key: in a malformed entry the
+ * author's pairs can no longer be told from the reader's, whatever the number of forms.
  */
 function valuesInMap(map: MapNode, isCredential: (name: string) => boolean, out: { nodes: FlowNode[]; shiftedKeys: SecretValues['shiftedKeys'] }): void {
   const children = map.children;
   const odd = children.length % 2 === 1;
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
-    const asKey = i % 2 === 0 ? keyName(child) : odd && child.kind === 'keyword' ? child.name : undefined;
+    const asKey = i % 2 === 0 ? keyName(child) : child.kind === 'keyword' ? child.name : undefined;
     if (asKey === undefined || !isCredential(asKey)) continue;
     const values: FlowNode[] = [];
     let j = i + 1;
     if (j < children.length) values.push(children[j++]);
-    if (odd) while (j < children.length && children[j].kind !== 'keyword') values.push(children[j++]);
+    if (odd || child.kind === 'keyword') while (j < children.length && children[j].kind !== 'keyword') values.push(children[j++]);
     for (const v of values) out.nodes.push(v);
     if (i % 2 === 1 && child.kind === 'keyword') out.shiftedKeys.push({ key: child, values });
     i = j - 1;
@@ -110,9 +111,10 @@ export function lookalikesOf(name: string, ctx: AnalysisContext): Definition[] {
 /** Whether the code at `offset` is (inside) a credential's value. Climbs the parents: safe on any depth. */
 export function isSecretAt(region: FlowRegion, offset: number, ctx: AnalysisContext): boolean {
   const node = nodeAt(region.tree, offset);
+  const verbs = interactionVerbsOf(region.dialect);
   for (let n: FlowNode | undefined = node; n !== undefined; n = n.parent) {
     if (n.kind !== 'map') continue;
-    const interaction = interactionOfMap(n);
+    const interaction = interactionOfMap(n, verbs);
     if (interaction !== undefined && node !== undefined && valuesOf(interaction, ctx).holds(node)) return true;
   }
   return false;
@@ -124,4 +126,23 @@ export function isSecretAt(region: FlowRegion, offset: number, ctx: AnalysisCont
  */
 export function redactQuotes(message: string): string {
   return message.replace(/`[^`]*`/g, (quoted) => (/[\p{L}\p{N}]/u.test(quoted) ? '`•••`' : quoted));
+}
+
+/**
+ * The code ranges of the credential values in one form of a region, found from its interactions
+ * alone (for 4.2 code, which no analyser reads yet), in source order. A walk with a stack: safe on
+ * any depth.
+ */
+export function credentialRangesIn(region: FlowRegion, form: FlowNode, ctx: AnalysisContext): { start: number; end: number }[] {
+  const verbs = interactionVerbsOf(region.dialect);
+  const ranges: { start: number; end: number }[] = [];
+  const stack: FlowNode[] = [form];
+  while (stack.length > 0) {
+    const node = stack.pop() as FlowNode;
+    if (!isContainer(node)) continue;
+    const interaction = node.kind === 'list' ? readInteraction(node, verbs) : undefined;
+    if (interaction !== undefined) for (const value of valuesOf(interaction, ctx).nodes) ranges.push({ start: value.start, end: value.end });
+    for (const child of node.children) stack.push(child);
+  }
+  return ranges.sort((a, b) => a.start - b.start);
 }

@@ -1,14 +1,15 @@
 // Editing features of flow and pattern documents, as the language service calls them: each finds
-// the flow region under the position in the cached document and answers from its tree.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+// the flow region under the position in the document's model and answers from its tree.
 import { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../../analysisContext';
 import { codeActionsFor } from './codeActions';
 import { completeInRegion } from './completion';
 import { hoverInRegion } from './hover';
-import { FlowDocument, FlowRegion, getFlowDocument, regionAt } from '../index';
+import { FlowDocument, FlowRegion, regionAt } from '../index';
 import { FlowReferenceTarget, definitionInRegion, referencesInDocument } from './navigation';
 import { documentOutline } from './outline';
+import { targetAt } from './targets';
+import { Definition } from '../../definitions/model';
 import { payloadCodeActions } from './payloadFixes';
 
 /**
@@ -19,43 +20,38 @@ function region41At(flowDoc: FlowDocument, offset: number): FlowRegion | undefin
   const region = regionAt(flowDoc, offset);
   return region?.dialect === '4.1' ? region : undefined;
 }
-import { targetAt } from './targets';
-import { Definition } from '../../definitions/model';
 
-export function completeFlow(doc: TextDocument, position: Position, ctx: AnalysisContext, options: { snippets: boolean }): CompletionItem[] {
-  const offset = doc.offsetAt(position);
-  const region = region41At(getFlowDocument(doc), offset);
+export function completeFlow(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext, options: { snippets: boolean }): CompletionItem[] {
+  const offset = flowDoc.document.offsetAt(position);
+  const region = region41At(flowDoc, offset);
   return region === undefined ? [] : completeInRegion(region, region.toRegionOffset(offset), ctx, options);
 }
 
-export function hoverFlow(doc: TextDocument, position: Position, ctx: AnalysisContext): Hover | null {
-  const offset = doc.offsetAt(position);
-  const region = region41At(getFlowDocument(doc), offset);
+export function hoverFlow(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): Hover | null {
+  const offset = flowDoc.document.offsetAt(position);
+  const region = region41At(flowDoc, offset);
   return region === undefined ? null : hoverInRegion(region, region.toRegionOffset(offset), ctx);
 }
 
-export function flowDefinition(doc: TextDocument, position: Position, ctx: AnalysisContext): Location[] {
-  const offset = doc.offsetAt(position);
-  const region = region41At(getFlowDocument(doc), offset);
+export function flowDefinition(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): Location[] {
+  const offset = flowDoc.document.offsetAt(position);
+  const region = region41At(flowDoc, offset);
   return region === undefined ? [] : definitionInRegion(region, region.toRegionOffset(offset), ctx);
 }
 
-/**
- * Uses of an integration, message type or field in one flow document. The caller decides which
- * documents mean the same definition (`ctx` is accepted for that symmetry; names decide here).
- */
-export function flowReferences(doc: TextDocument, target: FlowReferenceTarget, _ctx: AnalysisContext): Location[] {
-  return referencesInDocument(getFlowDocument(doc), target);
+/** Uses of an integration, message type or field in one flow document; the caller decides which documents mean the same definition. */
+export function flowReferences(flowDoc: FlowDocument, target: FlowReferenceTarget): Location[] {
+  return referencesInDocument(flowDoc, target);
 }
 
 /** The integration, message type or field a flow names at a position, with its definition, for references. */
 export function flowReferenceTarget(
-  doc: TextDocument,
+  flowDoc: FlowDocument,
   position: Position,
   ctx: AnalysisContext,
 ): { target: FlowReferenceTarget; definition: Definition } | undefined {
-  const offset = doc.offsetAt(position);
-  const region = region41At(getFlowDocument(doc), offset);
+  const offset = flowDoc.document.offsetAt(position);
+  const region = region41At(flowDoc, offset);
   const found = region && targetAt(region, region.toRegionOffset(offset), ctx);
   switch (found?.kind) {
     case 'integration':
@@ -69,13 +65,13 @@ export function flowReferenceTarget(
   }
 }
 
-export function flowSymbols(doc: TextDocument): DocumentSymbol[] {
-  return documentOutline(getFlowDocument(doc));
+/** The outline, nested by the tree: at most `limit` symbols in all. */
+export function flowSymbols(flowDoc: FlowDocument, limit = Infinity): DocumentSymbol[] {
+  return documentOutline(flowDoc, limit);
 }
 
-export function flowCodeActions(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], ctx: AnalysisContext): CodeAction[] {
-  const flowDoc = getFlowDocument(doc);
+export function flowCodeActions(flowDoc: FlowDocument, _range: Range, diagnostics: Diagnostic[], ctx: AnalysisContext): CodeAction[] {
   const actions = codeActionsFor(flowDoc, diagnostics, ctx);
-  if (flowDoc.kind === 'pattern') for (const a of payloadCodeActions(doc, diagnostics)) actions.push(a);
+  if (flowDoc.kind === 'pattern') for (const a of payloadCodeActions(flowDoc.document, diagnostics)) actions.push(a);
   return actions;
 }

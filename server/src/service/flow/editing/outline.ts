@@ -87,17 +87,31 @@ export const outlineRules: Readonly<Record<Dialect, readonly OutlineRule[]>> = {
   '4.2': [],
 };
 
-/** The symbols of some forms of a region, nested by the tree. Iterative: safe on any depth. */
-export function outlineForms(region: FlowRegion, forms: readonly FlowNode[], rules: readonly OutlineRule[]): DocumentSymbol[] {
-  const top: DocumentSymbol[] = [];
+/** Symbols still to give, shared by every part of one outline. */
+export interface OutlineBudget {
+  left: number;
+}
+
+/**
+ * The symbols of some forms of a region, nested by the tree, into `top`; no more than the budget
+ * allows, counting nested ones. Iterative: safe on any depth.
+ */
+export function outlineForms(
+  region: FlowRegion,
+  forms: readonly FlowNode[],
+  rules: readonly OutlineRule[],
+  budget: OutlineBudget = { left: Infinity },
+  top: DocumentSymbol[] = [],
+): DocumentSymbol[] {
   const stack: { node: FlowNode; into: DocumentSymbol[] }[] = [];
   for (let i = forms.length - 1; i >= 0; i--) stack.push({ node: forms[i], into: top });
-  while (stack.length > 0) {
+  while (stack.length > 0 && budget.left > 0) {
     const { node, into } = stack.pop() as { node: FlowNode; into: DocumentSymbol[] };
     let childrenInto = into;
     // Every rule that names the node adds a symbol, each inside the one before (a pattern's
     // `:then` that is itself a send gives Then > send).
     for (const rule of rules) {
+      if (budget.left <= 0) break;
       const entry = rule(region, node);
       if (entry === undefined) continue;
       const symbol: DocumentSymbol = {
@@ -108,6 +122,7 @@ export function outlineForms(region: FlowRegion, forms: readonly FlowNode[], rul
         children: [],
       };
       if (entry.detail !== undefined) symbol.detail = entry.detail;
+      budget.left--;
       childrenInto.push(symbol);
       childrenInto = symbol.children as DocumentSymbol[];
     }
@@ -127,13 +142,20 @@ function partName(region: FlowRegion): string {
 }
 
 /** A pattern file: each pattern object, with one part (When, Then, Code) per code string. */
-function patternFileOutline(flowDoc: FlowDocument): DocumentSymbol[] {
+function patternFileOutline(flowDoc: FlowDocument, budget: OutlineBudget): DocumentSymbol[] {
   const doc = flowDoc.document;
-  return patternObjects(flowDoc.pattern?.json).map((object) => {
+  const result: DocumentSymbol[] = [];
+  // Regions come in document order, as do the objects: one pass over both.
+  let r = 0;
+  for (const object of patternObjects(flowDoc.pattern?.json)) {
+    if (budget.left <= 0) break;
+    budget.left--;
     const name = asString(valueOf(object, 'name'));
     const children: DocumentSymbol[] = [];
-    for (const region of flowDoc.regions) {
-      if (region.docStart < object.offset || region.docEnd > object.offset + object.length) continue;
+    while (r < flowDoc.regions.length && flowDoc.regions[r].docStart < object.offset) r++;
+    for (; r < flowDoc.regions.length && flowDoc.regions[r].docEnd <= object.offset + object.length && budget.left > 0; r++) {
+      const region = flowDoc.regions[r];
+      budget.left--;
       // The property whose string is this region (a repeated key gives one property per region).
       const property = object.properties.find((p) => p.valueNode?.offset === region.docStart - 1);
       const whole = property ? rangeOf(doc, property) : rangeOf(doc, { offset: region.docStart, length: region.docEnd - region.docStart });
@@ -145,21 +167,26 @@ function patternFileOutline(flowDoc: FlowDocument): DocumentSymbol[] {
         ...(op !== undefined ? { detail: op } : {}),
         range: whole,
         selectionRange: property ? rangeOf(doc, property.keyNode) : whole,
-        children: outlineForms(region, forms, outlineRules[region.dialect]),
+        children: outlineForms(region, forms, outlineRules[region.dialect], budget),
       });
     }
-    return {
+    result.push({
       name: patternName(name?.value),
       detail: 'pattern',
       kind: SymbolKind.Object,
       range: rangeOf(doc, object),
       selectionRange: name === undefined ? rangeOf(doc, { offset: object.offset, length: 1 }) : rangeOf(doc, name),
       children,
-    };
-  });
+    });
+  }
+  return result;
 }
 
-export function documentOutline(flowDoc: FlowDocument): DocumentSymbol[] {
-  if (flowDoc.kind === 'pattern') return patternFileOutline(flowDoc);
-  return flowDoc.regions.flatMap((region) => outlineForms(region, region.tree.forms, outlineRules[region.dialect]));
+/** The outline of a flow or pattern document: at most `limit` symbols in all, in document order. */
+export function documentOutline(flowDoc: FlowDocument, limit = Infinity): DocumentSymbol[] {
+  const budget: OutlineBudget = { left: limit };
+  if (flowDoc.kind === 'pattern') return patternFileOutline(flowDoc, budget);
+  const result: DocumentSymbol[] = [];
+  for (const region of flowDoc.regions) outlineForms(region, region.tree.forms, outlineRules[region.dialect], budget, result);
+  return result;
 }

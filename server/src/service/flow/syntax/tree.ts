@@ -30,8 +30,6 @@ export type FlowNode =
   | TemplateRefNode
   | SymbolNode;
 
-export type FlowNodeKind = FlowNode['kind'];
-
 interface NodeBase {
   start: number;
   end: number;
@@ -187,6 +185,8 @@ export interface FlowTree {
   /** Every `#_` discard in source order (a discard inside a discarded form included). */
   discards: DiscardedForm[];
   errors: ReaderError[];
+  /** The `;; When` / `;; Then` marker comments, found when first asked for (see sides.ts). */
+  markers?: { start: number; side: 'when' | 'then' }[];
 }
 
 export function isContainer(node: FlowNode | undefined): node is ContainerNode {
@@ -280,11 +280,6 @@ export function operatorOf(list: FlowNode | undefined): string | undefined {
 export function operatorNode(list: ListNode): SymbolNode | undefined {
   const first = list.children[0];
   return first?.kind === 'symbol' ? first : undefined;
-}
-
-/** The arguments of a list: every child after the operator. */
-export function argumentsOf(list: ListNode): FlowNode[] {
-  return list.children.slice(1);
 }
 
 /** Index of `child` among its parent's children (-1 for a top-level form). */
