@@ -25,12 +25,11 @@ export class PreviewRequests {
       const definition = this.findIntegration(target.integrationType, target.uri);
       return definition ? this.definitionForm(definition.uri, definition) : null;
     }
+    // A built-in definition lies outside every workspace folder: the bundle's copy is the form.
+    const builtin = this.builtinAt(target.uri);
+    if (builtin !== undefined) return this.definitionForm(builtin.uri, builtin);
     const source = await this.service.workspace.read(target.uri);
-    if (source === undefined) {
-      // A built-in definition the editor has not opened: its form, from the bundle.
-      const builtin = this.builtinAt(target.uri);
-      return builtin ? this.definitionForm(builtin.uri, builtin) : null;
-    }
+    if (source === undefined) return null;
     const model = this.service.modelOf(source);
     if (model.guard !== undefined) return null;
     switch (model.kind) {
@@ -69,10 +68,13 @@ export class PreviewRequests {
     return summaries.sort(byName);
   }
 
+  /** The built-in definition whose uri `uri` is (its bundled file's, or under the client's built-in scheme), if it is one. */
   private builtinAt(uri: string): Definition | undefined {
+    const index = this.service.index;
     this.service.loadBuiltins();
+    if (!index.isBuiltinUri(uri)) return undefined;
     const key = normaliseUri(uri);
-    return this.service.index.isBuiltinUri(key) ? this.service.index.builtinDefinitions().find((d) => normaliseUri(d.uri) === key) : undefined;
+    return index.builtinDefinitions().find((d) => normaliseUri(d.uri) === key);
   }
 
   private findIntegration(type: string, uri: string | undefined): Definition | undefined {
