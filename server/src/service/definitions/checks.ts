@@ -3,7 +3,7 @@
 import { Diagnostic } from 'vscode-languageserver-types';
 import { messages } from '../codes';
 import { makeDiagnostic } from '../diagnostics';
-import { closest } from '../suggest';
+import { closestName } from '../suggest';
 import { Component, Definition, Located, SchemaParam } from './model';
 import { isSecretName } from './secretNames';
 
@@ -68,7 +68,7 @@ export function checkDefinition(definition: Definition, duplicates?: DuplicateTy
     ] as const) {
       for (const entry of entries) {
         if (known.has(entry.value)) continue;
-        const suggestion = closest(entry.value, known);
+        const suggestion = closestName(entry.value, known);
         diagnostics.push(
           makeDiagnostic('unknown-param', entry.range, messages.unknownParam(entry.value, `${name}.${list}`, suggestion), {
             suggestions: suggestion === undefined ? [] : [suggestion],

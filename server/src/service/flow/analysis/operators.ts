@@ -17,7 +17,11 @@ export interface FormInfo {
   /** The shape as the documentation writes it, e.g. `(delay <n> <unit>)`. */
   shape: string;
   description: string;
-  /** A snippet body (LSP snippet syntax) for completion. */
+  /**
+   * A snippet body (LSP snippet syntax) for completion. No placeholder text (typing `(` over one
+   * would wrap it in brackets), and a tab stop is followed only by a line break, a closing bracket
+   * or the end: the space a user types after a value must not land before text the snippet wrote.
+   */
   snippet: string;
 }
 
@@ -30,45 +34,45 @@ const form = (name: string, position: FormPosition, shape: string, description: 
 });
 
 export const forms: readonly FormInfo[] = [
-  form('send', 'reaction', '(send <integration> <message> {<params>} <options>*)', "Send one message through an integration's endpoint.", 'send ${1:integration} ${2:message} {$3}'),
-  form('await', 'reaction', '(await <integration> <message> {<params>} (if <pred> (success ...) (failure ...)) (within n unit))', 'Poll a message until the predicate holds.', 'await ${1:integration} ${2:message} {$3}\n  (if ${4:pred} (success $5) (failure $6))\n  (within ${7:1} ${8:minutes})'),
-  form('seq', 'reaction', '(seq <member>* <options>*)', 'Run the members in order; fails at the first failure.', 'seq\n  $1'),
-  form('par', 'reaction', '(par <member>* <options>*)', 'Run the members in parallel.', 'par\n  $1'),
-  form('if', 'reaction', '(if <pred> (success <then>) (failure <then>))', 'Branch on a predicate.', 'if ${1:pred}\n  (success $2)\n  (failure $3)'),
-  form('delay', 'reaction', '(delay <n> <unit>)', 'Wait for a duration.', 'delay ${1:5} ${2|seconds,minutes,hours,days|}'),
-  form('set', 'reaction', '(set <name> <value>)', 'Define a reaction variable.', 'set ${1:name} $2'),
-  form('event', 'reaction', '(event {<params>} <options>*)', 'Emit a new event.', 'event {$1}'),
-  form('expect', 'reaction', '(expect <pred> (within n unit) (success ...) (failure ...))', 'Wait for a matching event.', 'expect ${1:pred}\n  (within ${2:1} ${3|seconds,minutes,hours,days|})\n  (success $4)\n  (failure $5)'),
+  form('send', 'reaction', '(send <integration> <message> {<params>} <options>*)', "Send one message through an integration's endpoint.", 'send $0'),
+  form('await', 'reaction', '(await <integration> <message> {<params>} (if <pred> (success ...) (failure ...)) (within n unit))', 'Poll a message until the predicate holds.', 'await $1\n  (if $2\n    (success $3)\n    (failure $4))\n  (within $0)'),
+  form('seq', 'reaction', '(seq <member>* <options>*)', 'Run the members in order; fails at the first failure.', 'seq\n  $0'),
+  form('par', 'reaction', '(par <member>* <options>*)', 'Run the members in parallel.', 'par\n  $0'),
+  form('if', 'reaction', '(if <pred> (success <then>) (failure <then>))', 'Branch on a predicate.', 'if $1\n  (success $2)\n  (failure $0)'),
+  form('delay', 'reaction', '(delay <n> <unit>)', 'Wait for a duration.', 'delay $0'),
+  form('set', 'reaction', '(set <name> <value>)', 'Define a reaction variable.', 'set $0'),
+  form('event', 'reaction', '(event {<params>} <options>*)', 'Emit a new event.', 'event {$0}'),
+  form('expect', 'reaction', '(expect <pred> (within n unit) (success ...) (failure ...))', 'Wait for a matching event.', 'expect $1\n  (within $2)\n  (success $3)\n  (failure $0)'),
 
-  form('retries', 'option', '(retries <n>)', 'Retry this many times on failure.', 'retries ${1:2}'),
-  form('within', 'option', '(within <n> <unit>)', 'Give up after this duration.', 'within ${1:1} ${2|seconds,minutes,hours,days|}'),
-  form('template', 'option', '(template {<params>})', 'Params rendered from a message template; they count as provided.', 'template {$1}'),
-  form('success', 'option', '(success <then>)', 'Run on success; `$response` values are visible in here.', 'success $1'),
-  form('failure', 'option', '(failure <then>)', 'Run on failure.', 'failure $1'),
-  form('if', 'option', '(if <pred> (success ...) (failure ...))', 'The condition an `await` polls for, with its branches.', 'if ${1:pred}\n  (success $2)\n  (failure $3)'),
+  form('retries', 'option', '(retries <n>)', 'Retry this many times on failure.', 'retries $0'),
+  form('within', 'option', '(within <n> <unit>)', 'Give up after this duration.', 'within $0'),
+  form('template', 'option', '(template {<params>})', 'Params rendered from a message template; they count as provided.', 'template {$0}'),
+  form('success', 'option', '(success <then>)', 'Run on success; `$response` values are visible in here.', 'success $0'),
+  form('failure', 'option', '(failure <then>)', 'Run on failure.', 'failure $0'),
+  form('if', 'option', '(if <pred> (success ...) (failure ...))', 'The condition an `await` polls for, with its branches.', 'if $1\n  (success $2)\n  (failure $0)'),
 
-  form('when', 'when', '(when <pattern>)', 'Optional wrapper of an event pattern.', 'when $1'),
-  form('event', 'when', '(event <pred>*)', 'Match an event whose fields satisfy the predicates.', 'event (= ${1:field} ${2:value})'),
-  form('within', 'when', '(within <n> <unit> <pattern>)', 'Match the pattern within a time window.', 'within ${1:1} ${2|seconds,minutes,hours,days|} $3'),
-  form('count', 'when', '(count <n> <pattern>)', 'Match when the pattern occurs n times.', 'count ${1:2} $2'),
-  form('seq', 'when', '(seq <pattern>*)', 'Match the patterns in this order.', 'seq $1'),
-  form('all', 'when', '(all <pattern>*)', 'Match when every pattern has matched.', 'all $1'),
-  form('allOf', 'when', '(allOf <pattern>*)', 'Older spelling of `all`.', 'allOf $1'),
-  form('any', 'when', '(any <pattern>*)', 'Match when any pattern matches.', 'any $1'),
-  form('fail', 'when', '(fail <pattern>)', 'Match when the pattern fails to match.', 'fail $1'),
-  form('and', 'when', '(and <x>+)', 'All must hold.', 'and $1'),
-  form('or', 'when', '(or <x>+)', 'One must hold.', 'or $1'),
-  form('not', 'when', '(not <x>)', 'Must not hold.', 'not $1'),
-  form('=', 'when', '(= <a> <b>)', 'Equal.', '= ${1:field} ${2:value}'),
-  form('>', 'when', '(> <a> <b>)', 'Greater than.', '> ${1:field} ${2:value}'),
-  form('<', 'when', '(< <a> <b>)', 'Less than.', '< ${1:field} ${2:value}'),
+  form('when', 'when', '(when <pattern>)', 'Optional wrapper of an event pattern.', 'when $0'),
+  form('event', 'when', '(event <pred>*)', 'Match an event whose fields satisfy the predicates.', 'event ($0)'),
+  form('within', 'when', '(within <n> <unit> <pattern>)', 'Match the pattern within a time window.', 'within $0'),
+  form('count', 'when', '(count <n> <pattern>)', 'Match when the pattern occurs n times.', 'count $0'),
+  form('seq', 'when', '(seq <pattern>*)', 'Match the patterns in this order.', 'seq $0'),
+  form('all', 'when', '(all <pattern>*)', 'Match when every pattern has matched.', 'all $0'),
+  form('allOf', 'when', '(allOf <pattern>*)', 'Older spelling of `all`.', 'allOf $0'),
+  form('any', 'when', '(any <pattern>*)', 'Match when any pattern matches.', 'any $0'),
+  form('fail', 'when', '(fail <pattern>)', 'Match when the pattern fails to match.', 'fail $0'),
+  form('and', 'when', '(and <x>+)', 'All must hold.', 'and $0'),
+  form('or', 'when', '(or <x>+)', 'One must hold.', 'or $0'),
+  form('not', 'when', '(not <x>)', 'Must not hold.', 'not $0'),
+  form('=', 'when', '(= <a> <b>)', 'Equal.', '= $0'),
+  form('>', 'when', '(> <a> <b>)', 'Greater than.', '> $0'),
+  form('<', 'when', '(< <a> <b>)', 'Less than.', '< $0'),
 
-  form('and', 'predicate', '(and <pred>+)', 'All must hold.', 'and $1'),
-  form('or', 'predicate', '(or <pred>+)', 'One must hold.', 'or $1'),
-  form('not', 'predicate', '(not <pred>)', 'Must not hold.', 'not $1'),
-  form('=', 'predicate', '(= <a> <b>)', 'Equal.', '= ${1:a} ${2:b}'),
-  form('>', 'predicate', '(> <a> <b>)', 'Greater than.', '> ${1:a} ${2:b}'),
-  form('<', 'predicate', '(< <a> <b>)', 'Less than.', '< ${1:a} ${2:b}'),
+  form('and', 'predicate', '(and <pred>+)', 'All must hold.', 'and $0'),
+  form('or', 'predicate', '(or <pred>+)', 'One must hold.', 'or $0'),
+  form('not', 'predicate', '(not <pred>)', 'Must not hold.', 'not $0'),
+  form('=', 'predicate', '(= <a> <b>)', 'Equal.', '= $0'),
+  form('>', 'predicate', '(> <a> <b>)', 'Greater than.', '> $0'),
+  form('<', 'predicate', '(< <a> <b>)', 'Less than.', '< $0'),
 ];
 
 export const units: readonly string[] = ['seconds', 'minutes', 'hours', 'days'];

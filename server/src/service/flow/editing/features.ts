@@ -6,7 +6,10 @@ import { codeActionsFor } from './codeActions';
 import { completeInRegion } from './completion';
 import { hoverInRegion } from './hover';
 import { FlowDocument, FlowRegion, regionAt } from '../index';
-import { FlowReferenceTarget, definitionInRegion, documentSymbols, referencesInDocument } from './navigation';
+import { FlowReferenceTarget, definitionInRegion, referencesInDocument } from './navigation';
+import { documentOutline } from './outline';
+import { targetAt } from './targets';
+import { Definition } from '../../definitions/model';
 import { payloadCodeActions } from './payloadFixes';
 
 /**
@@ -41,9 +44,30 @@ export function flowReferences(flowDoc: FlowDocument, target: FlowReferenceTarge
   return referencesInDocument(flowDoc, target);
 }
 
-/** The outline: patterns and the sends inside them, at most `limit` symbols in all. */
+/** The integration, message type or field a flow names at a position, with its definition, for references. */
+export function flowReferenceTarget(
+  flowDoc: FlowDocument,
+  position: Position,
+  ctx: AnalysisContext,
+): { target: FlowReferenceTarget; definition: Definition } | undefined {
+  const offset = flowDoc.document.offsetAt(position);
+  const region = region41At(flowDoc, offset);
+  const found = region && targetAt(region, region.toRegionOffset(offset), ctx);
+  switch (found?.kind) {
+    case 'integration':
+      return { target: { type: found.name }, definition: found.definition };
+    case 'message':
+      return { target: { type: found.integration, message: found.message.name }, definition: found.definition };
+    case 'field':
+      return { target: { type: found.integration, message: found.message.name, field: found.field.name }, definition: found.definition };
+    default:
+      return undefined;
+  }
+}
+
+/** The outline, nested by the tree: at most `limit` symbols in all. */
 export function flowSymbols(flowDoc: FlowDocument, limit = Infinity): DocumentSymbol[] {
-  return documentSymbols(flowDoc, limit);
+  return documentOutline(flowDoc, limit);
 }
 
 export function flowCodeActions(flowDoc: FlowDocument, _range: Range, diagnostics: Diagnostic[], ctx: AnalysisContext): CodeAction[] {
