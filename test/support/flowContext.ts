@@ -6,14 +6,16 @@ import { AnalysisContext, analysisContext } from '../../server/src/service/analy
 import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { checkFlowDocument } from '../../server/src/service/flow';
+import { DialectSetting } from '../../server/src/service/flow/analysis/dialect';
 import { defaultSettings } from '../../server/src/service/settings';
 import { crmIndex } from './definitions';
 import { documentOf } from './documents';
 
-export function builtinContext(): AnalysisContext {
+/** A context over the built-in definitions; `dialect`, the `cxengage.flow.dialect` setting. */
+export function builtinContext(dialect: DialectSetting = 'auto'): AnalysisContext {
   const index = new DefinitionIndex();
   index.setBuiltins(loadBuiltinDefinitions());
-  return analysisContext(index, 'file:///workspace/flow.cxflow', defaultSettings);
+  return analysisContext(index, 'file:///workspace/flow.cxflow', { ...defaultSettings, flow: { dialect } });
 }
 
 const crmWorkspace = crmIndex();

@@ -9,7 +9,9 @@ import { flowCodeActions } from '../../server/src/service/flow/editing/features'
 import { documentOf, withCursor } from '../support/documents';
 import { applyAction, applyItem, builtinContext } from '../support/flowContext';
 
-const ctx = builtinContext();
+// 4.1 editing: most fixtures here say nothing of their dialect, which would make them 4.2 (see
+// flow-dialect.test.ts), so every file is read as 4.1, as with `cxengage.flow.dialect: 4.1`.
+const ctx = builtinContext('4.1');
 
 function complete(text: string, kind: 'flow' | 'pattern' = 'flow', snippets = false) {
   const { doc, position } = withCursor(text, kind);

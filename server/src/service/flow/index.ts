@@ -8,7 +8,9 @@ import { makeDiagnostic } from '../diagnostics';
 import { DocumentCache } from '../documentCache';
 import { documentKind } from '../documentKind';
 import { PatternFile, readPatternFile } from './embedding/patternFile';
-import { formProblems } from './analysis/formProblems';
+import { regionFindings } from './analysis/formProblems';
+import { dialectBecause, dialectSubject, regionDialect } from './analysis/dialect';
+import { messages } from '../codes';
 import { rereadFlow } from './syntax/incremental';
 import { FlowProblem } from './analysis/problems';
 import { FlowRead, readFlowWithBalance } from './syntax/reader';
@@ -17,7 +19,7 @@ import { forEachInteraction, interactionAt, InteractionInfo, interactionInfo } f
 import { readerProblems } from './analysis/readerProblems';
 import { unsuppressed } from './analysis/suppression';
 
-export type { Dialect, FlowRegion, Side } from './embedding/region';
+export type { FlowRegion, PayloadKey, Side } from './embedding/region';
 export { nodeRange } from './embedding/region';
 export type { InteractionInfo, NamedPart } from './analysis/interactions';
 export { sideOf } from './analysis/sides';
@@ -114,17 +116,13 @@ function toDiagnostic(region: FlowRegion, problem: FlowProblem): Diagnostic {
 }
 
 function regionDiagnostics(region: FlowRegion, ctx: AnalysisContext): Diagnostic[] {
-  const problems = readerProblems(region, ctx);
-  switch (region.dialect) {
-    case '4.1':
-      for (const form of region.tree.forms) {
-        for (const p of formProblems(region, form, ctx)) problems.push(p);
-      }
-      break;
-    case '4.2':
-      // The 4.2 analyser plugs in here. Until then only reader errors count: the 4.1 analyser's
-      // findings on 4.2 forms would be false.
-      break;
+  const dialect = regionDialect(region, ctx.settings.flow.dialect);
+  const findings = regionFindings(region, ctx, dialect.version);
+  const problems = readerProblems(region, findings);
+  // Why the code is read as its dialect: said here, as the reason's line moves with edits elsewhere.
+  const readAs = messages.readAs(dialectSubject(region), dialect.version, dialectBecause(dialect, region));
+  for (const { problems: found } of findings) {
+    for (const p of found) problems.push(p.code === 'wrong-dialect' ? { ...p, message: p.message + readAs } : p);
   }
   return unsuppressed(problems, region.tree).map((p) => toDiagnostic(region, p));
 }
@@ -133,6 +131,7 @@ interface CheckedEntry {
   version: number;
   generation: number;
   builtin: boolean;
+  dialect: string;
   diagnostics: Diagnostic[];
 }
 
@@ -144,8 +143,9 @@ const checked = new Map<string, CheckedEntry>();
  */
 export function checkFlowDocument(doc: TextDocument, ctx: AnalysisContext): Diagnostic[] {
   const builtin = ctx.settings.definitions.builtin;
+  const dialect = ctx.settings.flow.dialect;
   const hit = checked.get(doc.uri);
-  if (hit && hit.version === doc.version && hit.generation === ctx.generation && hit.builtin === builtin) {
+  if (hit && hit.version === doc.version && hit.generation === ctx.generation && hit.builtin === builtin && hit.dialect === dialect) {
     return hit.diagnostics;
   }
   const flowDoc = getFlowDocument(doc);
@@ -155,7 +155,7 @@ export function checkFlowDocument(doc: TextDocument, ctx: AnalysisContext): Diag
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
   checked.delete(doc.uri);
-  checked.set(doc.uri, { version: doc.version, generation: ctx.generation, builtin, diagnostics });
+  checked.set(doc.uri, { version: doc.version, generation: ctx.generation, builtin, dialect, diagnostics });
   if (checked.size > maxCached) {
     const oldest = checked.keys().next().value;
     if (oldest !== undefined) checked.delete(oldest);

@@ -4,10 +4,13 @@
 // `interactionVerbs`; everything downstream reads the verb from the entry.
 import { Range } from 'vscode-languageserver-types';
 import { FlowRegion, nodeRange } from '../embedding/region';
+import type { DialectVersion } from './grammar/signature';
 import { FlowNode, isContainer, ListNode, MapEntry, MapNode, nodeAt, operatorOf, SymbolNode } from '../syntax/tree';
 
 export interface InteractionVerb {
   name: string;
+  /** The dialect whose verb it is. */
+  dialect: DialectVersion;
   /** The shape the arity diagnostic quotes. */
   shape: string;
   /**
@@ -19,17 +22,25 @@ export interface InteractionVerb {
   responseScope: 'success' | 'options';
 }
 
-const verb = (name: string, shape: string, paramsOptional: boolean, responseScope: InteractionVerb['responseScope']): InteractionVerb => ({
+const verb = (name: string, dialect: DialectVersion, shape: string, paramsOptional: boolean, responseScope: InteractionVerb['responseScope']): InteractionVerb => ({
   name,
+  dialect,
   shape,
   paramsOptional,
   responseScope,
 });
 
-/** The interaction verbs the language reads, by operator name. */
+const verb42 = (name: string) => verb(name, '4.2', `(${name} <integration> <message> {<params>}? <options>*)`, true, 'success');
+
+/**
+ * The interaction verbs of both dialects, by operator name. Editor features that follow the
+ * definitions (references, outline, previews) read any of them; the analyser takes only its
+ * dialect's, from the grammar.
+ */
 export const interactionVerbs: ReadonlyMap<string, InteractionVerb> = new Map([
-  ['send', verb('send', '(send <integration> <message> {<params>} <options>*)', false, 'success')],
-  ['await', verb('await', '(await <integration> <message> {<params>} <options>*)', false, 'options')],
+  ['send', verb('send', '4.1', '(send <integration> <message> {<params>} <options>*)', false, 'success')],
+  ['await', verb('await', '4.1', '(await <integration> <message> {<params>} <options>*)', false, 'options')],
+  ...['fetch', 'perform', 'create', 'update', 'delete'].map((name): [string, InteractionVerb] => [name, verb42(name)]),
 ]);
 
 /** An interaction form split into its parts; any part may be missing in half-typed code. */

@@ -1,42 +1,41 @@
 // Reader errors as problems of a region. One inside a credential's value does not quote its text:
 // the reader quotes the token it stops at before any definition is known.
 import { messages } from '../../codes';
-import { AnalysisContext } from '../../analysisContext';
 import { FlowRegion } from '../embedding/region';
-import { formSecrets } from './formProblems';
+import { FormFindings } from './formProblems';
 import { FlowProblem } from './problems';
 import { redactQuotes } from './secretValues';
 import { unclosedFormsMessage } from '../syntax/containers';
 import { FlowNode } from '../syntax/tree';
 
-/** The top-level form holding a code offset, by binary search (forms are in source order). */
-function formAt(forms: readonly FlowNode[], offset: number): FlowNode | undefined {
+/** The findings of the top-level form holding a code offset, by binary search (forms are in source order). */
+function findingsAt(findings: readonly FormFindings[], offset: number): FormFindings | undefined {
   let lo = 0;
-  let hi = forms.length - 1;
+  let hi = findings.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (forms[mid].end <= offset) lo = mid + 1;
-    else if (forms[mid].start > offset) hi = mid - 1;
-    else return forms[mid];
+    const form = findings[mid].form;
+    if (form.end <= offset) lo = mid + 1;
+    else if (form.start > offset) hi = mid - 1;
+    else return findings[mid];
   }
   return undefined;
 }
 
-export function readerProblems(region: FlowRegion, ctx: AnalysisContext): FlowProblem[] {
-  const forms = region.tree.forms;
+/** The reader's errors as problems; `findings`, the analyser's per form, tell where credential values are. */
+export function readerProblems(region: FlowRegion, findings: readonly FormFindings[]): FlowProblem[] {
   const errors = region.tree.errors.slice().sort((a, b) => a.start - b.start);
   // Errors in source order fall form by form: one sweep over each form's secrets, keeping the
-  // furthest end of those begun so far. A form's analysis is cached: the diagnostics asked for it.
+  // furthest end of those begun so far.
   let current: FlowNode | undefined;
-  let secrets: { start: number; end: number }[] = [];
+  let secrets: readonly { start: number; end: number }[] = [];
   let next = 0;
   let reach = -1;
   return errors.map((e) => {
-    const form = formAt(forms, e.start);
-    if (form !== current) {
-      current = form;
-      // A 4.2 region's credential values come from its own analyser, once it reports them.
-      secrets = form === undefined || region.dialect !== '4.1' ? [] : formSecrets(region, form, ctx).slice().sort((a, b) => a.start - b.start);
+    const found = findingsAt(findings, e.start);
+    if (found?.form !== current) {
+      current = found?.form;
+      secrets = found?.secrets ?? [];
       next = 0;
       reach = -1;
     }

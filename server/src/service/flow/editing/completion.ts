@@ -14,7 +14,6 @@ import { CursorSlot, cursorSlot } from './cursor';
 import { fieldParts, joinFields } from './fieldInsertion';
 import { fieldMarkdown, fieldsTable, formMarkdown, integrationMarkdown } from './flowDocs';
 import { SnippetPart, adaptSnippet, forRegion, newFormSnippet, renderPlain, renderSnippet, stringLiteral } from './insertText';
-import { units } from '../analysis/operators';
 import { FlowRegion } from '../embedding/region';
 import { Interaction } from '../analysis/interactions';
 import { checkInteraction } from '../analysis/sendCheck';
@@ -61,7 +60,7 @@ export function completeInRegion(region: FlowRegion, offset: number, ctx: Analys
     case 'field-value':
       return enumItems(slot.interaction, slot.field, ctx, edit);
     case 'unit':
-      return units.map((unit, i) => {
+      return slot.units.map((unit, i) => {
         const item = edit.item(unit, CompletionItemKind.Unit, unit);
         item.sortText = String(i);
         return item;

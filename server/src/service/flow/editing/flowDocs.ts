@@ -1,7 +1,7 @@
 // Markdown that describes integrations, message types, fields and forms: shared by hover and by
 // the documentation of completion items, so both say the same thing the same way.
 import { Definition, MessageField, MessageType, definitionType, displayName } from '../../definitions/model';
-import { FormInfo } from '../analysis/operators';
+import { FormSignature } from '../analysis/grammar/signature';
 
 /** Escapes text for a markdown table cell or paragraph. */
 function md(text: string): string {
@@ -53,13 +53,13 @@ export function fieldMarkdown(integration: string, message: string, field: Messa
   return lines.join('\n');
 }
 
-export function formMarkdown(info: FormInfo): string {
-  // Descriptions in the form table are markdown already.
-  return [code(info.shape), '', info.description].join('\n');
+export function formMarkdown(info: FormSignature): string {
+  // The docs in the form tables are markdown already.
+  return [code(info.shape), '', info.doc].join('\n');
 }
 
 /** Several readings of one operator name (e.g. `within` as an option and as a when form). */
-export function formsMarkdown(infos: readonly FormInfo[]): string {
+export function formsMarkdown(infos: readonly FormSignature[]): string {
   const seen = new Set<string>();
   const parts: string[] = [];
   for (const info of infos) {

@@ -3,13 +3,14 @@
 import { AnalysisContext } from '../../analysisContext';
 import { Definition, MessageField, MessageType } from '../../definitions/model';
 import { formsAt } from './cursor';
-import { FormInfo, formsNamed } from '../analysis/operators';
+import { grammar41 } from '../analysis/grammar/grammar';
+import { FormSignature } from '../analysis/grammar/signature';
 import { FlowRegion } from '../embedding/region';
 import { interactionOfMap, readInteraction } from '../analysis/interactions';
 import { FlowNode, indexInParent, isContainer, keyName, mapEntryOf, nodeAt } from '../syntax/tree';
 
 export type FlowTarget =
-  | { kind: 'operator'; node: FlowNode; name: string; forms: FormInfo[] }
+  | { kind: 'operator'; node: FlowNode; name: string; forms: FormSignature[] }
   | { kind: 'integration'; node: FlowNode; name: string; definition: Definition }
   | { kind: 'message'; node: FlowNode; integration: string; definition: Definition; message: MessageType }
   | { kind: 'field'; node: FlowNode; integration: string; definition: Definition; message: MessageType; field: MessageField };
@@ -22,7 +23,7 @@ export function targetAt(region: FlowRegion, offset: number, ctx: AnalysisContex
     const index = indexInParent(node);
     if (index === 0 && node.kind === 'symbol') {
       const here = formsAt(region, parent).filter((f) => f.name === node.name);
-      const forms = here.length > 0 ? here : formsNamed(node.name);
+      const forms = here.length > 0 ? here : grammar41.named(node.name);
       return forms.length === 0 ? undefined : { kind: 'operator', node, name: node.name, forms };
     }
     const interaction = readInteraction(parent);
