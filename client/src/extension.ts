@@ -2,6 +2,7 @@
 // No language logic lives here.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerDialectStatus } from './dialectStatus';
 import { registerPreviews } from './preview';
 
 let client: LanguageClient | undefined;
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     clearTimeout(slow);
   }
   registerPreviews(context, client);
+  registerDialectStatus(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -65,7 +65,10 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   }
 
   const warnings: string[] = [];
-  const settings = normaliseSettings({ definitions: { builtin: options.builtin }, diagnostics: { severity: options.severity } }, warnings);
+  const settings = normaliseSettings(
+    { definitions: { builtin: options.builtin }, diagnostics: { severity: options.severity }, flow: { dialect: options.dialect } },
+    warnings,
+  );
   if (warnings.length > 0) {
     for (const w of warnings) err(`cxengage-lint: ${w.replace('cxengage.diagnostics.severity', '--severity').replace(' is ignored', '')}`);
     return 2;

@@ -25,6 +25,7 @@ import { SettingsStore } from './settingsStore';
 import { safeHandler, safely } from './safeHandler';
 import { DiskDocuments, findFiles, matchesGlobs } from './workspaceFiles';
 import { registerFormHandlers } from './formHandlers';
+import { registerDialectHandlers } from './dialectHandlers';
 import { sendCodeLenses } from './service/previews';
 
 const pushDelayMs = 150;
@@ -309,12 +310,17 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** The open document, else the file read from disk. */
+  const documentOrFile = (uri: string) => documents.get(uri) ?? (URI.parse(uri).scheme === 'file' ? disk.read(URI.parse(uri).fsPath, settings.get(uri).maxFileSize) : undefined);
+
   registerFormHandlers(connection, {
-    getDocument: (uri) => documents.get(uri) ?? (URI.parse(uri).scheme === 'file' ? disk.read(URI.parse(uri).fsPath, settings.get(uri).maxFileSize) : undefined),
+    getDocument: documentOrFile,
     contextFor: (uri) => service.contextFor(uri),
     index,
     definitionDiagnostics: (doc) => service.diagnostics(doc),
   });
+
+  registerDialectHandlers(connection, { getDocument: documentOrFile, contextFor: (uri) => service.contextFor(uri) });
 
   documents.listen(connection);
   connection.listen();

@@ -1,5 +1,6 @@
 // Command-line arguments of cxengage-lint, parsed strictly: a usage error names the bad argument.
 export type OutputFormat = 'text' | 'json' | 'sarif';
+export type DialectOption = 'auto' | '4.1' | '4.2';
 
 export interface CliOptions {
   paths: string[];
@@ -7,6 +8,7 @@ export interface CliOptions {
   maxWarnings?: number;
   builtin: boolean;
   severity: Record<string, string>;
+  dialect: DialectOption;
   help: boolean;
   version: boolean;
 }
@@ -25,13 +27,15 @@ Options:
   --max-warnings N           also fail when there are more than N warnings
   --severity CODE=LEVEL      re-grade a code: error, warning, information, hint or off (repeatable)
   --no-builtin               do not use the eight built-in definitions
+  --dialect auto|4.1|4.2     the flow language of files whose first line does not say
+                             (default: auto, each file decides; see the README)
   -h, --help                 show this help
   -v, --version              show the version
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable path.`;
 
 export function parseArguments(argv: string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', builtin: true, severity: {}, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', builtin: true, severity: {}, dialect: 'auto', help: false, version: false };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
@@ -57,6 +61,12 @@ export function parseArguments(argv: string[]): CliOptions {
         const f = take();
         if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
         options.format = f;
+        break;
+      }
+      case '--dialect': {
+        const d = take();
+        if (d !== 'auto' && d !== '4.1' && d !== '4.2') throw new UsageError(`--dialect must be auto, 4.1 or 4.2, not "${d}"`);
+        options.dialect = d;
         break;
       }
       case '--max-warnings': {

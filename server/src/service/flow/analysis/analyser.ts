@@ -32,7 +32,7 @@ import { Globals, localNames, lookupLocal, Scope } from './scope';
 import { isPatternMap, patternMapKey, topLevelSide } from './sides';
 import { suggestionsFor } from './suggestions';
 import { FlowNode, keyName, ListNode, MapNode, operatorNode, SymbolNode } from '../syntax/tree';
-import { Item, Walk } from './walk';
+import { Expect, Item, Walk } from './walk';
 
 /** Analyses every form of a region, reporting through `sink`; the dialect is the region's unless given. */
 export function analyseRegion(region: FlowRegion, ctx: AnalysisContext, sink: ProblemSink, dialect?: DialectVersion): void {
@@ -119,34 +119,39 @@ function visit(walk: Walk, item: Item): void {
   switch (node.kind) {
     case 'response':
       // 4.1's response value; in 4.2, `$field` is an event field, valid anywhere.
-      if (!response && walk.grammar.dialect === '4.1') {
+      if (!response && walk.grammar.dialect === '4.1' && expect !== 'foreign') {
         walk.sink({ code: 'response-outside-success', start: node.start, end: node.end, message: messages.responseOutsideSuccess(walk.text(node)) });
       }
       return;
     case 'symbol':
-      if (expect !== 'opaque') variable(walk, node, scope);
+      if (expect !== 'opaque' && expect !== 'foreign') variable(walk, node, scope);
       return;
     case 'map':
       return map(walk, node, item);
     case 'vector':
     case 'set':
-      walk.pushAll(node.children, expect === 'opaque' ? 'opaque' : 'value', response, scope);
+      walk.pushAll(node.children, memberExpect(expect), response, scope);
       return;
     case 'list':
       return list(walk, node, item);
   }
 }
 
+/** Where the members of a container standing at `expect` stand. */
+function memberExpect(expect: Expect): Expect {
+  return expect === 'opaque' || expect === 'foreign' ? expect : 'value';
+}
+
 function map(walk: Walk, node: MapNode, item: Item): void {
   const { expect, response, scope } = item;
   if (walk.grammar.dialect === '4.1') {
-    if (expect !== 'opaque' && isPatternMap(walk.region, node)) startPatternMap(walk, node);
-    else walk.pushAll(node.children, expect === 'opaque' ? 'opaque' : 'value', response, scope);
+    if (memberExpect(expect) === 'value' && isPatternMap(walk.region, node)) startPatternMap(walk, node);
+    else walk.pushAll(node.children, memberExpect(expect), response, scope);
     return;
   }
   // 4.2: keys are data (`{...}`, a placeholder, is a key); values are expressions.
   const entries = node.entries;
-  for (let i = entries.length - 1; i >= 0; i--) walk.push(entries[i].value, expect === 'opaque' ? 'opaque' : 'value', response, scope);
+  for (let i = entries.length - 1; i >= 0; i--) walk.push(entries[i].value, memberExpect(expect), response, scope);
 }
 
 function list(walk: Walk, node: ListNode, item: Item): void {
@@ -154,18 +159,18 @@ function list(walk: Walk, node: ListNode, item: Item): void {
   const op = operatorNode(node);
   if (op === undefined) {
     // `()` or `((f) x)`: nothing the language defines; look inside for interactions and values.
-    walk.pushAll(node.children, expect === 'opaque' ? 'opaque' : 'value', response, scope);
+    walk.pushAll(node.children, memberExpect(expect), response, scope);
     return;
   }
   const grammar = walk.grammar;
-  if (expect === 'opaque') {
+  if (expect === 'opaque' || expect === 'foreign') {
     // An interaction of either dialect is still checked against the definitions both share; the
-    // options of one of the other dialect are only looked into.
-    const signature = grammar.interactionSignature(op.name);
+    // options of one of the other dialect, and anything in a foreign form, are only looked into.
+    const signature = expect === 'opaque' ? grammar.interactionSignature(op.name) : undefined;
     const verb = interactionVerbs.get(op.name);
     if (signature !== undefined) interactionForm(walk, node, signature, item);
-    else if (verb !== undefined) interactionForm(walk, node, undefined, item, new Map([[verb.name, verb]]));
-    else walk.pushAll(node.children, 'opaque', response, scope, 1);
+    else if (verb !== undefined) interactionForm(walk, node, undefined, { ...item, expect: verb.dialect === grammar.dialect ? 'opaque' : 'foreign' }, new Map([[verb.name, verb]]));
+    else walk.pushAll(node.children, expect, response, scope, 1);
     return;
   }
   const position = expect === 'define' ? 'value' : expect;
@@ -183,7 +188,8 @@ function list(walk: Walk, node: ListNode, item: Item): void {
   }
   const rule = grammar.rule(position);
   const where = rule.whereOption !== undefined && grammar.isOption(op.name) ? rule.whereOption : rule.where;
-  walk.unknownForm(node, op.name, where, grammar.candidateNames(position));
+  // A form of the dialect in the wrong place is misplaced, not misspelt: no did-you-mean.
+  walk.unknownForm(node, op.name, where, grammar.has(op.name) ? [] : grammar.candidateNames(position));
   misplaced(walk, node, op.name, item);
 }
 

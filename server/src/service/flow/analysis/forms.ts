@@ -174,11 +174,12 @@ function bindingVector(walk: Walk, signature: FormSignature, kind: 'bindings' | 
  * The values of a params map; a `then` field (the timer's `create`) holds code of the dialect. A
  * credential's value is not looked into: nothing about it may be repeated.
  */
-function paramValues(walk: Walk, entries: readonly MapEntry[], response: boolean, scope: Scope, secrets?: SecretValues): void {
+function paramValues(walk: Walk, entries: readonly MapEntry[], response: boolean, scope: Scope, secrets?: SecretValues, foreign = false): void {
   for (let i = entries.length - 1; i >= 0; i--) {
     const { key, value } = entries[i];
     if (value !== undefined && secrets?.holds(value)) continue;
-    walk.push(value, keyName(key) === 'then' && value?.kind === 'list' ? walk.grammar.thenPosition : 'value', response, scope);
+    const expect = foreign ? 'foreign' : keyName(key) === 'then' && value?.kind === 'list' ? walk.grammar.thenPosition : 'value';
+    walk.push(value, expect, response, scope);
   }
 }
 
@@ -207,7 +208,8 @@ function option(walk: Walk, owner: FormSignature, node: FlowNode, response: bool
 
 /**
  * An interaction: the send check, then its params' values and its options. Without a signature
- * (one of the other dialect, already reported) its options are only looked into.
+ * (one of the other dialect, already reported) its options are only looked into; a `foreign`
+ * item's values too, as they are written in the other dialect.
  */
 export function interactionForm(walk: Walk, list: ListNode, signature: FormSignature | undefined, item: Item, verbs: ReadonlyMap<string, InteractionVerb> = walk.grammar.verbMap): void {
   const interaction = readInteraction(list, verbs);
@@ -221,12 +223,13 @@ export function interactionForm(walk: Walk, list: ListNode, signature: FormSigna
   const response = item.response || interaction.verb.responseScope === 'options';
   const children = list.children;
   const from = children.length - interaction.rest.length;
+  const foreign = item.expect === 'foreign';
   for (let i = children.length - 1; i >= from; i--) {
     if (signature !== undefined) option(walk, signature, children[i], response, item.scope, check.secrets);
-    else walk.push(children[i], 'opaque', response, item.scope);
+    else walk.push(children[i], foreign ? 'foreign' : 'opaque', response, item.scope);
   }
-  if (interaction.params !== undefined) paramValues(walk, interaction.params.entries, response, item.scope, check.secrets);
-  else walk.push(interaction.paramsNode, 'value', response, item.scope);
+  if (interaction.params !== undefined) paramValues(walk, interaction.params.entries, response, item.scope, check.secrets, foreign);
+  else walk.push(interaction.paramsNode, foreign ? 'foreign' : 'value', response, item.scope);
 }
 
 /** After an unknown-form report: a misplaced interaction is still checked; anything else is opaque. */
@@ -239,8 +242,8 @@ export function misplaced(walk: Walk, list: ListNode, op: string, item: Item): v
 /**
  * A form of the other dialect: `wrong-dialect` on `at` (its operator, or a pattern map's key). Its
  * message is completed with why the code is read as it is where the region's diagnostics are made
- * (the reason's line moves on edits that leave this form alone). An interaction is still checked
- * against the definitions, which both dialects share; anything else is looked into as opaque.
+ * (the reason's line moves on edits that leave this form alone). Interactions in it are still
+ * checked against the definitions, which both dialects share; nothing else in it is.
  */
 export function wrongDialect(walk: Walk, node: ContainerNode, at: FlowNode, subject: string, kind: 'form' | 'function', dialect: DialectVersion, item: Item): void {
   const name = at.kind === 'symbol' ? at.name : undefined;
@@ -253,8 +256,9 @@ export function wrongDialect(walk: Walk, node: ContainerNode, at: FlowNode, subj
     data: { operator: name ?? walk.text(at), dialect, replacements },
   });
   const verb = name === undefined ? undefined : interactionVerbs.get(name);
-  if (node.kind === 'list' && verb !== undefined && verb.dialect === dialect) interactionForm(walk, node, undefined, item, new Map([[verb.name, verb]]));
-  else walk.pushAll(node.children, 'opaque', item.response, item.scope, node.kind === 'list' ? 1 : 0);
+  const foreign: Item = { ...item, expect: 'foreign' };
+  if (node.kind === 'list' && verb !== undefined && verb.dialect === dialect) interactionForm(walk, node, undefined, foreign, new Map([[verb.name, verb]]));
+  else walk.pushAll(node.children, 'foreign', item.response, item.scope, node.kind === 'list' ? 1 : 0);
 }
 
 /** The forms of the region's dialect that say what `name` (of `dialect`) says here, preferred first. */

@@ -15,11 +15,12 @@ import { FlowNode, ListNode, operatorNode, SymbolNode } from '../syntax/tree';
 
 /**
  * What a node is expected to be where it stands: a position of the grammar; `opaque`, the inside
- * of a form already reported (unknown, or of the other dialect), where only interactions and `$`
- * values are still looked at, so one typo doesn't cascade; `define`, the name of a `def` whose
- * value has been walked, to be made visible.
+ * of an unknown form, where only interactions and `$` values are still looked at, so one typo
+ * doesn't cascade; `foreign`, the inside of a form of the other dialect, where only interactions
+ * are (its values mean what the other dialect says); `define`, the name of a `def` whose value has
+ * been walked, to be made visible.
  */
-export type Expect = Position | 'opaque' | 'define';
+export type Expect = Position | 'opaque' | 'foreign' | 'define';
 
 export interface Item {
   node: FlowNode;
