@@ -92,7 +92,7 @@ describe('flow dialect: wrong-dialect', () => {
     const { doc, diagnostics } = diagnose('(def greeting "hi")\n\n(seq (send echo message {:message greeting}))');
     assert.deepEqual(compact(diagnostics), [['wrong-dialect', rangeOfText(doc, 'seq')]]);
     assert.equal(messageText(diagnostics[0]), '`seq` is a 4.1 form; this file is read as 4.2 because line 1 uses `def`');
-    assert.deepEqual(diagnostics[0].data, { operator: 'seq', dialect: '4.1', replacements: ['do', 'sequence'] });
+    assert.deepEqual(diagnostics[0].data, { operator: 'seq', dialect: '4.1', replacements: ['do'] });
   });
 
   it('a 4.2 form in a 4.1 file, named by each reason', () => {
@@ -187,14 +187,19 @@ describe('flow dialect: quick fixes of wrong-dialect', () => {
 
   it('rewrites to the counterpart, preferred first, or reads the file as the form\'s dialect', () => {
     const { doc, actions, titles } = fixes('(seq (delay 1 days))', 'flow', '4.2');
-    assert.deepEqual(titles, ['Change to `do`', 'Change to `sequence`', 'Read this file as 4.1 (`; cxengage-dialect: 4.1` on its first line)']);
+    assert.deepEqual(titles, ['Change to `do`', 'Read this file as 4.1 (`; cxengage-dialect: 4.1` on its first line)']);
     assert.equal(actions[0].isPreferred, true);
     assert.equal(applyAction(doc, actions[0]), '(do (delay 1 days))');
-    assert.equal(applyAction(doc, actions[2]), '; cxengage-dialect: 4.1\n(seq (delay 1 days))');
+    assert.equal(applyAction(doc, actions[1]), '; cxengage-dialect: 4.1\n(seq (delay 1 days))');
+  });
+
+  it('a seq of event patterns becomes a sequence, a seq of reactions a do', () => {
+    assert.deepEqual(fixes('(def x 1)\n(seq (event (= a 1)) (within 1 hours (event (= b 2))))').titles, ['Change to `sequence`']);
+    assert.deepEqual(fixes('(def x 1)\n(seq (event (= a 1)) (delay 1 days))').titles, ['Change to `do`']);
   });
 
   it('reads the file as the other dialect only when all of it is written in that one', () => {
-    assert.deepEqual(fixes('(def x 1)\n(seq (delay 1 days))').titles, ['Change to `do`', 'Change to `sequence`']);
+    assert.deepEqual(fixes('(def x 1)\n(seq (delay 1 days))').titles, ['Change to `do`']);
   });
 
   it('send becomes perform (or create); a 4.2 verb in 4.1 becomes send', () => {

@@ -72,7 +72,9 @@ describe('quick fixes never introduce a diagnostic', () => {
       [
         'examples/flows/abandoned-calls.cxflow',
         'examples/flows/escalations.cxflow',
+        'examples/flows/mistakes-4.2.cxflow',
         'examples/flows/mistakes.cxflow',
+        'examples/flows/service-reminders.cxflow',
         'examples/flows/service-reminders.pattern.json',
         'examples/flows/vip.pattern.json',
         'test/fixtures/quick-fixes/fixable.cxflow',

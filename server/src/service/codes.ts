@@ -126,7 +126,7 @@ export const messages = {
   /** The end of a wrong-dialect message: "; this file is read as 4.2 because line 3 uses `create`". */
   readAs: (subject: string, dialect: string, because: string) => `; ${subject} is read as ${dialect} ${because}`,
   unboundVariable: (name: string, field: string | undefined, suggestion?: string) =>
-    `No variable ${quote(name)} is in scope here${field === undefined ? '' : ` (the name before \`.${field}\`)`}: bound by \`def\` before it, by the \`let\` or \`when-let\` around it, or the then branch of \`if-let\`${didYouMean(suggestion)}`,
+    `${quote(name)}${field === undefined ? '' : ` (before \`.${field}\`)`} names no variable in scope here and no function${didYouMean(suggestion)}`,
   shadowedName: (name: string, kind: 'function' | 'form') =>
     `${quote(name)} is a ${kind} of the language: a variable of that name hides it`,
 

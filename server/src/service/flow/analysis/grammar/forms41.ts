@@ -29,6 +29,12 @@ const ownedByInteraction = (list: ListNode) => list.parent !== undefined && inte
 /** `par` is `do` in 4.2 when every member is an interaction (4.2 runs unbound ones in parallel) and it has no options. */
 const onlyInteractions = (list: ListNode) => list.children.slice(1).every((c) => c.kind === 'list' && (operatorOf(c) === 'send' || operatorOf(c) === 'await'));
 
+/** Whether every member of a list is an event pattern (a when-side `seq` is 4.2's `sequence`, a then-side one its `do`). */
+const patternsOnly = (list: ListNode) => {
+  const members = list.children.slice(1);
+  return members.length > 0 && members.every((m) => forms41.some((f) => f.name === operatorOf(m) && f.places.includes('when')));
+};
+
 /** A when-side `event` with a map is 4.2's event collection. */
 const eventWithMap = (list: ListNode) => (list.children[1]?.kind === 'map' ? '`event` with a map' : undefined);
 
@@ -48,7 +54,7 @@ export const forms41: readonly FormSignature[] = [
     options: ['retries', 'within', 'success', 'failure'],
     optionsAmong: true,
     topLevelSide: 'then',
-    counterpart: { names: ['do'] },
+    counterpart: { names: ['do'], when: (list) => !patternsOnly(list) },
   }),
   form('par', 'reaction', [arg('reaction', 'member', { repeat: '*' })], '(par <member>* <options>*)', 'Run the members in parallel.', 'par\n  $1', {
     options: ['retries', 'within', 'success', 'failure'],
@@ -93,7 +99,7 @@ export const forms41: readonly FormSignature[] = [
     topLevelSide: 'when',
     counterpart: { names: ['times'] },
   }),
-  form('seq', 'when', [arg('when', 'pattern', { repeat: '+' })], '(seq <pattern>*)', 'Match the patterns in this order.', 'seq $1', { counterpart: { names: ['sequence'] } }),
+  form('seq', 'when', [arg('when', 'pattern', { repeat: '+' })], '(seq <pattern>*)', 'Match the patterns in this order.', 'seq $1', { counterpart: { names: ['sequence'], when: patternsOnly } }),
   form('all', 'when', [arg('when', 'pattern', { repeat: '+' })], '(all <pattern>*)', 'Match when every pattern has matched.', 'all $1', { topLevelSide: 'when', counterpart: { names: ['and'] } }),
   form('allOf', 'when', [arg('when', 'pattern', { repeat: '+' })], '(allOf <pattern>*)', 'Older spelling of `all`.', 'allOf $1', { topLevelSide: 'when', counterpart: { names: ['and'] } }),
   form('any', 'when', [arg('when', 'pattern', { repeat: '+' })], '(any <pattern>*)', 'Match when any pattern matches.', 'any $1', { topLevelSide: 'when', counterpart: { names: ['or'] } }),
