@@ -4,7 +4,7 @@
 // a new form is a new table entry.
 import { messages } from '../../codes';
 import { Found, otherGrammar } from './grammar/grammar';
-import { layoutArguments } from './grammar/layout';
+import { isPositional, layoutArguments, positionalUse } from './grammar/layout';
 import { ArgKind, ArgSpec, BindingRule, DialectVersion, FormSignature, Place } from './grammar/signature';
 import { InteractionVerb, interactionVerbs, readInteraction } from './interactions';
 import { bind, Scope } from './scope';
@@ -19,17 +19,17 @@ export function checkForm(walk: Walk, list: ListNode, found: Found, item: Item, 
   const { response, scope } = item;
   const shapeOk = walk.count(list, signature);
   const children = list.children;
-  const uses = layoutArguments(signature, children);
+  const uses = isPositional(signature) ? undefined : layoutArguments(signature, children);
   const rule = signature.binds;
   const bound = rule === 'let' || rule === 'if-let' || rule === 'when-let' ? bindAll(scope, children[1], rule) : scope;
   // Pushed before the value: popped after it, so the name is visible after its form only.
   if (rule === 'def' && isPlainSymbol(children[1])) walk.push(children[1], 'define', response, scope);
   for (let i = children.length - 1; i >= 1; i--) {
     const child = children[i];
-    const use = uses[i];
+    const use = uses === undefined ? positionalUse(signature, i, child) : uses[i];
     if (use.at === 'option') option(walk, signature, child, response, scope, secrets);
     else if (use.at === 'extra') walk.push(child, 'value', response, scope);
-    else argument(walk, { kind: use.kind, spec: use.spec, signature, place, shapeOk, secrets }, child, response, bodyScope(rule, use.index, scope, bound));
+    else argument(walk, use.kind, use.spec, signature, place, shapeOk, secrets, child, response, bodyScope(rule, use.index, scope, bound));
   }
 }
 
@@ -56,20 +56,24 @@ function bindAll(outer: Scope, vector: FlowNode | undefined, rule: BindingRule):
   return scope;
 }
 
-interface ArgContext {
-  kind: ArgKind;
-  spec: ArgSpec;
-  signature: FormSignature;
-  /** The place the form was found in: what `same` means. */
-  place: Place;
-  /** The arity check passed: the argument is in the place the author meant. */
-  shapeOk: boolean;
-  secrets?: SecretValues;
-}
-
-function argument(walk: Walk, arg: ArgContext, child: FlowNode, response: boolean, scope: Scope): void {
-  const { signature } = arg;
-  switch (arg.kind) {
+/**
+ * Checks or queues one argument by its kind. `place`: where the form was found (what `same`
+ * means); `shapeOk`: the arity check passed, so the argument is in the place the author meant.
+ * (Positional parameters, not an object: this runs for every argument of every form.)
+ */
+function argument(
+  walk: Walk,
+  kind: ArgKind,
+  spec: ArgSpec,
+  signature: FormSignature,
+  place: Place,
+  shapeOk: boolean,
+  secrets: SecretValues | undefined,
+  child: FlowNode,
+  response: boolean,
+  scope: Scope,
+): void {
+  switch (kind) {
     case 'reaction':
       // 4.1: `seq`, `par`, `success`, `failure` run forms; a constant among them does nothing.
       if (child.kind !== 'list') walk.sink({ code: 'arity', start: child.start, end: child.end, message: messages.notAReaction(walk.text(child), signature.name) });
@@ -82,10 +86,10 @@ function argument(walk: Walk, arg: ArgContext, child: FlowNode, response: boolea
     case 'criterion':
     case 'expression':
     case 'condition':
-      walk.push(child, arg.kind, response || arg.spec.response === true, scope);
+      walk.push(child, kind, response || spec.response === true, scope);
       return;
     case 'same':
-      walk.push(child, arg.place, response, scope);
+      walk.push(child, place, response, scope);
       return;
     case 'operand':
       walk.push(child, 'predicate', response, scope);
@@ -96,20 +100,20 @@ function argument(walk: Walk, arg: ArgContext, child: FlowNode, response: boolea
     case 'name':
       return nameArgument(walk, signature, child, response, scope);
     case 'params':
-      if (child.kind === 'map') paramValues(walk, child.entries, response, scope, arg.secrets);
+      if (child.kind === 'map') paramValues(walk, child.entries, response, scope, secrets);
       else {
-        if (arg.shapeOk) walk.sink({ code: 'arity', start: child.start, end: child.end, message: messages.paramsNotMap(signature.name) });
+        if (shapeOk) walk.sink({ code: 'arity', start: child.start, end: child.end, message: messages.paramsNotMap(signature.name) });
         walk.push(child, 'value', response, scope);
       }
       return;
     case 'bindings':
     case 'binding':
-      return bindingVector(walk, signature, arg.kind, child, response, scope);
+      return bindingVector(walk, signature, kind, child, response, scope);
     case 'criteria':
       if (child.kind === 'map') {
         for (let i = child.entries.length - 1; i >= 0; i--) walk.push(child.entries[i].value, 'criterion', response, scope);
       } else {
-        if (arg.shapeOk) walk.sink({ code: 'arity', start: child.start, end: child.end, message: messages.criteriaNotMap(signature.name) });
+        if (shapeOk) walk.sink({ code: 'arity', start: child.start, end: child.end, message: messages.criteriaNotMap(signature.name) });
         walk.push(child, 'value', response, scope);
       }
       return;

@@ -20,11 +20,15 @@ export interface Found {
 
 export class Grammar {
   private readonly byPlace = new Map<Place, Map<string, FormSignature>>();
+  /** Per position, what a name is found as there: made once, as every list of a walk asks. */
+  private readonly found = new Map<Position, Map<string, Found>>();
   private readonly names = new Set<string>();
   private readonly functions = new Set<string>();
   private readonly sides = new Map<string, 'when' | 'then'>();
   private readonly verbs = new Map<string, InteractionVerb>();
   private readonly completions = new Map<Position, FormSignature[]>();
+  /** Per form that takes options: its options by name. */
+  private readonly options = new Map<FormSignature, Map<string, FormSignature>>();
 
   constructor(
     readonly dialect: DialectVersion,
@@ -48,6 +52,16 @@ export class Grammar {
       if (signature.topLevelSide !== undefined && !this.sides.has(signature.name)) this.sides.set(signature.name, signature.topLevelSide);
       if (signature.interaction !== undefined) this.verbs.set(signature.name, signature.interaction);
     }
+    const options = this.byPlace.get('option');
+    for (const signature of signatures) {
+      if (signature.options === undefined) continue;
+      const owned = new Map<string, FormSignature>();
+      for (const name of signature.options) {
+        const option = options?.get(name);
+        if (option !== undefined) owned.set(name, option);
+      }
+      this.options.set(signature, owned);
+    }
   }
 
   rule(position: Position): PlaceRule {
@@ -56,11 +70,16 @@ export class Grammar {
 
   /** The signature `name` has at `position`, if the dialect takes it there. */
   lookup(name: string, position: Position): Found | undefined {
-    for (const place of this.rules[position].accepts) {
-      const signature = this.byPlace.get(place)?.get(name);
-      if (signature !== undefined) return { signature, place };
+    let names = this.found.get(position);
+    if (names === undefined) {
+      names = new Map();
+      // The first place that takes a name wins, in the rule's order.
+      for (const place of [...this.rules[position].accepts].reverse()) {
+        for (const [n, signature] of this.byPlace.get(place) ?? []) names.set(n, { signature, place });
+      }
+      this.found.set(position, names);
     }
-    return undefined;
+    return names.get(name);
   }
 
   /** The names did-you-mean looks among for an unknown form at a position. */
@@ -111,7 +130,7 @@ export class Grammar {
 
   /** The option `name` of a form, when the form takes it. */
   option(owner: FormSignature, name: string): FormSignature | undefined {
-    return owner.options?.includes(name) ? this.byPlace.get('option')?.get(name) : undefined;
+    return this.options.get(owner)?.get(name);
   }
 
   /** The option forms a form takes, in the order its signature lists them. */

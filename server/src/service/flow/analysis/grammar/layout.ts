@@ -20,12 +20,22 @@ const extra: ArgUse = { at: 'extra' };
 function isOptionAmong(signature: FormSignature, node: FlowNode | undefined): boolean {
   if (!signature.optionsAmong || node?.kind !== 'list') return false;
   const name = operatorOf(node);
-  return name !== undefined && signature.options?.includes(name) === true;
+  return name !== undefined && signature.options !== undefined && signature.options.includes(name);
 }
 
-/** The smallest and largest number of children after the operator (options included). */
+const arities = new Map<FormSignature, readonly [number, number]>();
+
+/** The smallest and largest number of children after the operator (options included); worked out once per signature. */
 export function arityOf(signature: FormSignature): readonly [number, number] {
-  if (signature.arity !== undefined) return signature.arity;
+  let arity = arities.get(signature);
+  if (arity === undefined) {
+    arity = signature.arity ?? derivedArity(signature);
+    arities.set(signature, arity);
+  }
+  return arity;
+}
+
+function derivedArity(signature: FormSignature): readonly [number, number] {
   let min = 0;
   let max = 0;
   for (const spec of signature.args) {
@@ -36,6 +46,57 @@ export function arityOf(signature: FormSignature): readonly [number, number] {
   return [min, signature.options !== undefined ? Infinity : max];
 }
 
+/** One use per argument spec (the pair members' too), made once: a walk allocates no use per argument. */
+interface SpecUses {
+  /** `kind` of the spec. */
+  plain: ArgUse;
+  /** The two members of a pair. */
+  pair?: readonly [ArgUse, ArgUse];
+}
+
+const specUses = new Map<FormSignature, SpecUses[]>();
+
+function usesOf(signature: FormSignature): SpecUses[] {
+  let uses = specUses.get(signature);
+  if (uses === undefined) {
+    uses = signature.args.map((spec, index): SpecUses => {
+      const use = (kind: ArgKind): ArgUse => ({ at: 'argument', spec, kind, index });
+      return { plain: use(spec.kind), pair: spec.pair === undefined ? undefined : [use(spec.pair[0]), use(spec.pair[1])] };
+    });
+    specUses.set(signature, uses);
+  }
+  return uses;
+}
+
+const positional = new Map<FormSignature, boolean>();
+
+/**
+ * Whether a form's arguments fall on its specs by position alone (options among them aside): no
+ * pairs, no params map that may be left out, a repeated spec only last. Most forms are so, and
+ * their arguments are told by `positionalUse` without laying them all out.
+ */
+export function isPositional(signature: FormSignature): boolean {
+  let known = positional.get(signature);
+  if (known === undefined) {
+    const args = signature.args;
+    known = args.every((a, i) => a.pair === undefined && !(a.optional && a.kind === 'fields') && (a.repeat === undefined || i === args.length - 1));
+    // Options among the arguments take no place of theirs only when the arguments repeat.
+    if (signature.optionsAmong) known &&= args.length === 1 && args[0].repeat !== undefined;
+    positional.set(signature, known);
+  }
+  return known;
+}
+
+/** What child `index` (1-based, after the operator) of a positional form is; `child`, the node there. */
+export function positionalUse(signature: FormSignature, index: number, child: FlowNode): ArgUse {
+  if (isOptionAmong(signature, child)) return option;
+  const uses = usesOf(signature);
+  const last = signature.args.length - 1;
+  if (index - 1 <= last) return uses[index - 1].plain;
+  if (last >= 0 && signature.args[last].repeat !== undefined) return uses[last].plain;
+  return signature.options !== undefined ? option : extra;
+}
+
 /**
  * Steps through a form's arguments in order. `next(child)` tells what `child` is; with no child,
  * what a new argument written at that place would be (the editor's question). An optional params
@@ -44,8 +105,11 @@ export function arityOf(signature: FormSignature): readonly [number, number] {
 export class ArgumentCursor {
   private spec = 0;
   private pairs = 0;
+  private readonly uses: SpecUses[];
 
-  constructor(private readonly signature: FormSignature) {}
+  constructor(private readonly signature: FormSignature) {
+    this.uses = usesOf(signature);
+  }
 
   next(child: FlowNode | undefined): ArgUse {
     const { signature } = this;
@@ -58,13 +122,13 @@ export class ArgumentCursor {
         this.spec++;
         continue;
       }
-      const index = this.spec;
+      const uses = this.uses[this.spec];
       if (spec.repeat === undefined) {
         this.spec++;
-        return { at: 'argument', spec, kind: spec.kind, index };
+        return uses.plain;
       }
-      if (spec.pair !== undefined) return { at: 'argument', spec, kind: spec.pair[this.pairs++ % 2], index };
-      return { at: 'argument', spec, kind: spec.kind, index };
+      if (uses.pair !== undefined) return uses.pair[this.pairs++ % 2];
+      return uses.plain;
     }
   }
 }
@@ -88,7 +152,7 @@ export function layoutArguments(signature: FormSignature, children: readonly Flo
   }
   if (pairMembers % 2 === 1) {
     const lone = uses[lastPairStart];
-    if (lone.at === 'argument') uses[lastPairStart] = { ...lone, kind: lone.spec.kind };
+    if (lone.at === 'argument') uses[lastPairStart] = usesOf(signature)[lone.index].plain;
   }
   return uses;
 }
