@@ -1,6 +1,7 @@
 // Where a cursor stands in flow code, read from the syntax tree: which slot of which form, so that
 // completion, hover and navigation answer from structure rather than from the line's text.
-import { formsFor, newChildSlot, newFormsAt, slotOf } from './formPlaces';
+import { formsFor, newFormsAt } from './formPlaces';
+import { newChildSlot, slotOf } from '../analysis/places';
 import { Grammar, grammar41 } from '../analysis/grammar/grammar';
 import { FormSignature } from '../analysis/grammar/signature';
 import { FlowRegion } from '../embedding/region';
