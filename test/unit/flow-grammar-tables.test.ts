@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messages } from '../../server/src/service/codes';
+import { bodyForms } from '../../server/src/service/flow/analysis/bodyForms';
 import { analyseForm } from '../../server/src/service/flow/analysis/analyser';
 import { Grammar, grammar41, grammar42, Position } from '../../server/src/service/flow/analysis/grammar/grammar';
 import { argumentAt, arityOf, layoutArguments } from '../../server/src/service/flow/analysis/grammar/layout';
@@ -150,6 +151,29 @@ function rulesOf(grammar: Grammar): Record<Position, PlaceRule> {
   const positions: Position[] = ['reaction', 'option', 'when', 'predicate', 'action', 'collection', 'criterion', 'expression', 'value', 'condition', 'top'];
   return Object.fromEntries(positions.map((p) => [p, grammar.rule(p)])) as Record<Position, PlaceRule>;
 }
+
+describe('grammar tables: bodies for the formatter', () => {
+  it('the forms with a body and the arguments before it, from both tables', () => {
+    assert.deepEqual(Object.fromEntries(bodyForms), {
+      seq: 0, par: 0, if: 1, expect: 1, success: 0, failure: 0, within: 2, count: 1,
+      def: 1, let: 1, 'if-let': 1, 'when-let': 1, when: 1, unless: 1, cond: 0, case: 1, do: 0, until: 1, sequence: 0, times: 1, catch: 0,
+    });
+  });
+
+  it('a name of both dialects has one count in both, as the formatter reads code of either', () => {
+    for (const s41 of grammar41.signatures) {
+      for (const s42 of grammar42.named(s41.name)) {
+        if (s41.body !== undefined && s42.body !== undefined) assert.equal(s41.body, s42.body, s41.name);
+      }
+    }
+    // Where one signature of a name has a body, the others of that dialect agree (4.1 `if` as a reaction and as an option).
+    for (const grammar of [grammar41, grammar42]) {
+      for (const s of grammar.signatures) {
+        if (s.body !== undefined) for (const other of grammar.named(s.name)) assert.ok(other.body === undefined || other.body === s.body, s.name);
+      }
+    }
+  });
+});
 
 describe("the references' samples", () => {
   const folder = join(root, 'test', 'fixtures', 'spec-samples');

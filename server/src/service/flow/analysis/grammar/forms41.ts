@@ -50,19 +50,19 @@ export const forms41: readonly FormSignature[] = [
     options: ['if', 'within', 'retries', 'template', 'success', 'failure'],
     topLevelSide: 'then',
   }),
-  form('seq', 'reaction', [arg('reaction', 'member', { repeat: '*' })], '(seq <member>* <options>*)', 'Run the members in order; fails at the first failure.', 'seq\n  $1', {
+  form('seq', 'reaction', [arg('reaction', 'member', { repeat: '*' })], '(seq <member>* <options>*)', 'Run the members in order; fails at the first failure.', 'seq\n  $1', { body: 0,
     options: ['retries', 'within', 'success', 'failure'],
     optionsAmong: true,
     topLevelSide: 'then',
     counterpart: { names: ['do'], when: (list) => !patternsOnly(list) },
   }),
-  form('par', 'reaction', [arg('reaction', 'member', { repeat: '*' })], '(par <member>* <options>*)', 'Run the members in parallel.', 'par\n  $1', {
+  form('par', 'reaction', [arg('reaction', 'member', { repeat: '*' })], '(par <member>* <options>*)', 'Run the members in parallel.', 'par\n  $1', { body: 0,
     options: ['retries', 'within', 'success', 'failure'],
     optionsAmong: true,
     topLevelSide: 'then',
     counterpart: { names: ['do'], when: onlyInteractions },
   }),
-  form('if', 'reaction', [arg('predicate', 'pred')], '(if <pred> (success <then>) (failure <then>))', 'Branch on a predicate.', 'if ${1:pred}\n  (success $2)\n  (failure $3)', {
+  form('if', 'reaction', [arg('predicate', 'pred')], '(if <pred> (success <then>) (failure <then>))', 'Branch on a predicate.', 'if ${1:pred}\n  (success $2)\n  (failure $3)', { body: 1,
     options: ['success', 'failure'],
     arity: [1, 3],
     topLevelSide: 'then',
@@ -72,7 +72,7 @@ export const forms41: readonly FormSignature[] = [
   form('event', 'reaction', [arg('params', 'params')], '(event {<params>} <options>*)', 'Emit a new event.', 'event {$1}', {
     options: ['retries', 'within', 'success', 'failure'],
   }),
-  form('expect', 'reaction', [arg('predicate', 'pred', { response: true })], '(expect <pred> (within n unit) (success ...) (failure ...))', 'Wait for a matching event.', `expect \${1:pred}\n  (within \${2:1} \${3|seconds,minutes,hours,days|})\n  (success $4)\n  (failure $5)`, {
+  form('expect', 'reaction', [arg('predicate', 'pred', { response: true })], '(expect <pred> (within n unit) (success ...) (failure ...))', 'Wait for a matching event.', `expect \${1:pred}\n  (within \${2:1} \${3|seconds,minutes,hours,days|})\n  (success $4)\n  (failure $5)`, { body: 1,
     options: ['within', 'success', 'failure'],
     topLevelSide: 'then',
   }),
@@ -80,11 +80,11 @@ export const forms41: readonly FormSignature[] = [
   form('retries', 'option', [arg('number', 'n')], '(retries <n>)', 'Retry this many times on failure.', 'retries ${1:2}'),
   form('within', 'option', [arg('number', 'n'), arg('unit', 'unit')], '(within <n> <unit>)', 'Give up after this duration.', `within \${1:1} ${unitChoice}`, { counterpart: { names: ['timeout'] } }),
   form('template', 'option', [arg('params', 'params')], '(template {<params>})', 'Params rendered from a message template; they count as provided.', 'template {$1}'),
-  form('success', 'option', [arg('reaction', 'then', { repeat: '*' })], '(success <then>)', 'Run on success; `$response` values are visible in here.', 'success $1', { responseOfOwner: true }),
-  form('failure', 'option', [arg('reaction', 'then', { repeat: '*' })], '(failure <then>)', 'Run on failure.', 'failure $1', {
+  form('success', 'option', [arg('reaction', 'then', { repeat: '*' })], '(success <then>)', 'Run on success; `$response` values are visible in here.', 'success $1', { body: 0, responseOfOwner: true }),
+  form('failure', 'option', [arg('reaction', 'then', { repeat: '*' })], '(failure <then>)', 'Run on failure.', 'failure $1', { body: 0,
     counterpart: { names: ['catch'], when: ownedByInteraction },
   }),
-  form('if', 'option', [arg('predicate', 'pred')], '(if <pred> (success ...) (failure ...))', 'The condition an `await` polls for, with its branches.', 'if ${1:pred}\n  (success $2)\n  (failure $3)', {
+  form('if', 'option', [arg('predicate', 'pred')], '(if <pred> (success ...) (failure ...))', 'The condition an `await` polls for, with its branches.', 'if ${1:pred}\n  (success $2)\n  (failure $3)', { body: 1,
     options: ['success', 'failure'],
     arity: [1, 3],
   }),
@@ -94,8 +94,8 @@ export const forms41: readonly FormSignature[] = [
     topLevelSide: 'when',
     otherDialect: eventWithMap,
   }),
-  form('within', 'when', [arg('number', 'n'), arg('unit', 'unit'), arg('when', 'pattern')], '(within <n> <unit> <pattern>)', 'Match the pattern within a time window.', `within \${1:1} ${unitChoice} $3`, { topLevelSide: 'when' }),
-  form('count', 'when', [arg('number', 'n'), arg('when', 'pattern')], '(count <n> <pattern>)', 'Match when the pattern occurs n times.', 'count ${1:2} $2', {
+  form('within', 'when', [arg('number', 'n'), arg('unit', 'unit'), arg('when', 'pattern')], '(within <n> <unit> <pattern>)', 'Match the pattern within a time window.', `within \${1:1} ${unitChoice} $3`, { topLevelSide: 'when', body: 2 }),
+  form('count', 'when', [arg('number', 'n'), arg('when', 'pattern')], '(count <n> <pattern>)', 'Match when the pattern occurs n times.', 'count ${1:2} $2', { body: 1,
     topLevelSide: 'when',
     counterpart: { names: ['times'] },
   }),

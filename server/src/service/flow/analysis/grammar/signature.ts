@@ -106,6 +106,12 @@ export interface FormSignature {
   interaction?: InteractionVerb;
   /** A function (4.2): its kind; the walker checks its arity and its arguments as expressions. */
   function?: FunctionKind;
+  /**
+   * It has a body: the number of arguments before it (cljfmt's block index: `(let [x 1]` has one,
+   * `(within 30 days` two, `(seq` none). The formatter indents a body two spaces and aligns the
+   * other forms' arguments with their first one.
+   */
+  body?: number;
   /** The shape as the documentation writes it: `(delay <n> <unit>)`. */
   shape: string;
   /** Markdown: what it does. */
