@@ -62,10 +62,11 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{', '$'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
@@ -283,10 +284,12 @@ export function startServer(connection: Connection): void {
       [],
       withDocument((doc, p) => {
         const target = service.referenceTarget(doc, p.position);
-        return target ? service.references(target, doc.uri, workspaceFlows()) : [];
+        // A definition's names are used across the workspace; a 4.2 variable within its code.
+        return target ? service.references(target, doc.uri, workspaceFlows()) : service.variableReferences(doc, p.position, p.context.includeDeclaration);
       }, []),
     ),
   );
+  connection.onDocumentHighlight(safeHandler(log, 'document highlight', [], withDocument((doc, p) => service.highlights(doc, p.position), [])));
 
   /** Every flow and pattern document of the workspace: open ones as edited, the rest from disk. */
   function* workspaceFlows(): Iterable<TextDocument> {

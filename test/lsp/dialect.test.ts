@@ -3,12 +3,10 @@
 // dialect request and its edit, the wrong-dialect quick fix, and the setting switching every file.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { CodeActionRequest, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
 import { DialectEditRequest, DialectRequest } from '../../server/src/protocol';
-import { TestClient, fileUri } from '../support/lspClient';
+import { TestClient } from '../support/lspClient';
+import { OpenWorkspace, openWorkspace } from '../support/lspWorkspace';
 
 const flow = [
   '(def manager "+15550001111")',
@@ -30,23 +28,19 @@ const compact = (ds: Diagnostic[]): Compact[] =>
   ds.map((d): Compact => [String(d.code), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]).sort((a, b) => a[1] - b[1] || a[2] - b[2]);
 
 describe('flow dialects over LSP', () => {
+  let workspace: OpenWorkspace;
   let client: TestClient;
-  let workspace: string;
-  const flowUri = () => fileUri(path.join(workspace, 'program.cxflow'));
-  const payloadUri = () => fileUri(path.join(workspace, 'payload.pattern.json'));
+  const flowUri = () => workspace.uri('program.cxflow');
+  const payloadUri = () => workspace.uri('payload.pattern.json');
 
   before(async () => {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-dialect-'));
-    fs.writeFileSync(path.join(workspace, 'program.cxflow'), flow);
-    fs.writeFileSync(path.join(workspace, 'payload.pattern.json'), payload);
-    client = await TestClient.start({ rootPath: workspace, settings: {} });
-    await client.open(flowUri(), 'cxflow', flow);
-    await client.open(payloadUri(), 'cxengage-pattern', payload);
+    workspace = await openWorkspace('cxengage-dialect-', {
+      'program.cxflow': { languageId: 'cxflow', text: flow },
+      'payload.pattern.json': { languageId: 'cxengage-pattern', text: payload },
+    });
+    client = workspace.client;
   });
-  after(async () => {
-    await client.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  });
+  after(() => workspace.dispose());
 
   it('a .cxflow: wrong-dialect with its reason, and unbound-variable with did-you-mean', async () => {
     const diagnostics = await client.waitForDiagnostics(flowUri());

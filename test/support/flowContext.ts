@@ -1,7 +1,9 @@
 // Analysis contexts over the built-in definitions (and the crm fixture), the diagnostics of a flow
-// text, and helpers to apply the edits that flow completion and quick fixes return.
+// text, and helpers to apply the edits that flow completion, quick fixes and the send form return.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CompletionItem, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { CodeAction, CompletionItem, Diagnostic, Position, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import assert from 'node:assert/strict';
+import { sendFormEdit } from '../../server/src/service/previews';
 import { AnalysisContext, analysisContext } from '../../server/src/service/analysisContext';
 import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
@@ -31,6 +33,21 @@ export function applyItem(doc: TextDocument, item: CompletionItem): string {
   const edit = item.textEdit;
   if (edit === undefined || !('range' in edit)) throw new Error(`item ${item.label} has no text edit`);
   return TextDocument.applyEdits(doc, [edit]);
+}
+
+/** The completion item labelled `label` (the test fails naming the labels there are when none is). */
+export function itemLabelled(items: readonly CompletionItem[], label: string): CompletionItem {
+  const found = items.find((i) => i.label === label);
+  assert.ok(found, `no item ${label} in ${items.map((i) => i.label).join(', ')}`);
+  return found;
+}
+
+/** The document text after Apply of the send form at `position` with `values`. */
+export function applySendForm(doc: TextDocument, position: Position, values: Record<string, string>, ctx: AnalysisContext): string {
+  const edit = sendFormEdit(doc, position, values, ctx);
+  assert.ok(edit?.documentChanges, 'an edit');
+  const [change] = edit.documentChanges as TextDocumentEdit[];
+  return TextDocument.applyEdits(doc, change.edits as TextEdit[]);
 }
 
 /** The document text after a code action's edit. */

@@ -7,7 +7,7 @@ import { completeFlow } from '../../server/src/service/flow/editing/features';
 import { checkFlowDocument } from '../../server/src/service/flow';
 import { flowCodeActions } from '../../server/src/service/flow/editing/features';
 import { documentOf, withCursor } from '../support/documents';
-import { applyAction, applyItem, builtinContext } from '../support/flowContext';
+import { applyAction, applyItem, builtinContext, itemLabelled } from '../support/flowContext';
 
 // 4.1 editing: most fixtures here say nothing of their dialect, which would make them 4.2 (see
 // flow-dialect.test.ts), so every file is read as 4.1, as with `cxengage.flow.dialect: 4.1`.
@@ -19,11 +19,7 @@ function complete(text: string, kind: 'flow' | 'pattern' = 'flow', snippets = fa
   return { doc, items, labels: items.map((i) => i.label) };
 }
 
-function item(items: CompletionItem[], label: string): CompletionItem {
-  const found = items.find((i) => i.label === label);
-  assert.ok(found, `no item ${label} in ${items.map((i) => i.label).join(', ')}`);
-  return found;
-}
+const item = itemLabelled;
 
 /** Labels in the order the editor shows them (by sortText, then label). */
 function sorted(items: CompletionItem[]): string[] {

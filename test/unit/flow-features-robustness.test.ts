@@ -51,7 +51,7 @@ async function exercise(doc: TextDocument, offsets?: number[]): Promise<void> {
     if (hover?.range) assertInside(doc, hover.range, `hover at ${offset}`);
     for (const location of flowDefinition(doc, position, ctx)) assert.ok(location.uri.length > 0);
   }
-  assertSymbolsInside(doc, flowSymbols(doc));
+  assertSymbolsInside(doc, flowSymbols(doc, ctx));
   const diagnostics = isPattern(doc) ? await checkPatternDocument(doc, ctx) : checkFlowDocument(doc, ctx);
   for (const d of diagnostics) assertInside(doc, d.range, `diagnostic ${String(d.code)}`);
   for (const action of flowCodeActions(doc, { start: doc.positionAt(0), end: doc.positionAt(length) }, diagnostics, ctx)) {

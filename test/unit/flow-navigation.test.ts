@@ -116,7 +116,7 @@ describe('flow outline', () => {
       ].join('\n'),
       'flow',
     );
-    const symbols = flowSymbols(doc);
+    const symbols = flowSymbols(doc, ctx);
     assert.deepEqual(outline(symbols), ['Abandoned twice [send twilio sms, await twilio call-status]', '(unnamed pattern) [send echo message]']);
     assert.deepEqual(compact(symbols[0].selectionRange), rangeOfText(doc, '"Abandoned twice"'));
     assert.deepEqual(compact(symbols[0].children?.[0].selectionRange as Range), rangeOfText(doc, 'send twilio sms'));
@@ -125,7 +125,7 @@ describe('flow outline', () => {
 
   it('lists the sends of a bare reaction file, half-typed ones too', () => {
     const doc = documentOf(';; Then\n(seq (send echo message {}) (send twilio', 'flow');
-    assert.deepEqual(outline(flowSymbols(doc)), ['send echo message', 'send twilio']);
+    assert.deepEqual(outline(flowSymbols(doc, ctx)), ['send echo message', 'send twilio']);
   });
 
   it('lists the patterns of a pattern file with the sends of their code strings', () => {
@@ -133,7 +133,7 @@ describe('flow outline', () => {
       '[{"name": "One", "when": "(event (= a 1))", "then": "(send echo message {:message \\"x\\"})"},\n {"then": "(par (send twilio sms {}) (send twilio call {}))"}]',
       'pattern',
     );
-    const symbols = flowSymbols(doc);
+    const symbols = flowSymbols(doc, ctx);
     assert.deepEqual(outline(symbols), ['One [send echo message]', '(unnamed pattern) [send twilio sms, send twilio call]']);
     assert.deepEqual(compact(symbols[0].selectionRange), rangeOfText(doc, '"One"'));
     assert.deepEqual(compact(symbols[1].children?.[1].selectionRange as Range), rangeOfText(doc, 'send twilio call'));

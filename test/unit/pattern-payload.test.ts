@@ -324,10 +324,10 @@ describe('pattern payloads: key completion and hover from the schema', () => {
     assert.equal(applyItem(doc, items.find((i) => i.label === 'then') as CompletionItem), '{"then": "(delay 1 days)"}');
   });
 
-  it('inside code strings: the 4.1 flow completion in when/then, nothing yet in 4.2 code', async () => {
+  it('inside code strings: the 4.1 flow completion in when/then, the 4.2 one in code', async () => {
     assert.deepEqual((await complete('{"then": "(send twilio |)"}')).labels, ['call', 'call-status', 'sms', 'sms-status']);
-    assert.deepEqual((await complete('{"code": "(|)"}')).labels, []);
-    assert.deepEqual((await complete('{"code": "(perform twilio |)"}')).labels, []);
+    assert.deepEqual((await complete('{"code": "(|)"}')).labels.slice(0, 6), ['fetch', 'perform', 'create', 'update', 'delete', 'def']);
+    assert.deepEqual((await complete('{"code": "(perform twilio |)"}')).labels, ['call', 'call-status', 'sms', 'sms-status']);
   });
 
   it('hovers a key with its markdown description, over the key', async () => {
@@ -337,10 +337,11 @@ describe('pattern payloads: key completion and hover from the schema', () => {
     assert.deepEqual((await hover('{"sta|tus": true}')).hover?.contents, [keys.status.markdownDescription]);
   });
 
-  it('hovers code in when/then as flow code; 4.2 code and unknown keys get no hover', async () => {
+  it('hovers code in when/then as 4.1 flow code, in code as 4.2; unknown keys get no hover', async () => {
     const flow = await hover('{"then": "(del|ay 1 hours)"}');
-    assert.match(String((flow.hover?.contents as { value: string }).value), /delay/);
-    assert.equal((await hover('{"code": "(perf|orm echo message {})"}')).hover, null);
+    assert.equal((flow.hover?.contents as { value: string }).value.split('\n')[0], '`(delay <n> <unit>)`');
+    const code = await hover('{"code": "(perf|orm echo message {})"}');
+    assert.equal((code.hover?.contents as { value: string }).value.split('\n')[0], '`(perform <integration> <message> {<params>}? <options>*)`');
     assert.equal((await hover('{"cd|oe": 1}')).hover, null);
   });
 });

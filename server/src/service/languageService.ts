@@ -4,6 +4,7 @@ import {
   CodeAction,
   CompletionList,
   Diagnostic,
+  DocumentHighlight,
   DocumentSymbol,
   FoldingRange,
   FormattingOptions,
@@ -31,7 +32,7 @@ import { DocumentKind, documentKind } from './documentKind';
 import { guardDocument } from './fileGuards';
 import { Settings } from './settings';
 import { checkFlowDocument, forgetFlowDocument } from './flow';
-import { completeFlow, flowCodeActions, flowDefinition, flowReferences, flowSymbols, hoverFlow } from './flow/editing/features';
+import { completeFlow, flowCodeActions, flowDefinition, flowHighlights, flowReferences, flowSymbols, flowVariableReferences, hoverFlow } from './flow/editing/features';
 import { completePattern, hoverPattern } from './flow/editing/payload';
 import { checkPatternDocument } from './flow/embedding/payloadChecks';
 import { Formatted, formatDocument, indentNewLine } from './formatting/documentFormatting';
@@ -161,6 +162,20 @@ export class LanguageService {
     return result;
   }
 
+  /** References of the 4.2 variable under a position of a flow or pattern document (empty elsewhere). */
+  variableReferences(doc: TextDocument, position: Position, withBinding: boolean): Location[] {
+    const kind = this.kindOf(doc);
+    if ((kind !== 'flow' && kind !== 'pattern') || this.tooLarge(doc)) return [];
+    return flowVariableReferences(doc, position, this.contextFor(doc.uri), withBinding);
+  }
+
+  /** The binding and reads of the 4.2 variable under a position. */
+  highlights(doc: TextDocument, position: Position): DocumentHighlight[] {
+    const kind = this.kindOf(doc);
+    if ((kind !== 'flow' && kind !== 'pattern') || this.tooLarge(doc)) return [];
+    return flowHighlights(doc, position, this.contextFor(doc.uri));
+  }
+
   codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
     if (this.tooLarge(doc)) return [];
     switch (this.kindOf(doc)) {
@@ -181,7 +196,7 @@ export class LanguageService {
         return jsonService().findDocumentSymbols2(doc, getDefinitionDocument(doc).json);
       case 'flow':
       case 'pattern':
-        return flowSymbols(doc);
+        return flowSymbols(doc, this.contextFor(doc.uri));
       default:
         return [];
     }

@@ -104,6 +104,7 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
       case 'unknown-message':
       case 'unknown-form':
       case 'unknown-unit':
+      case 'unbound-variable':
         replaceWith(stringList(data.suggestions), (t) => `Change to \`${t}\``);
         break;
     }

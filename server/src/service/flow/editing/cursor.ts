@@ -1,7 +1,8 @@
 // Where a cursor stands in flow code, read from the syntax tree: which slot of which form, so that
 // completion, hover and navigation answer from structure rather than from the line's text.
-import { formsFor, newFormsAt } from './formPlaces';
-import { newChildSlot, slotOf } from '../analysis/places';
+import { formsFor } from './formPlaces';
+import { newChildSlot, Slot, slotOf } from '../analysis/places';
+import { variablesAt, VariableBinding } from '../analysis/variables';
 import { Grammar, grammar41 } from '../analysis/grammar/grammar';
 import { FormSignature } from '../analysis/grammar/signature';
 import { FlowRegion } from '../embedding/region';
@@ -12,13 +13,18 @@ import { ContainerNode, FlowNode, ListNode, MapNode, commentAt, indexInParent, i
 export type CursorSlot =
   /** The operator of a list (`(|`, `(se|`): the forms that may stand there. */
   | { kind: 'operator'; list: ListNode; word?: FlowNode; forms: FormSignature[] }
-  /** A place where a new form may be written, not yet inside its list (`(seq |)`, `(seq se|)`). */
-  | { kind: 'new-form'; word?: FlowNode; forms: FormSignature[] }
+  /**
+   * A place where a new form may be written, not yet inside its list (`(seq |)`, `(seq se|)`);
+   * in 4.2 code where a value may stand, also the variables in scope there.
+   */
+  | { kind: 'new-form'; word?: FlowNode; forms: FormSignature[]; variables?: VariableBinding[] }
+  /** A 4.2 event field being written (`$|`, `$to|`). */
+  | { kind: 'event-field'; word: FlowNode }
   | { kind: 'integration'; interaction: Interaction; word?: FlowNode }
   | { kind: 'message'; interaction: Interaction; word?: FlowNode }
   /** A key of an interaction's params map (or of its `(template {...})` map). */
   | { kind: 'field'; interaction: Interaction; map: MapNode; word?: FlowNode }
-  | { kind: 'field-value'; interaction: Interaction; map: MapNode; field: string; word?: FlowNode }
+  | { kind: 'field-value'; interaction: Interaction; map: MapNode; field: string; word?: FlowNode; variables?: VariableBinding[] }
   | { kind: 'unit'; list: ListNode; word?: FlowNode; units: readonly string[] }
   /** A key of a `.cxflow` pattern map. */
   | { kind: 'pattern-key'; map: MapNode; word?: FlowNode }
@@ -31,6 +37,7 @@ export function cursorSlot(region: FlowRegion, offset: number, grammar: Grammar 
   const tree = region.tree;
   if (commentAt(tree, offset) !== undefined) return none;
   const at = nodeAt(tree, offset);
+  if (grammar.dialect === '4.2' && at?.kind === 'response') return { kind: 'event-field', word: at };
   if (at === undefined) return newForm(region, grammar, undefined, -1, offset, undefined);
   let container: FlowNode | undefined;
   let word: FlowNode | undefined;
@@ -51,8 +58,17 @@ export function cursorSlot(region: FlowRegion, offset: number, grammar: Grammar 
 /** A new form at child `index` of `container` (undefined: the top level), over a word being typed. */
 function newForm(region: FlowRegion, grammar: Grammar, container: ContainerNode | undefined, index: number, offset: number, word: FlowNode | undefined): CursorSlot {
   if (word !== undefined && word.kind !== 'symbol') return none;
-  const forms = newFormsAt(region, container, index, offset, grammar);
-  return forms.length === 0 ? none : { kind: 'new-form', word, forms };
+  const slot = newChildSlot(region, container, index, offset, grammar);
+  const forms = formsFor(slot, grammar);
+  const variables = takesVariables(grammar, slot) ? variablesAt(region, container, index, offset) : undefined;
+  return forms.length === 0 && variables === undefined ? none : { kind: 'new-form', word, forms, variables };
+}
+
+/** Where 4.2 code reads a value: an action, an expression or a condition (not an event collection or criterion). */
+function takesVariables(grammar: Grammar, slot: Slot): boolean {
+  if (grammar.dialect !== '4.2') return false;
+  if (slot.kind === 'argument') return slot.argKind === 'name';
+  return slot.kind === 'form' && slot.position !== 'collection' && slot.position !== 'criterion' && slot.position !== 'option';
 }
 
 /** How many children end at or before `offset` (children are in source order). */
@@ -95,7 +111,9 @@ function mapSlot(region: FlowRegion, grammar: Grammar, map: MapNode, index: numb
     }
     const key = map.children[index - 1];
     const field = key === undefined ? undefined : keyName(key);
-    return field === undefined ? none : { kind: 'field-value', interaction, map, field, word };
+    if (field === undefined) return none;
+    const variables = grammar.dialect === '4.2' ? variablesAt(region, map, index, offset) : undefined;
+    return { kind: 'field-value', interaction, map, field, word, variables };
   }
   if (isKey && isPatternMap(region, map) && (word === undefined || word.kind === 'keyword')) {
     return { kind: 'pattern-key', map, word };

@@ -1,5 +1,6 @@
 // Navigation in flow code: go to the definition of an integration, message type or field; the
-// uses of one in a flow document; and the outline (patterns by name, the sends inside them).
+// uses of one in a flow document; and the outline (4.1: patterns by name, the sends inside them;
+// 4.2: outline42.ts).
 import { DocumentSymbol, Location, Range, SymbolKind } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../../analysisContext';
 import { asString, rangeOf, valueOf } from '../../json';
@@ -9,6 +10,8 @@ import { FlowRegion, nodeRange } from '../embedding/region';
 import { readInteraction } from '../analysis/interactions';
 import { isPatternMap } from '../analysis/sides';
 import { targetAt } from './targets';
+import { outline42 } from './outline42';
+import { DialectVersion } from '../analysis/grammar/signature';
 import { FlowNode, MapNode, isContainer, keyName, mapValue } from '../syntax/tree';
 
 const start: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -86,7 +89,13 @@ function patternSymbol(name: string | undefined, range: Range, selectionRange: R
   return { name: name || '(unnamed pattern)', detail: 'pattern', kind: SymbolKind.Object, range, selectionRange, children };
 }
 
-function cxflowSymbols(region: FlowRegion): DocumentSymbol[] {
+/** The outline of a region's forms, in the region's dialect. */
+function formSymbols(region: FlowRegion, forms: readonly FlowNode[], dialect: DialectVersion): DocumentSymbol[] {
+  return dialect === '4.2' ? outline42(region, forms) : forms.flatMap((form) => sendSymbols(region, form));
+}
+
+function cxflowSymbols(region: FlowRegion, dialect: DialectVersion): DocumentSymbol[] {
+  if (dialect === '4.2') return outline42(region, region.tree.forms);
   const result: DocumentSymbol[] = [];
   const patternMap = (map: MapNode) => {
     const name = mapValue(map, 'name');
@@ -106,14 +115,14 @@ function cxflowSymbols(region: FlowRegion): DocumentSymbol[] {
   return result;
 }
 
-function patternFileSymbols(flowDoc: FlowDocument): DocumentSymbol[] {
+function patternFileSymbols(flowDoc: FlowDocument, dialectOf: (region: FlowRegion) => DialectVersion): DocumentSymbol[] {
   const doc = flowDoc.document;
   return patternObjects(flowDoc.pattern?.json).map((object) => {
     const name = asString(valueOf(object, 'name'));
     const children: DocumentSymbol[] = [];
     for (const region of flowDoc.regions) {
       if (region.docStart < object.offset || region.docEnd > object.offset + object.length) continue;
-      for (const form of region.tree.forms) children.push(...sendSymbols(region, form));
+      for (const symbol of formSymbols(region, region.tree.forms, dialectOf(region))) children.push(symbol);
     }
     return patternSymbol(
       name?.value,
@@ -124,7 +133,8 @@ function patternFileSymbols(flowDoc: FlowDocument): DocumentSymbol[] {
   });
 }
 
-export function documentSymbols(flowDoc: FlowDocument): DocumentSymbol[] {
-  if (flowDoc.kind === 'pattern') return patternFileSymbols(flowDoc);
-  return flowDoc.regions.flatMap(cxflowSymbols);
+/** The outline of a flow or pattern document; `dialectOf` tells how each region is read. */
+export function documentSymbols(flowDoc: FlowDocument, dialectOf: (region: FlowRegion) => DialectVersion): DocumentSymbol[] {
+  if (flowDoc.kind === 'pattern') return patternFileSymbols(flowDoc, dialectOf);
+  return flowDoc.regions.flatMap((region) => cxflowSymbols(region, dialectOf(region)));
 }

@@ -3,7 +3,7 @@
 import { AnalysisContext } from '../../analysisContext';
 import { Definition, MessageField, MessageType } from '../../definitions/model';
 import { formsAt } from './cursor';
-import { grammar41 } from '../analysis/grammar/grammar';
+import { Grammar, grammar41 } from '../analysis/grammar/grammar';
 import { FormSignature } from '../analysis/grammar/signature';
 import { FlowRegion } from '../embedding/region';
 import { interactionOfMap, readInteraction } from '../analysis/interactions';
@@ -15,15 +15,15 @@ export type FlowTarget =
   | { kind: 'message'; node: FlowNode; integration: string; definition: Definition; message: MessageType }
   | { kind: 'field'; node: FlowNode; integration: string; definition: Definition; message: MessageType; field: MessageField };
 
-export function targetAt(region: FlowRegion, offset: number, ctx: AnalysisContext): FlowTarget | undefined {
+export function targetAt(region: FlowRegion, offset: number, ctx: AnalysisContext, grammar: Grammar = grammar41): FlowTarget | undefined {
   const node = nodeAt(region.tree, offset);
   if (node === undefined || isContainer(node)) return undefined;
   const parent = node.parent;
   if (parent?.kind === 'list') {
     const index = indexInParent(node);
     if (index === 0 && node.kind === 'symbol') {
-      const here = formsAt(region, parent).filter((f) => f.name === node.name);
-      const forms = here.length > 0 ? here : grammar41.named(node.name);
+      const here = formsAt(region, parent, grammar).filter((f) => f.name === node.name);
+      const forms = here.length > 0 ? here : grammar.named(node.name);
       return forms.length === 0 ? undefined : { kind: 'operator', node, name: node.name, forms };
     }
     const interaction = readInteraction(parent);
