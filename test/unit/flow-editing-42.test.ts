@@ -188,6 +188,19 @@ describe('4.2 navigation of variables', () => {
     ]);
   });
 
+  it('highlights: `set` writes the variable too', () => {
+    const counter = documentOf('(def k 0)\n(set k (inc k))', 'flow');
+    const [line, character] = rangeOfText(counter, 'k', 0);
+    assert.deepEqual(
+      flowHighlights(counter, { line, character }, ctx).map((h) => [compactRange(h.range), h.kind]),
+      [
+        [rangeOfText(counter, 'k', 0), DocumentHighlightKind.Write],
+        [rangeOfText(counter, 'k', 1), DocumentHighlightKind.Write],
+        [rangeOfText(counter, 'k', 2), DocumentHighlightKind.Read],
+      ],
+    );
+  });
+
   it("a local and a global of one name are two variables; an if-let's else branch does not see its name", () => {
     const shadow = documentOf('(def x 1)\n(let [x 2] x)\nx\n(if-let [x 3] x x)', 'flow');
     const uses = (occurrence: number) => {

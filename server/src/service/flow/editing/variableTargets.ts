@@ -3,7 +3,8 @@
 import { DocumentHighlight, DocumentHighlightKind, Location } from 'vscode-languageserver-types';
 import { FlowRegion } from '../embedding/region';
 import { usesOf, variableOf, variablePart, VariableBinding } from '../analysis/variables';
-import { nodeAt, SymbolNode } from '../syntax/tree';
+import { grammar42 } from '../analysis/grammar/grammar';
+import { indexInParent, nodeAt, operatorOf, SymbolNode } from '../syntax/tree';
 
 export interface VariableTarget {
   /** The symbol under the cursor (`result.sid` whole). */
@@ -37,12 +38,20 @@ export function variableReferences(region: FlowRegion, offset: number, uri: stri
     .map((s) => ({ uri, range: partRange(region, s) }));
 }
 
-/** The binding (written) and the reads of the variable under the cursor. */
+/** Whether a symbol is the name a form sets (`x` of `(set x 2)`): an argument of kind name that binds nothing. */
+function isSetName(symbol: SymbolNode): boolean {
+  const parent = symbol.parent;
+  const op = operatorOf(parent);
+  if (parent?.kind !== 'list' || op === undefined || indexInParent(symbol) !== 1) return false;
+  return grammar42.named(op).some((s) => s.binds === undefined && s.args[0]?.kind === 'name');
+}
+
+/** The binding and the names `set` sets (written), and the reads of the variable under the cursor. */
 export function variableHighlights(region: FlowRegion, offset: number): DocumentHighlight[] {
   const target = variableAt(region, offset);
   if (target === undefined) return [];
   return usesOf(region, target.binding).map((s) => ({
     range: partRange(region, s),
-    kind: s === target.binding.node ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+    kind: s === target.binding.node || isSetName(s) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
   }));
 }
