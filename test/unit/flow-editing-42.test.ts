@@ -310,3 +310,38 @@ describe('4.2 send form, Apply and code lens', () => {
     assert.equal(applyAt(doc, position, { message: 'hello' }), '(do (perform echo message {:message "hello"}))');
   });
 });
+
+describe('4.2 editing: bad input', () => {
+  it('10,000 nested lets of one name: each use is the innermost binding, hover, completion and the outline answer (no recursion)', () => {
+    const depth = 10_000;
+    const text = '(let [x 1] '.repeat(depth) + 'x' + ')'.repeat(depth);
+    const doc = documentOf(text, 'flow');
+    const use = doc.positionAt(text.lastIndexOf('x'));
+    const innermost = doc.positionAt(text.lastIndexOf('[x') + 1);
+    assert.deepEqual(
+      flowHighlights(doc, use, ctx).map((h) => [compactRange(h.range), h.kind]),
+      [
+        [[innermost.line, innermost.character, innermost.line, innermost.character + 1], DocumentHighlightKind.Write],
+        [[use.line, use.character, use.line, use.character + 1], DocumentHighlightKind.Read],
+      ],
+    );
+    assert.equal((hoverFlow(doc, use, ctx)?.contents as MarkupContent).value, 'variable `x`: local of `let` at line 1');
+    assert.deepEqual(completeFlow(doc, use, ctx, { snippets: false }).filter((i) => i.label === 'x').length, 1);
+    assert.equal(flowSymbols(doc, ctx).length, depth);
+  });
+
+  it('a binding vector with an odd count, (let x 1) and a verb with no integration: the editor still answers', () => {
+    for (const text of ['(let [a 1 b] |)', '(let x |)', '(create |)', '(def count 0) (when |)']) {
+      const { doc, position } = withCursor(text, 'flow');
+      assert.doesNotThrow(() => {
+        completeFlow(doc, position, ctx, { snippets: true });
+        hoverFlow(doc, position, ctx);
+        flowHighlights(doc, position, ctx);
+        flowSymbols(doc, ctx);
+      }, text);
+    }
+    // `b` has no value (an arity error) but is a name of the body, as the analyser reads it.
+    assert.deepEqual(complete('(let [a 1 b] |)').labels.slice(0, 2), ['b', 'a']);
+    assert.deepEqual(complete('(def count 0) (when true |)').labels.slice(0, 1), ['count']);
+  });
+});

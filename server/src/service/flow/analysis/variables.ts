@@ -5,7 +5,7 @@
 // branch only, a local before a global.
 import { grammar42 } from './grammar/grammar';
 import { BindingRule } from './grammar/signature';
-import { slotOf } from './places';
+import { isPositional, layoutArguments, positionalUse } from './grammar/layout';
 import { FlowRegion } from '../embedding/region';
 import { ContainerNode, FlowNode, FlowTree, indexInParent, isContainer, ListNode, operatorOf, SymbolNode, symbolParts } from '../syntax/tree';
 
@@ -66,10 +66,11 @@ function globalsBefore(region: FlowRegion, offset: number): VariableBinding[] {
 }
 
 /**
- * The variables visible at child `index` of `container` (`undefined`: the top level), code offset
- * `offset`: innermost first, each name once (a local hides a global of its name).
+ * Visits the variables visible at child `index` of `container` (`undefined`: the top level), code
+ * offset `offset`, innermost first (a name may come again, hidden by the first); stops when
+ * `visit` returns true.
  */
-export function variablesAt(region: FlowRegion, container: ContainerNode | undefined, index: number, offset: number): VariableBinding[] {
+function visitScope(region: FlowRegion, container: ContainerNode | undefined, index: number, offset: number, visit: (b: VariableBinding) => boolean): void {
   const found: VariableBinding[] = [];
   let child = index;
   for (let node: ContainerNode | undefined = container; node !== undefined; child = indexInParent(node), node = node.parent) {
@@ -78,24 +79,42 @@ export function variablesAt(region: FlowRegion, container: ContainerNode | undef
       const form = node.parent;
       const rule = bindingRuleOf(form);
       if (rule === 'let' && child % 2 === 1) vectorBindings(form, rule, child - 1, found);
-      continue;
+    } else if (node.kind === 'list') {
+      const rule = bindingRuleOf(node);
+      if (((rule === 'let' || rule === 'when-let') && child >= 2) || (rule === 'if-let' && child === 2)) vectorBindings(node, rule, Number.MAX_SAFE_INTEGER, found);
     }
-    if (node.kind !== 'list') continue;
-    const rule = bindingRuleOf(node);
-    if (((rule === 'let' || rule === 'when-let') && child >= 2) || (rule === 'if-let' && child === 2)) vectorBindings(node, rule, Number.MAX_SAFE_INTEGER, found);
+    for (const b of found) if (visit(b)) return;
+    found.length = 0;
   }
-  for (const global of globalsBefore(region, offset)) found.push(global);
-  const seen = new Set<string>();
-  return found.filter((b) => !seen.has(b.name) && seen.add(b.name) !== undefined);
+  for (const global of globalsBefore(region, offset)) if (visit(global)) return;
 }
 
-/** Whether a symbol stands where a 4.2 variable is read or bound (not an operator, integration, message or unit). */
-function isVariablePlace(region: FlowRegion, symbol: SymbolNode): boolean {
+/**
+ * The variables visible at child `index` of `container` (`undefined`: the top level), code offset
+ * `offset`: innermost first, each name once (a local hides a global of its name).
+ */
+export function variablesAt(region: FlowRegion, container: ContainerNode | undefined, index: number, offset: number): VariableBinding[] {
+  const seen = new Set<string>();
+  const variables: VariableBinding[] = [];
+  visitScope(region, container, index, offset, (b) => {
+    if (!seen.has(b.name)) variables.push(b);
+    seen.add(b.name);
+    return false;
+  });
+  return variables;
+}
+
+/** Whether a symbol stands where a 4.2 variable is read or bound: not an operator, an integration, a message or a unit. */
+function isVariablePlace(symbol: SymbolNode): boolean {
   const parent = symbol.parent;
-  if (parent === undefined) return true;
-  if (parent.kind === 'list' && indexInParent(symbol) === 0) return false;
-  const slot = slotOf(region, symbol, grammar42);
-  return !(slot.kind === 'argument' && (slot.argKind === 'unit' || slot.argKind === 'integration' || slot.argKind === 'message'));
+  if (parent?.kind !== 'list') return true;
+  const index = indexInParent(symbol);
+  const op = operatorOf(parent);
+  if (index === 0 || op === undefined) return index !== 0;
+  return !grammar42.named(op).some((signature) => {
+    const use = isPositional(signature) ? positionalUse(signature, index, symbol) : layoutArguments(signature, parent.children)[index];
+    return use?.at === 'argument' && (use.kind === 'unit' || use.kind === 'integration' || use.kind === 'message');
+  });
 }
 
 /** The binding a symbol names itself: the name of a binding vector or of a `def`. */
@@ -115,10 +134,15 @@ function bindingNamedBy(symbol: SymbolNode): VariableBinding | undefined {
 export function variableOf(region: FlowRegion, symbol: SymbolNode): VariableBinding | undefined {
   const own = bindingNamedBy(symbol);
   if (own !== undefined) return own;
-  if (!isVariablePlace(region, symbol)) return undefined;
+  if (!isVariablePlace(symbol)) return undefined;
   const name = symbolParts(symbol)[0].name;
   const parent = symbol.parent;
-  return variablesAt(region, parent, parent === undefined ? -1 : indexInParent(symbol), symbol.start).find((b) => b.name === name);
+  let found: VariableBinding | undefined;
+  visitScope(region, parent, parent === undefined ? -1 : indexInParent(symbol), symbol.start, (b) => {
+    if (b.name === name) found = b;
+    return found !== undefined;
+  });
+  return found;
 }
 
 /** The symbol of the variable part of `symbol` (`result` of `result.sid`), as a range. */

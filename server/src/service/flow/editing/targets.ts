@@ -10,7 +10,7 @@ import { interactionOfMap, readInteraction } from '../analysis/interactions';
 import { FlowNode, indexInParent, isContainer, keyName, mapEntryOf, nodeAt } from '../syntax/tree';
 
 export type FlowTarget =
-  | { kind: 'operator'; node: FlowNode; name: string; forms: FormSignature[] }
+  | { kind: 'operator'; node: FlowNode; name: string; forms: readonly FormSignature[] }
   | { kind: 'integration'; node: FlowNode; name: string; definition: Definition }
   | { kind: 'message'; node: FlowNode; integration: string; definition: Definition; message: MessageType }
   | { kind: 'field'; node: FlowNode; integration: string; definition: Definition; message: MessageType; field: MessageField };

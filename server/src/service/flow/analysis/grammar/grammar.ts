@@ -23,6 +23,8 @@ export class Grammar {
   /** Per position, what a name is found as there: made once, as every list of a walk asks. */
   private readonly found = new Map<Position, Map<string, Found>>();
   private readonly names = new Set<string>();
+  /** Every signature of a name, in table order. */
+  private readonly byName = new Map<string, FormSignature[]>();
   private readonly functions = new Set<string>();
   private readonly sides = new Map<string, 'when' | 'then'>();
   private readonly verbs = new Map<string, InteractionVerb>();
@@ -43,6 +45,9 @@ export class Grammar {
   ) {
     for (const signature of signatures) {
       this.names.add(signature.name);
+      const same = this.byName.get(signature.name);
+      if (same === undefined) this.byName.set(signature.name, [signature]);
+      else same.push(signature);
       if (signature.function !== undefined) this.functions.add(signature.name);
       for (const place of signature.places) {
         let names = this.byPlace.get(place);
@@ -110,8 +115,8 @@ export class Grammar {
   }
 
   /** Every signature named `name`, in any place (hover where the position is unclear). */
-  named(name: string): FormSignature[] {
-    return this.signatures.filter((s) => s.name === name);
+  named(name: string): readonly FormSignature[] {
+    return this.byName.get(name) ?? [];
   }
 
   /** Whether any form or function of the dialect is called `name`. */
