@@ -1,6 +1,9 @@
 // Bundles the extension, the language server, the CLI and the preview webview script.
 // Type checking is separate (`npm run typecheck`); esbuild only transpiles.
 import * as esbuild from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -11,6 +14,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
+  // The server and the CLI report the package's version, read here once rather than at run time.
+  define: { CXENGAGE_VERSION: JSON.stringify(version) },
 };
 
 const nodeBundles = [
@@ -31,7 +36,6 @@ const webBundles = [
   { entryPoints: ['client/src/preview/main.ts'], outfile: 'dist/preview.js' },
 ].map((b) => ({ ...common, ...b, format: 'iife', platform: 'browser', target: 'es2022' }));
 
-import { existsSync } from 'node:fs';
 const bundles = [...nodeBundles, ...webBundles].filter((b) => existsSync(b.entryPoints[0]));
 
 if (watch) {

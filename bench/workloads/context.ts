@@ -1,11 +1,14 @@
-// The in-process analysis context of W2, W3 and W5: the built-in definitions, default settings.
-import { AnalysisContext, analysisContext } from '../../server/src/service/analysisContext';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
-import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
+// The in-process language service of W1, W2, W3 and W5: open documents only, the built-in
+// definitions, default settings; and an analysis context over the same.
+import { AnalysisContext } from '../../server/src/service/analysisContext';
+import { LanguageService } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
+import { noFiles } from '../../server/src/service/workspace/fileAccess';
+
+export function benchService(): LanguageService {
+  return new LanguageService({ files: noFiles, settingsFor: () => defaultSettings });
+}
 
 export function builtinContext(uri: string): AnalysisContext {
-  const index = new DefinitionIndex();
-  index.setBuiltins(loadBuiltinDefinitions());
-  return analysisContext(index, uri, defaultSettings);
+  return benchService().contextFor(uri);
 }

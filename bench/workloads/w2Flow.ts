@@ -4,14 +4,14 @@
 import { parseEDNString } from 'edn-data';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { languageIds } from '../../server/src/service/documentKind';
-import { checkFlowDocument, forgetFlowDocument, getFlowDocument } from '../../server/src/service/flow/index';
+import { readFlowDocument } from '../../server/src/service/flow/index';
 import { readFlow } from '../../server/src/service/flow/syntax/reader';
 import { analyseRegion } from '../../server/src/service/flow/analysis/analyser';
 import { BenchConfig } from '../config';
 import { FlowFile, generateFlowFile, generateFlowFile42 } from '../generators';
 import { compare } from '../measure';
 import { ratio, row, times, WorkloadResult } from '../results';
-import { builtinContext } from './context';
+import { benchService } from './context';
 
 export function w2Input(config: BenchConfig): FlowFile {
   return generateFlowFile({ sends: config.flowSends, bytes: config.flowBytes, seed: config.seed });
@@ -44,19 +44,21 @@ export function ednDocument(text: string): string {
 
 export async function runW2(config: BenchConfig, file: FlowFile, variant: W2Variant = w2Variants['4.1']): Promise<WorkloadResult> {
   const uri = 'file:///bench/generated.cxflow';
-  const ctx = builtinContext(uri);
+  const service = benchService();
+  const ctx = service.contextFor(uri);
   // A new document each run: a new version of one document would be re-read incrementally (W4's case).
   const docAt = (i: number) => TextDocument.create(`file:///bench/generated-${i + 1}.cxflow`, languageIds.flow, 1, file.text);
   const timing = { warmup: config.warmup, runs: config.runs };
 
-  const region = getFlowDocument(docAt(-1)).regions[0];
+  const region = readFlowDocument(docAt(-1)).regions[0];
   const ednText = ednDocument(file.text);
   let diagnostics = 0;
   const t = await compare(timing, {
-    full: (i) => {
+    full: async (i) => {
       const doc = docAt(i);
-      diagnostics = checkFlowDocument(doc, ctx).length;
-      forgetFlowDocument(doc.uri);
+      service.documentChanged(doc);
+      diagnostics = (await service.diagnostics(doc.uri)).length;
+      await service.documentClosed(doc.uri);
     },
     reader: () => readFlow(file.text),
     analyser: () => analyseRegion(region, ctx, () => undefined),

@@ -6,18 +6,17 @@ import * as path from 'node:path';
 import { getLanguageService, JSONSchema } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { languageIds } from '../../server/src/service/documentKind';
-import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
 import { BenchConfig } from '../config';
 import { generatePatternFile } from '../generators';
 import { compare } from '../measure';
 import { row, WorkloadResult } from '../results';
-import { builtinContext } from './context';
+import { benchService } from './context';
 import { repoRoot } from './serverPaths';
 
 export async function runW3(config: BenchConfig): Promise<WorkloadResult> {
   const file = generatePatternFile({ patterns: config.patterns, seed: config.seed });
   const uri = 'file:///bench/generated.pattern.json';
-  const ctx = builtinContext(uri);
+  const ours = benchService();
   const timing = { warmup: config.warmup, runs: config.runs };
 
   const patternSchema = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'schemas', 'pattern.schema.json'), 'utf8')) as JSONSchema;
@@ -27,7 +26,10 @@ export async function runW3(config: BenchConfig): Promise<WorkloadResult> {
   let diagnostics = 0;
   let peerDiagnostics = 0;
   const t = await compare(timing, {
-    ours: async (i) => (diagnostics = (await checkPatternDocument(TextDocument.create(uri, languageIds.pattern, i + 1, file.text), ctx)).length),
+    ours: async (i) => {
+      ours.documentChanged(TextDocument.create(uri, languageIds.pattern, i + 1, file.text));
+      diagnostics = (await ours.diagnostics(uri)).length;
+    },
     jsonService: async (i) => {
       const doc = TextDocument.create('file:///bench/peer.json', 'json', i + 1, file.text);
       peerDiagnostics = (await service.doValidation(doc, service.parseJSONDocument(doc), { comments: 'error', trailingCommas: 'error' })).length;

@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position } from 'vscode-languageserver-types';
 import { languageIds } from '../../server/src/service/documentKind';
 import { completeFlow, hoverFlow } from '../../server/src/service/flow/editing/features';
-import { getFlowDocument } from '../../server/src/service/flow/index';
+import { readFlowDocument } from '../../server/src/service/flow/index';
 import { BenchConfig } from '../config';
 import { FlowFile } from '../generators';
 import { LspSession } from '../lspSession';
@@ -63,9 +63,9 @@ export async function runW5(config: BenchConfig, file: FlowFile): Promise<Worklo
   const positions = featureOffsets(file.text, config.positions).map((o) => doc.positionAt(o));
   const warmup = Math.min(50, positions.length);
   const ctx = builtinContext(uri);
-  getFlowDocument(doc);
-  const localCompletion = await timeEach(positions, warmup, (p) => completeFlow(doc, p, ctx, { snippets: true }), (r) => r.length);
-  const localHover = await timeEach(positions, warmup, (p) => hoverFlow(doc, p, ctx), (r) => (r ? 1 : 0));
+  const flowDoc = readFlowDocument(doc);
+  const localCompletion = await timeEach(positions, warmup, (p) => completeFlow(flowDoc, p, ctx, { snippets: true }), (r) => r.length);
+  const localHover = await timeEach(positions, warmup, (p) => hoverFlow(flowDoc, p, ctx), (r) => (r ? 1 : 0));
 
   const session = await LspSession.start({ serverPath: serverPath() });
   try {

@@ -47,7 +47,7 @@ export async function runW6(config: BenchConfig): Promise<WorkloadResult> {
       });
       const rss = live.rssMiB() ?? NaN;
       const index = stats(builds);
-      const peakIndexRss = Math.max(...rssAfterIndex);
+      const peakIndexRss = rssAfterIndex.reduce((a, b) => Math.max(a, b), -Infinity);
       return {
         id: 'W6',
         title: 'workspace',

@@ -3,15 +3,14 @@
 // formatting a JSON document of the same size. In process, as the server runs it.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { languageIds } from '../../server/src/service/documentKind';
-import { forgetFlowDocument, getFlowDocument } from '../../server/src/service/flow/index';
 import { formatFlowCode } from '../../server/src/service/flow/formatting/formatCode';
-import { formatDocument } from '../../server/src/service/formatting/documentFormatting';
-import { parsedDocument } from '../../server/src/service/formatting/parsedDocument';
+import { readFlow } from '../../server/src/service/flow/syntax/reader';
 import { jsonService } from '../../server/src/service/jsonService';
 import { BenchConfig } from '../config';
 import { FlowFile } from '../generators';
 import { compare } from '../measure';
 import { seededRandom } from '../../test/support/random';
+import { benchService } from './context';
 import { ratio, row, times, WorkloadResult } from '../results';
 
 /**
@@ -33,10 +32,10 @@ export function carelessLayout(text: string, seed: number): string {
 export async function runW8(config: BenchConfig, file: FlowFile): Promise<WorkloadResult> {
   const text = carelessLayout(file.text, config.seed);
   const options = { tabSize: 2, insertSpaces: true };
-  const json = { keySpacing: 'compact' as const, keepLines: false };
   // A new document each run, as an editor's first Format Document of a file just opened.
   const docAt = (i: number) => TextDocument.create(`file:///bench/format-${i + 1}.cxflow`, languageIds.flow, 1, text);
-  const tree = getFlowDocument(docAt(-1)).regions[0].tree;
+  const tree = readFlow(text);
+  const service = benchService();
   const jsonDoc = TextDocument.create('file:///bench/format.json', 'json', 1, file.json);
   const timing = { warmup: config.warmup, runs: config.runs };
   let edits = 0;
@@ -44,8 +43,9 @@ export async function runW8(config: BenchConfig, file: FlowFile): Promise<Worklo
   const t = await compare(timing, {
     full: (i) => {
       const doc = docAt(i);
-      edits = formatDocument(parsedDocument(doc, 'flow'), { options, json }).edits.length;
-      forgetFlowDocument(doc.uri);
+      service.documentChanged(doc);
+      edits = service.format(doc.uri, options).edits.length;
+      void service.documentClosed(doc.uri);
     },
     layout: () => {
       unformatted = formatFlowCode(tree, { finalLineBreak: true }).unformatted;

@@ -1,50 +1,32 @@
-// cxengage-lint: the language server's checks from the command line, for CI.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// cxengage-lint: the language server's checks from the command line, for CI. The same language
+// service and workspace as the editor's: folders given are scanned with their own
+// `cxengage.definitions.include`/`exclude`, files given are checked whatever their folder says.
 import { URI } from 'vscode-uri';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArguments, usage, UsageError, CliOptions } from './cli/options';
 import { formatJson, formatSarif, formatText, summarise, FileResult } from './cli/reporters';
 import { runFormat } from './cli/format';
-import { DefinitionIndex } from './service/definitions/definitionIndex';
-import { loadBuiltinDefinitions } from './service/definitions/builtin';
-import { LanguageService } from './service/languageService';
-import { documentKind } from './service/documentKind';
-import { normaliseSettings } from './service/settings';
-import { DiskDocuments, findFiles } from './workspaceFiles';
+import { SettingsFileError, SettingsLayer } from './cli/settingsFiles';
+import { Targets, openWorkspace, resolveTargets, settingsByFolder } from './cli/workspaceRun';
+import { Settings, normaliseSettings } from './service/settings';
+import { serverVersion } from './version';
 
-const version = '0.1.0';
-
-function isCheckable(file: string): boolean {
-  return documentKind(file) !== 'other';
+/** The layer of settings the flags give (`--no-builtin`, `--severity`, `--dialect`), checked strictly. */
+function flagLayer(options: CliOptions): SettingsLayer {
+  const layer: SettingsLayer = {};
+  if (!options.builtin) layer.definitions = { builtin: false };
+  if (Object.keys(options.severity).length > 0) layer.diagnostics = { severity: options.severity };
+  if (options.dialect !== undefined) layer.flow = { dialect: options.dialect };
+  const warnings: string[] = [];
+  normaliseSettings(layer, warnings);
+  if (warnings.length > 0) throw new UsageError(warnings[0].replace('cxengage.diagnostics.severity', '--severity').replace(' is ignored', ''));
+  return layer;
 }
 
-/** Files to check under the given paths; an unreadable or missing path is a usage error. */
-function collectFiles(paths: string[]): string[] {
-  const files = new Set<string>();
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-      fs.accessSync(p, fs.constants.R_OK);
-    } catch {
-      throw new UsageError(`cannot read ${p}: no such file or folder, or no permission`);
-    }
-    if (stat.isDirectory()) {
-      for (const f of findFiles(path.resolve(p), (rel) => isCheckable(rel))) files.add(f);
-    } else if (isCheckable(p)) {
-      files.add(path.resolve(p));
-    } else {
-      throw new UsageError(`${p} is not a definition (*.integration.json), flow (*.cxflow) or pattern (*.pattern.json) file`);
-    }
-  }
-  return [...files].sort();
-}
-
-export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'format') return runFormat(argv.slice(1), out, err);
   let options: CliOptions;
-  let files: string[];
+  let targets: Targets;
+  let settingsFor: (uri: string) => Settings;
   try {
     options = parseArguments(argv);
     if (options.help) {
@@ -52,48 +34,34 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
       return 0;
     }
     if (options.version) {
-      out(version);
+      out(serverVersion);
       return 0;
     }
-    files = collectFiles(options.paths.length > 0 ? options.paths : ['.']);
+    targets = resolveTargets(options.paths.length > 0 ? options.paths : ['.']);
+    settingsFor = await settingsByFolder(targets, options.settingsFile, flagLayer(options), (w) => err(`cxengage-lint: ${w}`));
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof SettingsFileError) {
       err(`cxengage-lint: ${error.message}`);
       return 2;
     }
     throw error;
   }
 
-  const warnings: string[] = [];
-  const settings = normaliseSettings(
-    { definitions: { builtin: options.builtin }, diagnostics: { severity: options.severity }, flow: { dialect: options.dialect } },
-    warnings,
-  );
-  if (warnings.length > 0) {
-    for (const w of warnings) err(`cxengage-lint: ${w.replace('cxengage.diagnostics.severity', '--severity').replace(' is ignored', '')}`);
-    return 2;
-  }
-  const index = new DefinitionIndex();
-  if (options.builtin) index.setBuiltins(loadBuiltinDefinitions());
-  const service = new LanguageService(index, () => settings);
-  const disk = new DiskDocuments();
-  const documents: TextDocument[] = [];
-  for (const file of files) {
-    const doc = disk.read(file, settings.maxFileSize);
-    if (!doc) {
-      err(`cxengage-lint: cannot read ${file}`);
-      return 2;
-    }
-    documents.push(doc);
-  }
-  // Definitions first, so that every flow is checked against all of them.
-  for (const doc of documents) if (service.kindOf(doc) === 'definition') service.updateDefinition(doc);
-
+  let status = 0;
+  const fail = (message: string) => {
+    err(`cxengage-lint: ${message}`);
+    status = 2;
+  };
+  // Definitions first (the scan indexes them): every flow is checked against all of them.
+  const { service, files } = await openWorkspace(targets, settingsFor, fail);
   const results: FileResult[] = [];
-  for (const doc of documents) {
-    const diagnostics = await service.diagnostics(doc);
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    results.push({ path: path.relative(process.cwd(), URI.parse(doc.uri).fsPath).split(path.sep).join('/'), diagnostics });
+  for (const { uri, shown } of files) {
+    const source = await service.workspace.read(uri);
+    if (source === undefined) {
+      fail(`cannot read ${shown}: not a regular file, no permission, or it is gone`);
+      continue;
+    }
+    results.push({ path: shown, diagnostics: await service.sourceDiagnostics(source) });
   }
   const summary = summarise(results);
   switch (options.format) {
@@ -101,7 +69,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
       out(formatJson(results, summary));
       break;
     case 'sarif':
-      out(formatSarif(results, URI.file(process.cwd()).toString(), version));
+      out(formatSarif(results, URI.file(process.cwd()).toString(), serverVersion));
       break;
     default: {
       const text = formatText(results);
@@ -114,16 +82,30 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   }
   const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   if (tooManyWarnings && options.format === 'text') err(`cxengage-lint: ${summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+  if (status !== 0) return status;
   return summary.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
+/** Writes lines to a stream that may close early (`cxengage-lint | head`): the rest are dropped quietly. */
+function lineWriter(stream: NodeJS.WriteStream): (s: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (s) => {
+    if (!closed) stream.write(`${s}\n`);
+  };
+}
+
 if (require.main === module) {
-  runCli(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)).then(
+  const err = lineWriter(process.stderr);
+  runCli(process.argv.slice(2), lineWriter(process.stdout), err).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`cxengage-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      err(`cxengage-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       process.exitCode = 2;
     },
   );

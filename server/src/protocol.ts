@@ -1,6 +1,6 @@
 // Custom requests between the extension and the language server, declared once for both sides.
 import { Position, Range, RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import type { FormModel, FormPosition, IntegrationSummary } from './service/previews/previewModel';
+import type { FormModel, FormPosition, IntegrationSummary, SendFormEditResult } from './service/previews/previewModel';
 
 export type * from './service/previews/previewModel';
 
@@ -29,8 +29,8 @@ export interface SendFormEditParams {
   values: Record<string, string>;
 }
 
-/** The edit that writes values chosen in a send form back into the flow; null when there is none. */
-export const SendFormEditRequest = new RequestType<SendFormEditParams, WorkspaceEdit | null, void>('cxengage/sendFormEdit');
+/** The edit that writes values chosen in a send form back into the flow, or why there is none. */
+export const SendFormEditRequest = new RequestType<SendFormEditParams, SendFormEditResult, void>('cxengage/sendFormEdit');
 
 export type FlowDialect = '4.1' | '4.2';
 export type FlowDialectSetting = 'auto' | FlowDialect;

@@ -1,6 +1,7 @@
-// LSP wiring: capabilities from the client's, document and workspace events into the definition
-// index, and one-line request handlers over the language service.
+// LSP wiring: capabilities from the client's, document and workspace events into the language
+// service, diagnostics pushed or pulled, and one-line request handlers over the service.
 import {
+  CancellationTokenSource,
   CodeActionKind,
   Connection,
   DidChangeWatchedFilesNotification,
@@ -16,27 +17,26 @@ import {
   WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { DefinitionIndex } from './service/definitions/definitionIndex';
-import { loadBuiltinDefinitions } from './service/definitions/builtin';
-import { LanguageService } from './service/languageService';
-import type { Formatted } from './service/formatting/documentFormatting';
-import { SettingsStore } from './settingsStore';
-import { safeHandler, safely } from './safeHandler';
-import { DiskDocuments, findFiles, matchesGlobs } from './workspaceFiles';
-import { registerFormHandlers } from './formHandlers';
+import { DiskFileAccess } from './node/diskFileAccess';
+import { registerPreviewHandlers } from './previewHandlers';
 import { registerDialectHandlers } from './dialectHandlers';
-import { sendCodeLenses } from './service/previews';
+import type { Formatted } from './service/formatting/documentFormatting';
+import { safeHandler, safely } from './safeHandler';
+import { folderKey } from './service/documents/uris';
+import { LanguageService } from './service/languageService';
+import { FolderScan } from './service/workspace/workspace';
+import { SettingsStore } from './settingsStore';
+import { scanProgress } from './scanProgress';
+import { serverVersion } from './version';
 
 const pushDelayMs = 150;
+/** How long a request waits for the first workspace scan; after that it answers with what is known. */
+const scanWaitMs = 1000;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const index = new DefinitionIndex();
-  const disk = new DiskDocuments();
-  let folders: string[] = [];
   let settings!: SettingsStore;
-  const service = new LanguageService(index, (uri) => settings.get(uri));
+  const service = new LanguageService({ files: new DiskFileAccess(), settingsFor: (uri) => settings.get(uri) });
   const log = { error: (m: string) => connection.console.error(m) };
 
   let pullDiagnostics = false;
@@ -45,8 +45,20 @@ export function startServer(connection: Connection): void {
   let foldingLimit: number | undefined;
   let watchRegistration = false;
   let folderEvents = false;
+  let progressSupport = false;
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  let scanned: Promise<void> = new Promise<void>(() => undefined);
+
+  /**
+   * Ready to answer: settings read, built-ins loaded, the first scan done (or taking long), and
+   * the index updates of earlier events (a closed definition read back from disk) done.
+   */
+  const answerable = async (): Promise<void> => {
+    await ready;
+    await Promise.race([scanned, new Promise<void>((resolve) => setTimeout(resolve, scanWaitMs))]);
+    await service.settled();
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -56,9 +68,10 @@ export function startServer(connection: Connection): void {
     foldingLimit = caps.textDocument?.foldingRange?.rangeLimit;
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
-    folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => folderKey(f.uri));
-    settings = new SettingsStore(connection, caps.workspace?.configuration === true, () => folders, params.initializationOptions);
-    index.setFolders(folders);
+    progressSupport = caps.window?.workDoneProgress === true;
+    const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri);
+    service.setFolders(folders);
+    settings = new SettingsStore(connection, caps.workspace?.configuration === true, () => service.workspace.folders, params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -78,7 +91,7 @@ export function startServer(connection: Connection): void {
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'cxengage', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'cxengage-language-server', version: '0.1.0' },
+      serverInfo: { name: 'cxengage-language-server', version: serverVersion },
     };
   });
 
@@ -88,96 +101,82 @@ export function startServer(connection: Connection): void {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: ['**/*.json', '**/*.cxflow'].map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })),
         });
+        service.workspace.watched = true;
       }
       if (folderEvents) {
         connection.workspace.onDidChangeWorkspaceFolders((event) =>
           safely(log, 'workspace folders', async () => {
             const removed = new Set(event.removed.map((f) => folderKey(f.uri)));
-            for (const f of removed) index.deleteUnder(f);
-            folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => folderKey(f.uri))];
-            index.setFolders(folders);
+            const kept = service.workspace.folders.filter((f) => !removed.has(f));
+            service.setFolders([...kept, ...event.added.map((f) => f.uri)]);
             await settings.refresh();
-            scanDefinitions();
+            await scan();
           }),
         );
       }
       await settings.refresh();
-      index.batch(() => {
-        index.setBuiltins(loadBuiltinDefinitions());
-        scanFolders();
-      });
+      service.loadBuiltins();
       resolveReady();
+      await scan();
     }),
   );
 
-  /** Reads every workspace definition file from disk; open documents keep their unsaved text. */
-  function scanDefinitions(): void {
-    index.batch(() => scanFolders());
+  let scanCancel: CancellationTokenSource | undefined;
+
+  /** Finds the workspace's files again (cancelling a scan still running) and says what stopped it. */
+  function scan(): Promise<void> {
+    scanCancel?.cancel();
+    const source = new CancellationTokenSource();
+    scanCancel = source;
+    const progress = scanProgress(connection, progressSupport);
+    const done = service
+      .scanWorkspace(source.token, progress)
+      .then((scans) => reportScans(scans))
+      .finally(() => progress.done());
+    scanned = done.catch(() => undefined);
+    return done;
   }
 
-  function scanFolders(): void {
-    for (const folder of folders) {
-      index.deleteUnder(folder);
-      const root = URI.parse(folder).fsPath;
-      const { include, exclude } = settings.get(folder).definitions;
-      for (const file of findFiles(root, (rel) => matchesGlobs(rel, include, exclude))) {
-        const uri = URI.file(file).toString();
-        const open = documents.get(uri);
-        const doc = open ?? disk.read(file, settings.get(uri).maxFileSize);
-        if (doc) service.updateDefinition(doc);
-      }
+  const reportedScans = new Set<string>();
+
+  function reportScans(scans: FolderScan[]): void {
+    for (const s of scans) {
+      for (const dir of s.unreadable) log.error(`Could not read the folder ${dir}`);
+      if (s.stoppedAt === undefined || reportedScans.has(s.folder)) continue;
+      reportedScans.add(s.folder);
+      const what = s.stoppedAt === 'maxFiles' ? 'files' : 'folders';
+      const message = `CxEngage: stopped looking through ${s.folder} after too many ${what}; definitions and flows past that point are not known. Open a smaller folder, or narrow cxengage.definitions.include/exclude.`;
+      connection.console.warn(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
-    for (const doc of documents.all()) if (service.kindOf(doc) === 'definition') service.updateDefinition(doc);
-  }
-
-  function isIndexedDefinitionFile(uri: string): boolean {
-    const folder = index.folderOf(uri);
-    if (folder === undefined) return false;
-    const { include, exclude } = settings.get(uri).definitions;
-    return matchesGlobs(decodeURIComponent(uri.slice(folder.length)), include, exclude);
   }
 
   // Every index change re-grades open documents: flows see new messages, definitions see duplicates.
-  index.onDidChange(() => scheduleAll());
+  service.index.onDidChange(() => scheduleAll());
 
   documents.onDidChangeContent((event) =>
     safely(log, 'document change', () => {
-      if (service.kindOf(event.document) === 'definition') service.updateDefinition(event.document);
+      service.documentChanged(event.document);
       schedule(event.document.uri);
     }),
   );
 
   documents.onDidClose((event) =>
-    safely(log, 'document close', () => {
+    safely(log, 'document close', async () => {
       const uri = event.document.uri;
-      service.forget(uri);
       const timer = pending.get(uri);
       if (timer) clearTimeout(timer);
       pending.delete(uri);
+      formatNotes.delete(uri);
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
-      if (service.kindOf(event.document) !== 'definition') return;
-      // Back to what is on disk, or out of the index if the file is not one of the workspace's.
-      const file = URI.parse(uri).fsPath;
-      const onDisk = URI.parse(uri).scheme === 'file' && isIndexedDefinitionFile(uri) ? disk.read(file, settings.get(uri).maxFileSize) : undefined;
-      if (onDisk) service.updateDefinition(onDisk);
-      else index.delete(uri);
+      await service.documentClosed(uri);
     }),
   );
 
   connection.onDidChangeWatchedFiles((params) =>
-    safely(log, 'watched files', () => {
-      for (const change of params.changes) {
-        const uri = change.uri;
-        const file = URI.parse(uri).fsPath;
-        disk.forget(file);
-        // Open documents count as edited; the index follows the include globs, not file names.
-        if (documents.get(uri)) continue;
-        if (change.type === FileChangeType.Deleted || !isIndexedDefinitionFile(uri)) index.delete(uri);
-        else {
-          const doc = disk.read(file, settings.get(uri).maxFileSize);
-          if (doc) service.updateDefinition(doc);
-        }
-      }
+    safely(log, 'watched files', async () => {
+      const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+      await service.filesChanged(params.changes.map((c) => ({ uri: c.uri, change: kinds[c.type] ?? 'changed' })));
     }),
   );
 
@@ -185,8 +184,8 @@ export function startServer(connection: Connection): void {
     safely(log, 'configuration', async () => {
       settings.setPushed(params.settings);
       await settings.refresh();
-      scanDefinitions();
       scheduleAll();
+      await scan();
     }),
   );
 
@@ -202,12 +201,13 @@ export function startServer(connection: Connection): void {
       setTimeout(() => {
         pending.delete(uri);
         safely(log, 'diagnostics', async () => {
-          await ready;
+          await answerable();
           const doc = documents.get(uri);
-          if (!doc) return;
-          const version = doc.version;
-          const diagnostics = await service.diagnostics(doc);
-          if (documents.get(uri)?.version === version) await connection.sendDiagnostics({ uri, version, diagnostics });
+          const revision = service.revisionOf(uri);
+          if (!doc || revision === undefined) return;
+          const diagnostics = await service.diagnostics(uri);
+          // Sent only if no edit came meanwhile: a client may reuse a version number, a revision is never reused.
+          if (service.revisionOf(uri) === revision) await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
         });
       }, pushDelayMs),
     );
@@ -231,36 +231,38 @@ export function startServer(connection: Connection): void {
 
   connection.languages.diagnostics.on(
     safeHandler(log, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
-      await ready;
-      const doc = documents.get(params.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await service.diagnostics(doc) : [] };
+      await answerable();
+      const open = service.workspace.opened(params.textDocument.uri) !== undefined;
+      return { kind: DocumentDiagnosticReportKind.Full, items: open ? await service.diagnostics(params.textDocument.uri) : [] };
     }),
   );
 
-  const withDocument =
-    <P extends { textDocument: { uri: string } }, R>(fn: (doc: TextDocument, params: P) => R | Promise<R>, empty: R) =>
-    async (params: P): Promise<R> => {
-      await ready;
-      const doc = documents.get(params.textDocument.uri);
-      return doc ? fn(doc, params) : empty;
+  const after =
+    <P, R>(answer: (params: P, token: { isCancellationRequested: boolean }) => R | Promise<R>) =>
+    async (params: P, token: { isCancellationRequested: boolean }): Promise<R> => {
+      await answerable();
+      return answer(params, token);
     };
 
-  connection.onCompletion(
-    safeHandler(log, 'completion', null, withDocument((doc, p) => service.completion(doc, p.position, { snippets }), null)),
+  connection.onCompletion(safeHandler(log, 'completion', null, after((p) => service.completion(p.textDocument.uri, p.position, { snippets }))));
+  connection.onHover(safeHandler(log, 'hover', null, after((p) => service.hover(p.textDocument.uri, p.position))));
+  connection.onDefinition(safeHandler(log, 'definition', [], after((p) => service.definition(p.textDocument.uri, p.position))));
+  connection.onDocumentSymbol(safeHandler(log, 'document symbols', [], after((p) => service.symbols(p.textDocument.uri))));
+  connection.onCodeAction(safeHandler(log, 'code actions', [], after((p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics))));
+  connection.onCodeLens(safeHandler(log, 'code lens', [], after((p) => service.codeLenses(p.textDocument.uri))));
+  connection.onReferences(
+    safeHandler(log, 'references', [], after((p, token) => service.references(p.textDocument.uri, p.position, token, p.context.includeDeclaration))),
   );
-  connection.onHover(safeHandler(log, 'hover', null, withDocument((doc, p) => service.hover(doc, p.position), null)));
-  connection.onDefinition(safeHandler(log, 'definition', [], withDocument((doc, p) => service.definition(doc, p.position), [])));
-  connection.onDocumentSymbol(safeHandler(log, 'document symbols', [], withDocument((doc) => service.symbols(doc), [])));
-  connection.onCodeAction(
-    safeHandler(log, 'code actions', [], withDocument((doc, p) => service.codeActions(doc, p.range, p.context.diagnostics), [])),
-  );
-  connection.onDocumentFormatting(safeHandler(log, 'formatting', [], withDocument((doc, p) => formatted(doc.uri, service.format(doc, p.options)), [])));
+  connection.onDocumentHighlight(safeHandler(log, 'document highlight', [], after((p) => service.highlights(p.textDocument.uri, p.position))));
+  registerPreviewHandlers(connection, service, answerable);
+  registerDialectHandlers(connection, service, answerable);
+  connection.onDocumentFormatting(safeHandler(log, 'formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options)))));
   connection.onDocumentRangeFormatting(
-    safeHandler(log, 'range formatting', [], withDocument((doc, p) => formatted(doc.uri, service.format(doc, p.options, p.range)), [])),
+    safeHandler(log, 'range formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options, p.range)))),
   );
-  connection.onDocumentOnTypeFormatting(safeHandler(log, 'on-type formatting', [], withDocument((doc, p) => service.formatOnType(doc, p.position), [])));
-  connection.onFoldingRanges(safeHandler(log, 'folding ranges', [], withDocument((doc) => service.foldingRanges(doc, foldingLimit), [])));
-  connection.onSelectionRanges(safeHandler(log, 'selection ranges', [], withDocument((doc, p) => service.selectionRanges(doc, p.positions), [])));
+  connection.onDocumentOnTypeFormatting(safeHandler(log, 'on-type formatting', [], after((p) => service.formatOnType(p.textDocument.uri, p.position))));
+  connection.onFoldingRanges(safeHandler(log, 'folding ranges', [], after((p) => service.foldingRanges(p.textDocument.uri, foldingLimit))));
+  connection.onSelectionRanges(safeHandler(log, 'selection ranges', [], after((p) => service.selectionRanges(p.textDocument.uri, p.positions))));
 
   /**
    * The edits of a formatting, and a message when part of the document was left as written: once
@@ -276,59 +278,6 @@ export function startServer(connection: Connection): void {
     return result.edits;
   }
 
-  connection.onCodeLens(safeHandler(log, 'code lens', [], withDocument((doc) => sendCodeLenses(doc), [])));
-  connection.onReferences(
-    safeHandler(
-      log,
-      'references',
-      [],
-      withDocument((doc, p) => {
-        const target = service.referenceTarget(doc, p.position);
-        // A definition's names are used across the workspace; a 4.2 variable within its code.
-        return target ? service.references(target, doc.uri, workspaceFlows()) : service.variableReferences(doc, p.position, p.context.includeDeclaration);
-      }, []),
-    ),
-  );
-  connection.onDocumentHighlight(safeHandler(log, 'document highlight', [], withDocument((doc, p) => service.highlights(doc, p.position), [])));
-
-  /** Every flow and pattern document of the workspace: open ones as edited, the rest from disk. */
-  function* workspaceFlows(): Iterable<TextDocument> {
-    const seen = new Set<string>();
-    for (const doc of documents.all()) {
-      const kind = service.kindOf(doc);
-      if (kind === 'flow' || kind === 'pattern') {
-        seen.add(doc.uri);
-        yield doc;
-      }
-    }
-    for (const folder of folders) {
-      const { exclude } = settings.get(folder).definitions;
-      const isFlow = (rel: string) => (rel.endsWith('.cxflow') || rel.endsWith('.pattern.json')) && matchesGlobs(rel, ['**'], exclude);
-      for (const file of findFiles(URI.parse(folder).fsPath, isFlow)) {
-        const uri = URI.file(file).toString();
-        if (seen.has(uri)) continue;
-        const doc = disk.read(file, settings.get(uri).maxFileSize);
-        if (doc) yield doc;
-      }
-    }
-  }
-
-  /** The open document, else the file read from disk. */
-  const documentOrFile = (uri: string) => documents.get(uri) ?? (URI.parse(uri).scheme === 'file' ? disk.read(URI.parse(uri).fsPath, settings.get(uri).maxFileSize) : undefined);
-
-  registerFormHandlers(connection, {
-    getDocument: documentOrFile,
-    contextFor: (uri) => service.contextFor(uri),
-    index,
-    definitionDiagnostics: (doc) => service.diagnostics(doc),
-  });
-
-  registerDialectHandlers(connection, { getDocument: documentOrFile, contextFor: (uri) => service.contextFor(uri) });
-
   documents.listen(connection);
   connection.listen();
-}
-
-function folderKey(uri: string): string {
-  return uri.endsWith('/') ? uri : `${uri}/`;
 }

@@ -1,10 +1,11 @@
 // Settings per workspace folder, from `workspace/configuration` where the client supports it,
 // otherwise from `initializationOptions` and `workspace/didChangeConfiguration`.
 import { Connection, MessageType, ShowMessageNotification } from 'vscode-languageserver';
-import { Settings, defaultSettings, normaliseSettings } from './service/settings';
+import { UriKey, folderKey, isInside, normaliseUri } from './service/documents/uris';
+import { Settings, cxengageSection, defaultSettings, expandDotted, normaliseSettings } from './service/settings';
 
 export class SettingsStore {
-  private byFolder = new Map<string, Settings>();
+  private byFolder = new Map<UriKey, Settings>();
   private global: Settings = defaultSettings;
   private pushed: unknown;
   private reported = new Set<string>();
@@ -12,7 +13,7 @@ export class SettingsStore {
   constructor(
     private readonly connection: Connection,
     private readonly pullSupported: boolean,
-    private readonly folders: () => string[],
+    private readonly folders: () => readonly UriKey[],
     initializationOptions: unknown,
   ) {
     this.pushed = cxengageSection(initializationOptions);
@@ -21,9 +22,10 @@ export class SettingsStore {
 
   /** Settings for a document or folder: its folder's, or the global ones outside every folder. */
   get(uri: string): Settings {
-    let best: string | undefined;
+    const key = normaliseUri(uri);
+    let best: UriKey | undefined;
     for (const folder of this.byFolder.keys()) {
-      if (uri.startsWith(folder) && (best === undefined || folder.length > best.length)) best = folder;
+      if ((key === folder || isInside(key, folder)) && (best === undefined || folder.length > best.length)) best = folder;
     }
     return best === undefined ? this.global : this.byFolder.get(best)!;
   }
@@ -53,8 +55,7 @@ export class SettingsStore {
     this.global = this.normalise(values[0] ?? this.pushed);
     this.byFolder.clear();
     folders.forEach((folder, i) => {
-      const key = folder.endsWith('/') ? folder : `${folder}/`;
-      this.byFolder.set(key, this.normalise(values[i + 1] ?? values[0] ?? this.pushed));
+      this.byFolder.set(folderKey(folder), this.normalise(values[i + 1] ?? values[0] ?? this.pushed));
     });
   }
 
@@ -70,30 +71,4 @@ export class SettingsStore {
     }
     return settings;
   }
-}
-
-/** The `cxengage` section of a settings object, whether given whole (`{cxengage: {...}}`) or as the section. */
-function cxengageSection(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  if ('settings' in record) return cxengageSection(record.settings);
-  if ('cxengage' in record) return record.cxengage;
-  return value;
-}
-
-/** Turns `{"definitions.include": [...]}` (flat keys, as some clients send) into nested objects. */
-function expandDotted(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const result: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    const parts = key.replace(/^cxengage\./, '').split('.');
-    let target = result;
-    for (const part of parts.slice(0, -1)) {
-      if (typeof target[part] !== 'object' || target[part] === null) target[part] = {};
-      target = target[part] as Record<string, unknown>;
-    }
-    const last = parts[parts.length - 1];
-    target[last] = typeof v === 'object' && v !== null && !Array.isArray(v) && last !== 'severity' ? expandDotted(v) : v;
-  }
-  return result;
 }

@@ -6,13 +6,13 @@ import type { PreviewState, PreviewTarget } from '../../client/src/preview/messa
 import { analysisContext } from '../../server/src/service/analysisContext';
 import { messages } from '../../server/src/service/codes';
 import { loadBuiltinDocuments } from '../../server/src/service/definitions/builtin';
-import { getDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { validateDefinition } from '../../server/src/service/definitions/validate';
 import { IntegrationFormModel, SendFormModel, integrationForm, sendForm } from '../../server/src/service/previews';
 import { defaultSettings } from '../../server/src/service/settings';
 import { crmWith } from '../support/definitions';
 import { documentOf, withCursor } from '../support/documents';
+import { readFlow, parseDefinition, diagnosticsOf } from '../support/service';
 import {
   assertClean,
   openPreview,
@@ -35,12 +35,12 @@ const ctx = analysisContext(index, 'file:///workspace/flow.cxflow', defaultSetti
 async function builtinModel(type: string): Promise<IntegrationFormModel> {
   const doc = builtinDocs.find((d) => d.definition.type?.value === type);
   assert.ok(doc);
-  return integrationForm(doc.definition, await validateDefinition(doc.document, defaultSettings));
+  return integrationForm(doc.definition, await validateDefinition(doc));
 }
 
 function sendModel(text: string, settings = defaultSettings): SendFormModel {
   const { doc, position } = withCursor(text, 'flow');
-  const model = sendForm(doc, position, settings === defaultSettings ? ctx : analysisContext(index, 'file:///workspace/flow.cxflow', settings));
+  const model = sendForm(readFlow(doc), position, settings === defaultSettings ? ctx : analysisContext(index, 'file:///workspace/flow.cxflow', settings));
   assert.ok(model);
   return model;
 }
@@ -138,7 +138,7 @@ describe('preview webview in Chromium', () => {
     const { page, log } = await openPreview();
     // The crm fixture without the listener's redact list: its webhook secret is shown in clear.
     const doc = documentOf(crmWith([', "redact": ["hook-secret"]', '']));
-    const model = integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+    const model = integrationForm(parseDefinition(doc).definition, await diagnosticsOf(doc));
     await showModel(page, model);
     const listener = page.locator('section', { has: page.locator('h2', { hasText: /^Listener: CRM Listener$/ }) });
     const inputs = await listener.locator('input').evaluateAll((all) =>
@@ -162,7 +162,7 @@ describe('preview webview in Chromium', () => {
   it('a definition with errors: what can be shown, plus problems that reveal their range', async () => {
     const { page, log } = await openPreview();
     const doc = documentOf(crmWith(['"redact": ["secret"]', '"redact": ["secert"]'], ['"sends": {', '"sends": { "bad": [],']));
-    const model = integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+    const model = integrationForm(parseDefinition(doc).definition, await diagnosticsOf(doc));
     assert.deepEqual(
       model.problems.map((p) => p.code),
       ['unredacted-secret', 'unknown-param', 'schema'],
@@ -244,7 +244,7 @@ describe('preview webview in Chromium', () => {
   it('user data is text: markup in labels, names and descriptions never runs or renders', async () => {
     const { page, log } = await openPreview();
     const doc = documentOf(xssDefinition);
-    const model = integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+    const model = integrationForm(parseDefinition(doc).definition, await diagnosticsOf(doc));
     await showModel(page, model);
     const id = await page.locator('input[type=password]').getAttribute('id');
     assert.equal(await page.locator(`label[for="${id}"]`).textContent(), xssLabel);

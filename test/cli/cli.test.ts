@@ -1,8 +1,8 @@
 // cxengage-lint as CI runs it: exit codes, the three output formats with exact lines, ranges and
-// levels, flow and pattern files checked against the definitions beside them, and usage errors.
-// Each test lints a folder written from the shared definition fixture; the examples' full report
-// is in golden.test.ts.
-import { after, describe, it } from 'node:test';
+// levels, flow and pattern files checked against the definitions beside them, usage errors, and
+// the settings of the checked folder and of --settings. Each test lints a folder written from the
+// shared definition fixture; the examples' full report is in golden.test.ts.
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -223,5 +223,83 @@ describe('cxengage-lint', () => {
       '1 file checked: 1 error, 0 warnings, 0 information, 0 hints',
       '',
     ]);
+  });
+});
+
+describe('cxengage-lint settings, as the editor has them', () => {
+  let root: string;
+  const crm = JSON.stringify({ type: 'crm', endpoint: { name: 'crm', type: 'crm', display: 'CRM', params: [], sends: { note: { text: { type: 'mandatory' } } } } });
+
+  function workspace(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(root, 'ws-'));
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    return dir;
+  }
+
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-cli-settings-'));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('reads cxengage.* from the folder\'s .vscode/settings.json (comments and trailing commas allowed)', () => {
+    const dir = workspace({
+      '.vscode/settings.json': `{
+        // Definitions live under defs/, named plainly; legacy/ is not ours.
+        "editor.tabSize": 2,
+        "cxengage.definitions.include": ["defs/*.json"],
+        "cxengage.definitions.exclude": ["legacy/**"],
+        "cxengage.diagnostics.severity": { "unknown-field": "error" },
+      }`,
+      'defs/crm.json': crm,
+      'flows/main.cxflow': '(send crm note {:text "x" :colour "red"})\n',
+      'legacy/old.cxflow': '(send nope nothing {})\n',
+      'legacy/old.integration.json': '{ broken',
+    });
+    const r = lint(['.'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n'), [
+      'flows/main.cxflow:1:27 error unknown-field `note` has no field `colour`',
+      '2 files checked: 1 error, 0 warnings, 0 information, 0 hints',
+    ]);
+  });
+
+  it('--settings FILE applies over the folder\'s own settings, and the flags over both', () => {
+    const dir = workspace({
+      '.vscode/settings.json': '{ "cxengage.diagnostics.severity": { "unknown-field": "error", "missing-mandatory-field": "warning" } }',
+      'ci.json': '{ "cxengage": { "diagnostics": { "severity": { "unknown-field": "off" }, "maxPerFile": 1 } } }',
+      'crm.integration.json': crm,
+      'main.cxflow': '(send crm note {:colour "red"})\n(send crm note {:colour "red"})\n',
+    });
+    const r = lint(['--settings', 'ci.json', '--severity', 'missing-mandatory-field=error', '.'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.deepEqual(lines.slice(0, 2).map((l) => l.split(' ').slice(0, 3).join(' ')), ['main.cxflow:1:7 error missing-mandatory-field', 'main.cxflow:2:7 information too-many-problems']);
+    assert.deepEqual(lines.slice(2), ['2 files checked: 1 error, 0 warnings, 1 information, 0 hints']);
+  });
+
+  it('a settings file that is not JSON is a usage error; an unknown code in one is reported and ignored', () => {
+    const dir = workspace({ 'bad.json': '{ "cxengage.maxFileSize": ', 'odd.json': '{ "cxengage.diagnostics.severity": { "no-such-code": "off" } }', 'a.cxflow': '(send echo message {:message "hi"})\n' });
+    const bad = lint(['--settings', 'bad.json', '.'], dir);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr.trim(), /^cxengage-lint: bad\.json is not valid JSON: /);
+    const odd = lint(['--settings', 'odd.json', '.'], dir);
+    assert.equal(odd.status, 0);
+    assert.equal(odd.stderr.trim(), 'cxengage-lint: cxengage.diagnostics.severity: unknown diagnostic code "no-such-code" is ignored');
+    const missing = lint(['--settings', 'missing.json', '.'], dir);
+    assert.deepEqual([missing.status, missing.stderr.trim()], [2, 'cxengage-lint: cannot read missing.json: ENOENT']);
+  });
+
+  it('files given by name are checked whatever the globs say', () => {
+    const dir = workspace({ '.vscode/settings.json': '{ "cxengage.definitions.exclude": ["**"] }', 'x.cxflow': '(send echo mesage {})\n' });
+    assert.equal(lint(['.'], dir).stdout.trim(), '0 files checked: 0 errors, 0 warnings, 0 information, 0 hints');
+    assert.match(lint(['x.cxflow'], dir).stdout, /^x\.cxflow:1:12 error unknown-message /);
+  });
+
+  it('prints the version of package.json', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    assert.deepEqual([lint(['--version']).stdout.trim(), lint(['-v']).status], [version, 0]);
   });
 });

@@ -90,3 +90,41 @@ describe('cxengage-lint format', () => {
     assert.match(lint(['--help'], dir).stdout, /cxengage-lint format \[--check\] \[paths\.\.\.\] {3}\(see cxengage-lint format --help\)/);
   });
 });
+
+describe('cxengage-lint format, with the settings the checks use', () => {
+  let dir: string;
+  const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+  const write = (name: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-format-settings-'));
+    write('.vscode/settings.json', '{\n  // as in the editor\n  "cxengage.format.jsonKeySpacing": "spaced",\n  "cxengage.definitions.exclude": ["legacy/**"],\n}\n');
+    write('defs/crm.integration.json', '{"type": "crm"}');
+    write('legacy/old.cxflow', '(seq\n(delay 5 minutes))');
+    write('legacy/old.integration.json', '{"type": "old"}');
+    write('bin.cxflow', '(seq\u0000)');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("takes the JSON layout and the files from the folder's .vscode/settings.json, and names what it leaves as written", () => {
+    const r = lint(['format', '.'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), '1 of 2 files reformatted');
+    assert.equal(r.stderr.trim(), 'bin.cxflow: The file was left as written: it holds binary data, not text');
+    assert.equal(read('defs/crm.integration.json'), '{\n  "type" : "crm"\n}\n');
+    assert.equal(read('legacy/old.cxflow'), '(seq\n(delay 5 minutes))');
+    assert.equal(read('legacy/old.integration.json'), '{"type": "old"}');
+  });
+
+  it('the options override the settings files, and --settings FILE the folder', () => {
+    write('ci.json', '{ "cxengage": { "format": { "jsonKeepLines": true } } }');
+    write('defs/crm.integration.json', '{"type": "crm",\n\n"display": "CRM"}');
+    const r = lint(['format', '--settings', 'ci.json', '--json-key-spacing', 'compact', 'defs'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    // Compact from the option, over the folder's spaced; the line breaks kept, from ci.json.
+    assert.equal(read('defs/crm.integration.json'), '{ "type": "crm",\n\n  "display": "CRM" }\n');
+  });
+});

@@ -19,11 +19,10 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../../server/src/service/codes';
-import { validateDefinition } from '../../server/src/service/definitions/validate';
-import { defaultSettings } from '../../server/src/service/settings';
 import { crmDefinition, crmFileName, crmUnredacted, crmWith, writeCrm } from '../support/definitions';
 import { compact, rangeIn } from '../support/documents';
 import { TestClient, fileUri } from '../support/lspClient';
+import { diagnosticsOf } from '../support/service';
 
 const positionIn = (text: string, needle: string, occurrence = 0, after = 0) => {
   const [line, character] = rangeIn(text, needle, occurrence);
@@ -100,7 +99,7 @@ describe('definition files over LSP (push diagnostics)', () => {
     assert.deepEqual(fix.edit.changes[uri()], [{ range: { start: end, end }, newText: ',\n    "redact": [ "secret" ]' }]);
     // The fixed file is clean.
     const fixed = TextDocument.applyEdits(TextDocument.create(uri(), 'json', 1, crmUnredacted), fix.edit.changes[uri()]);
-    assert.deepEqual(await validateDefinition(TextDocument.create(uri(), 'json', 2, fixed), defaultSettings), []);
+    assert.deepEqual(await diagnosticsOf(TextDocument.create(uri(), 'json', 2, fixed)), []);
   });
 
   it('completes declared params inside redact, and schema keys elsewhere', async () => {

@@ -21,6 +21,7 @@ import { checkFlowDocument } from '../../server/src/service/flow';
 import { CompactRange, compact, documentOf } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 import { TestClient, fileUri, repoRoot } from '../support/lspClient';
+import { readFlow } from '../support/service';
 
 const sample = ['mistakes', 'escalations', 'abandoned-calls']
   .map((name) => fs.readFileSync(path.join(repoRoot, 'examples', 'flows', `${name}.cxflow`), 'utf8'))
@@ -50,7 +51,7 @@ const sampleDiagnostics: [string, CompactRange][] = [
  * What the analyser finds in `text` in this process, read whole, as it travels over the wire (the
  * server has only the built-in definitions too).
  */
-const expectedFor = (text: string): Diagnostic[] => JSON.parse(JSON.stringify(checkFlowDocument(documentOf(text, 'flow'), builtinContext()))) as Diagnostic[];
+const expectedFor = (text: string): Diagnostic[] => JSON.parse(JSON.stringify(checkFlowDocument(readFlow(documentOf(text, 'flow')), builtinContext()))) as Diagnostic[];
 
 const pieces = ['(', ')', '{', '}', '"', ';', '\n', ' ', 'x', ':to', ';; Then\n', '(send twilio sms {:to-phone-number *p*})\n'];
 

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { CodeLensRequest } from 'vscode-languageserver-protocol/node';
 import { FormModelRequest, IntegrationListRequest, IntegrationFormModel, SendFormEditRequest, SendFormModel } from '../../server/src/protocol';
 import { messages } from '../../server/src/service/codes';
+import { noEditReasons } from '../../server/src/service/previews/sendPreviewEdit';
 import { crmDefinition, crmFileName, crmWith, writeCrm } from '../support/definitions';
 import { compactRange, rangeIn } from '../support/documents';
 import { TestClient, fileUri } from '../support/lspClient';
@@ -160,7 +161,7 @@ describe('form previews over LSP', () => {
     });
     const blue = rangeIn(flowText, '"blue"');
     const end = rangeIn(flowText, '"s3cr3t-value-never-shown"');
-    assert.deepEqual(edit, {
+    assert.deepEqual(edit.edit, {
       documentChanges: [
         {
           textDocument: { uri: flowUri(), version: client.versionOf(flowUri()) },
@@ -171,7 +172,15 @@ describe('form previews over LSP', () => {
         },
       ],
     });
-    assert.equal(await client.connection.sendRequest(SendFormEditRequest, { uri: flowUri(), position: { line: 1, character: 2 }, values: 'x' } as never), null);
+    assert.deepEqual(await client.connection.sendRequest(SendFormEditRequest, { uri: flowUri(), position: { line: 1, character: 2 }, values: 'x' } as never), {
+      edit: null,
+      reason: 'the request did not name a flow, a position and the values to write',
+    });
+    // Nothing filled in: no edit, and the reason, not "it changed since the form was shown".
+    assert.deepEqual(await client.connection.sendRequest(SendFormEditRequest, { uri: flowUri(), position: { line: 1, character: 2 }, values: { text: '' } }), {
+      edit: null,
+      reason: noEditReasons.nothingFilled,
+    });
   });
 
   it('answers null, not an error, for unknown files and malformed requests', async () => {

@@ -83,7 +83,7 @@ describe('send checks over LSP', () => {
     await client.open(uri('nested.cxflow'), 'cxflow', text);
     const form = await formAt('nested.cxflow', 1, 11);
     assert.equal(`${form.integration} ${form.message}`, 'echo message');
-    const edit = await client.connection.sendRequest(SendFormEditRequest, { uri: uri('nested.cxflow'), position: form.range.start, values: { message: 'hi' } });
+    const { edit } = await client.connection.sendRequest(SendFormEditRequest, { uri: uri('nested.cxflow'), position: form.range.start, values: { message: 'hi' } });
     assert.deepEqual(edit, {
       documentChanges: [
         {

@@ -3,10 +3,10 @@
 // test's variant (`.replace(...)`) shows exactly the mistake the test is about.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { parseDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { documentOf } from './documents';
+import { builtinDefinitions } from './service';
 
 /**
  * `crm`: a configuration form with a login and a password `secret`; an endpoint that redacts the
@@ -64,7 +64,7 @@ export function writeCrm(folder: string, text = crmDefinition): string {
 /** An index of the built-in definitions and the crm definition, as a workspace holding it sees them. */
 export function crmIndex(text = crmDefinition): DefinitionIndex {
   const index = new DefinitionIndex();
-  index.setBuiltins(loadBuiltinDefinitions());
+  index.setBuiltins(builtinDefinitions());
   index.set(parseDefinitionDocument(documentOf(text, 'definition', 'crm')).definition);
   return index;
 }

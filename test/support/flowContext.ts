@@ -5,18 +5,18 @@ import { CodeAction, CompletionItem, Diagnostic, Position, TextDocumentEdit, Tex
 import assert from 'node:assert/strict';
 import { sendFormEdit } from '../../server/src/service/previews';
 import { AnalysisContext, analysisContext } from '../../server/src/service/analysisContext';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { checkFlowDocument } from '../../server/src/service/flow';
 import { DialectSetting } from '../../server/src/service/flow/analysis/dialect';
 import { defaultSettings } from '../../server/src/service/settings';
 import { crmIndex } from './definitions';
 import { documentOf } from './documents';
+import { builtinDefinitions, readFlow } from './service';
 
 /** A context over the built-in definitions; `dialect`, the `cxengage.flow.dialect` setting. */
 export function builtinContext(dialect: DialectSetting = 'auto'): AnalysisContext {
   const index = new DefinitionIndex();
-  index.setBuiltins(loadBuiltinDefinitions());
+  index.setBuiltins(builtinDefinitions());
   return analysisContext(index, 'file:///workspace/flow.cxflow', { ...defaultSettings, flow: { dialect } });
 }
 
@@ -25,7 +25,7 @@ const crmWorkspace = crmIndex();
 /** `text` as a `.cxflow` document, and its diagnostics against the built-in definitions and the crm fixture. */
 export function diagnoseFlow(text: string): { diagnostics: Diagnostic[]; doc: TextDocument } {
   const doc = documentOf(text, 'flow');
-  return { diagnostics: checkFlowDocument(doc, analysisContext(crmWorkspace, doc.uri, defaultSettings)), doc };
+  return { diagnostics: checkFlowDocument(readFlow(doc), analysisContext(crmWorkspace, doc.uri, defaultSettings)), doc };
 }
 
 /** The document text after a completion item's text edit. */
@@ -44,8 +44,8 @@ export function itemLabelled(items: readonly CompletionItem[], label: string): C
 
 /** The document text after Apply of the send form at `position` with `values`. */
 export function applySendForm(doc: TextDocument, position: Position, values: Record<string, string>, ctx: AnalysisContext): string {
-  const edit = sendFormEdit(doc, position, values, ctx);
-  assert.ok(edit?.documentChanges, 'an edit');
+  const { edit, reason } = sendFormEdit(readFlow(doc), position, values, ctx);
+  assert.ok(edit?.documentChanges, `an edit, not: ${reason}`);
   const [change] = edit.documentChanges as TextDocumentEdit[];
   return TextDocument.applyEdits(doc, change.edits as TextEdit[]);
 }

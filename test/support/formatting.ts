@@ -13,6 +13,7 @@ import { Formatted, formatDocument } from '../../server/src/service/formatting/d
 import { JsonLayout } from '../../server/src/service/formatting/jsonFormatting';
 import { parsedDocument } from '../../server/src/service/formatting/parsedDocument';
 import { documentOf } from './documents';
+import { modelOf } from './service';
 
 export type FileKind = Exclude<DocumentKind, 'other'>;
 
@@ -22,7 +23,7 @@ export const compactJson: JsonLayout = { keySpacing: 'compact', keepLines: false
 export function formatted(text: string, kind: FileKind, options: { json?: JsonLayout; range?: Range; editor?: FormattingOptions } = {}): { text: string; result: Formatted } {
   const doc = documentOf(text, kind);
   const range = options.range;
-  const result = formatDocument(parsedDocument(doc, kind), { options: options.editor ?? editorOptions, json: options.json ?? compactJson, range });
+  const result = formatDocument(parsedDocument(modelOf(doc)), { options: options.editor ?? editorOptions, json: options.json ?? compactJson, range });
   return { text: TextDocument.applyEdits(doc, result.edits), result };
 }
 

@@ -1,12 +1,13 @@
 // The benchmark's inputs: the same bytes for the same seed, and the sizes and counts they claim.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFlow } from '../support/service';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseEDNString } from 'edn-data';
 import { generateDefinitionFile, generateFlowFile, generateFlowFile42, generatePatternFile, writeWorkspace } from '../../bench/generators';
-import { checkFlowDocument, getFlowDocument } from '../../server/src/service/flow';
+import { checkFlowDocument } from '../../server/src/service/flow';
 import { regionDialect } from '../../server/src/service/flow/analysis/dialect';
 import { documentOf } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
@@ -44,9 +45,9 @@ describe('benchmark generators', () => {
     assert.ok(Array.isArray(parseEDNString(ednDocument(a.text))));
     assert.ok(within(a.json.length, a.text.length, 0.05), `JSON ${a.json.length} bytes`);
     const doc = documentOf(a.text, 'flow');
-    assert.equal(regionDialect(getFlowDocument(doc).regions[0], 'auto').version, '4.2');
+    assert.equal(regionDialect(readFlow(doc).regions[0], 'auto').version, '4.2');
     // A mistake is a dropped mandatory field, a typo in a field name or a value outside an enum.
-    const codes = new Set(checkFlowDocument(doc, builtinContext()).map((d) => String(d.code)));
+    const codes = new Set(checkFlowDocument(readFlow(doc), builtinContext()).map((d) => String(d.code)));
     assert.ok([...codes].every((c) => ['missing-mandatory-field', 'unknown-field', 'invalid-enum-value'].includes(c)), [...codes].join(', '));
     assert.ok(a.mistakes > 0);
   });

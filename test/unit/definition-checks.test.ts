@@ -2,14 +2,19 @@
 // graded exactly as their data deserves.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateDefinition } from '../../server/src/service/definitions/validate';
 import { loadBuiltinDocuments } from '../../server/src/service/definitions/builtin';
+import { DuplicateTypeFacts } from '../../server/src/service/definitions/checks';
 import { defaultSettings, normaliseSettings } from '../../server/src/service/settings';
 import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
 import { CompactRange, compact, documentOf, rangeOfText } from '../support/documents';
+import { diagnosticsOf, parseDefinition } from '../support/service';
 
-const check = (text: string, settings = defaultSettings, facts = {}) => validateDefinition(documentOf(text), settings, facts);
+const check = (text: string, settings = defaultSettings) => diagnosticsOf(documentOf(text), settings);
+/** The checks alone, told what the workspace knows of other definitions of the same type. */
+const checkWith = (doc: TextDocument, duplicates: DuplicateTypeFacts) => validateDefinition(parseDefinition(doc), { duplicates });
 
 const twilioLike = (schema: string, endpointExtra: string) => `{
   "type": "sms",
@@ -30,12 +35,12 @@ describe('definition checks', () => {
 
   it('json-syntax: broken JSON, comments and trailing commas, at the exact place', async () => {
     const doc = documentOf('{ "type": "x", }');
-    const diags = await validateDefinition(doc, defaultSettings);
+    const diags = await diagnosticsOf(doc);
     assert.deepEqual(compact(diags), [['json-syntax', [0, 13, 0, 14]]]);
     const withComment = documentOf('{ // note\n "type": "x" }');
-    assert.deepEqual(compact(await validateDefinition(withComment, defaultSettings)), [['json-syntax', [0, 2, 0, 9]]]);
+    assert.deepEqual(compact(await diagnosticsOf(withComment)), [['json-syntax', [0, 2, 0, 9]]]);
     const unterminated = documentOf('{ "type": "x');
-    const atEnd = await validateDefinition(unterminated, defaultSettings);
+    const atEnd = await diagnosticsOf(unterminated);
     // One broken stretch: one diagnostic.
     assert.deepEqual(compact(atEnd), [['json-syntax', [0, 10, 0, 12]]]);
     assert.deepEqual(atEnd.map(messageText), [messages.jsonSyntax('Unexpected end of string.')]);
@@ -44,15 +49,15 @@ describe('definition checks', () => {
   it('json-syntax: one diagnostic per broken stretch, and text after the end is a syntax error, not a schema one', async () => {
     // The parser salvages `"display": 3` from the broken stretch; its wrong type is not a second problem.
     const garbled = documentOf('{ "type": "x" "display" 3 y, "endpoint": { "name": "x" } }');
-    const diags = await validateDefinition(garbled, defaultSettings);
+    const diags = await diagnosticsOf(garbled);
     assert.deepEqual(compact(diags), [
       ['json-syntax', [0, 14, 0, 28]],
       ...['type', 'display', 'params', 'sends'].map((): [string, CompactRange] => ['schema', rangeOfText(garbled, '"endpoint"')]),
     ]);
     assert.equal(messageText(diags[0]), messages.jsonSyntax('Expected comma'));
     const trailing = documentOf('{ "type": "x" } {}');
-    assert.deepEqual(compact(await validateDefinition(trailing, defaultSettings)), [['json-syntax', [0, 16, 0, 17]]]);
-    assert.equal(messageText((await validateDefinition(trailing, defaultSettings))[0]), messages.jsonSyntax('End of file expected.'));
+    assert.deepEqual(compact(await diagnosticsOf(trailing)), [['json-syntax', [0, 16, 0, 17]]]);
+    assert.equal(messageText((await diagnosticsOf(trailing))[0]), messages.jsonSyntax('End of file expected.'));
   });
 
   it('schema: missing type, unknown keys, a bad field type, an empty enum, a non-object file', async () => {
@@ -62,7 +67,7 @@ describe('definition checks', () => {
   "endpoint": { "name": "x", "type": "x", "display": "X", "params": [],
     "sends": { "m": { "f": { "type": "mandatroy" }, "g": { "type": "optional", "enum": [] } } } }
 }`);
-    const diags = compact(await validateDefinition(doc, defaultSettings));
+    const diags = compact(await diagnosticsOf(doc));
     assert.deepEqual(diags, [
       ['schema', [0, 0, 0, 1]],
       ['schema', rangeOfText(doc, '"colour"')],
@@ -74,7 +79,7 @@ describe('definition checks', () => {
 
   it('unredacted-secret: a password param in params but not in redact, on the params entry', async () => {
     const doc = documentOf(twilioLike(goodSchema, `, "redact": []`));
-    const diags = await validateDefinition(doc, defaultSettings);
+    const diags = await diagnosticsOf(doc);
     assert.deepEqual(compact(diags), [['unredacted-secret', rangeOfText(doc, '"token"', 1)]]);
     assert.equal(messageText(diags[0]), messages.unredactedSecret('token', 'endpoint'));
     assert.deepEqual(diags[0].data, { param: 'token', component: 'endpoint' });
@@ -89,7 +94,7 @@ describe('definition checks', () => {
   { "label": "Tokenizer", "param": "tokenizer" },
   { "label": "Secret", "param": "client_secret", "type": "password" }
 ] }`);
-    assert.deepEqual(compact(await validateDefinition(doc, defaultSettings)), [
+    assert.deepEqual(compact(await diagnosticsOf(doc)), [
       ['secret-not-masked', rangeOfText(doc, '"apiKey"')],
       ['secret-not-masked', rangeOfText(doc, '"private-key"')],
       ['secret-not-masked', rangeOfText(doc, '"PASSWD"')],
@@ -98,7 +103,7 @@ describe('definition checks', () => {
 
   it('unknown-param: a redact or static-params entry naming nothing, with did-you-mean', async () => {
     const doc = documentOf(twilioLike(goodSchema, `, "static-params": ["acount"], "redact": ["token", "tokn"]`));
-    const diags = await validateDefinition(doc, defaultSettings);
+    const diags = await diagnosticsOf(doc);
     assert.deepEqual(compact(diags), [
       ['unknown-param', rangeOfText(doc, '"acount"')],
       ['unknown-param', rangeOfText(doc, '"tokn"')],
@@ -108,14 +113,14 @@ describe('definition checks', () => {
 
   it('param-without-form: information on a params entry no schema declares', async () => {
     const doc = documentOf(twilioLike(goodSchema.replace(', { "label": "Token", "param": "token", "type": "password" }', ''), ''));
-    assert.deepEqual(compact(await validateDefinition(doc, defaultSettings)), [['param-without-form', rangeOfText(doc, '"token"')]]);
+    assert.deepEqual(compact(await diagnosticsOf(doc)), [['param-without-form', rangeOfText(doc, '"token"')]]);
   });
 
   it('duplicate-entry: a param twice in one list, two schema entries for one param', async () => {
     const doc = documentOf(
       twilioLike(`${goodSchema}, { "label": "Again", "param": "account" }`, `, "static-params": ["account", "account"], "redact": ["token"]`),
     );
-    assert.deepEqual(compact(await validateDefinition(doc, defaultSettings)), [
+    assert.deepEqual(compact(await diagnosticsOf(doc)), [
       ['duplicate-entry', rangeOfText(doc, '"account"', 1)],
       ['duplicate-entry', rangeOfText(doc, '"account"', 4)],
     ]);
@@ -123,7 +128,7 @@ describe('definition checks', () => {
 
   it('duplicate-type: other workspace declarers (warning) and a built-in override (information)', async () => {
     const doc = documentOf('{ "type": "twilio" }');
-    const diags = await validateDefinition(doc, defaultSettings, { duplicates: { others: ['other/twilio.integration.json'], overridesBuiltin: true } });
+    const diags = await checkWith(doc, { others: ['other/twilio.integration.json'], overridesBuiltin: true });
     assert.deepEqual(compact(diags), [
       ['duplicate-type', [0, 10, 0, 18]],
       ['duplicate-type', [0, 10, 0, 18]],
@@ -132,14 +137,14 @@ describe('definition checks', () => {
       [2, messages.duplicateType('twilio', 'other/twilio.integration.json')],
       [3, messages.overridesBuiltin('twilio')],
     ]);
-    assert.deepEqual(compact(await validateDefinition(doc, defaultSettings, { duplicates: { others: [], overridesBuiltin: false } })), []);
+    assert.deepEqual(compact(await checkWith(doc, { others: [], overridesBuiltin: false })), []);
   });
 
   it('endpoint-type-mismatch: endpoint.type and listener.type against the top-level type', async () => {
     const doc = documentOf(`{ "type": "crm",
   "endpoint": { "name": "crm", "type": "crm2", "display": "CRM", "params": [], "sends": {} },
   "listener": { "name": "crm", "type": "crm", "display": "CRM", "params": [] } }`);
-    assert.deepEqual(compact(await validateDefinition(doc, defaultSettings)), [['endpoint-type-mismatch', rangeOfText(doc, '"crm2"')]]);
+    assert.deepEqual(compact(await diagnosticsOf(doc)), [['endpoint-type-mismatch', rangeOfText(doc, '"crm2"')]]);
   });
 
   it('severity overrides re-grade and silence codes', async () => {
@@ -155,7 +160,7 @@ describe('built-in definitions', () => {
   it('produce exactly the diagnostics their data deserves', async () => {
     const found: Record<string, [string, string][]> = {};
     for (const d of loadBuiltinDocuments()) {
-      const diags = await validateDefinition(d.document, defaultSettings);
+      const diags = await validateDefinition(d);
       const text = d.document.getText();
       found[d.definition.type!.value] = diags.map((x) => [String(x.code), text.slice(d.document.offsetAt(x.range.start), d.document.offsetAt(x.range.end))]);
     }
@@ -194,10 +199,17 @@ describe('bad input', () => {
     assert.deepEqual(compact(diags), [['schema', [0, 279, 0, 280]]]);
   });
 
-  it('a definition with 10,000 params is checked', async () => {
+  it('a definition with 10,000 params gets its first 1,000 problems and one saying how many more', async () => {
     const params = Array.from({ length: 10_000 }, (_, i) => `"p${i}"`).join(', ');
-    const diags = await check(`{"type": "x", "endpoint": {"name": "x", "type": "x", "display": "X", "params": [${params}], "sends": {}}}`);
-    assert.equal(diags.length, 10_000);
-    assert.ok(diags.every((d) => d.code === 'param-without-form'));
+    const text = `{"type": "x", "endpoint": {"name": "x", "type": "x", "display": "X", "params": [${params}], "sends": {}}}`;
+    const doc = documentOf(text);
+    const diags = await diagnosticsOf(doc);
+    assert.equal(diags.length, 1001);
+    assert.ok(diags.slice(0, 1000).every((d) => d.code === 'param-without-form'));
+    assert.deepEqual(compact(diags.slice(1000)), [['too-many-problems', rangeOfText(doc, '"p1000"')]]);
+    assert.equal(messageText(diags[1000]), messages.tooManyProblems(9000, 1000));
+    assert.equal(diags[1000].severity, 3);
+    const fewer = await diagnosticsOf(doc, normaliseSettings({ diagnostics: { maxPerFile: 10 } }));
+    assert.deepEqual(fewer.map((d) => d.code), [...Array<string>(10).fill('param-without-form'), 'too-many-problems']);
   });
 });

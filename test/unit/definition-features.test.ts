@@ -4,19 +4,19 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextEdit, MarkupContent } from 'vscode-languageserver-types';
-import { validateDefinition } from '../../server/src/service/definitions/validate';
 import { definitionCodeActions } from '../../server/src/service/definitions/codeActions';
 import { completeDefinition } from '../../server/src/service/definitions/completion';
 import { hoverDefinition } from '../../server/src/service/definitions/hover';
 import { referenceTargetAt } from '../../server/src/service/definitions/navigation';
-import { defaultSettings } from '../../server/src/service/settings';
 import { documentOf, withCursor } from '../support/documents';
+import { diagnosticsOf, parseDefinition } from '../support/service';
 
 async function fixed(text: string, title: string): Promise<string> {
   const doc = documentOf(text);
-  const diagnostics = await validateDefinition(doc, defaultSettings);
-  const action = definitionCodeActions(doc, diagnostics).find((a) => a.title === title);
-  assert.ok(action, `no action "${title}" among ${definitionCodeActions(doc, diagnostics).map((a) => a.title).join(' | ')}`);
+  const diagnostics = await diagnosticsOf(doc);
+  const actions = definitionCodeActions(parseDefinition(doc), diagnostics);
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action, `no action "${title}" among ${actions.map((a) => a.title).join(' | ')}`);
   const edits = action.edit?.changes?.[doc.uri] as TextEdit[];
   return TextDocument.applyEdits(doc, edits);
 }
@@ -46,7 +46,7 @@ describe('definition quick fixes', () => {
     // Once marked, the secret is unredacted: the next fix creates the redact list.
     const redacted = await fixed(after, 'Add `token` to `endpoint.redact`');
     assert.equal(redacted, after.replace('"sends" : { }\n', '"sends" : { },\n    "redact" : [ "token" ]\n'));
-    assert.deepEqual((await validateDefinition(documentOf(redacted), defaultSettings)).map((d) => d.code), []);
+    assert.deepEqual((await diagnosticsOf(documentOf(redacted))).map((d) => d.code), []);
   });
 
   it('Mark as password works on an inline entry and replaces a wrong type value', async () => {
@@ -76,7 +76,7 @@ describe('definition quick fixes', () => {
 describe('definition completion', () => {
   it('offers the declared params not yet in a redact list, password params marked', async () => {
     const { doc, position } = withCursor(seedStyle.replace('"sends" : { }', '"sends" : { }, "static-params" : [ | ]'));
-    const list = await completeDefinition(doc, position);
+    const list = await completeDefinition(parseDefinition(doc), position);
     assert.deepEqual(
       list.items.map((i) => [i.label, i.detail, i.insertText]),
       [['token', 'Token, from schema', '"token"']],
@@ -85,27 +85,28 @@ describe('definition completion', () => {
 
   it('replaces the string being typed inside a list', async () => {
     const { doc, position } = withCursor('{ "type": "x", "schema": [ { "label": "L", "param": "login" } ], "endpoint": { "params": [ "lo|" ] } }');
-    const [item] = (await completeDefinition(doc, position)).items;
+    const [item] = (await completeDefinition(parseDefinition(doc), position)).items;
     assert.equal(item.label, 'login');
     const start = doc.getText().indexOf('"lo"');
     assert.deepEqual(item.textEdit, { range: { start: doc.positionAt(start), end: doc.positionAt(start + 4) }, newText: '"login"' });
   });
 
   it('offers schema keys and field types from the JSON Schema', async () => {
-    const keys = await completeDefinition(...Object.values(withCursor('{ "type": "x", | }')) as [TextDocument, { line: number; character: number }]);
+    const cursor = withCursor('{ "type": "x", | }');
+    const keys = await completeDefinition(parseDefinition(cursor.doc), cursor.position);
     assert.deepEqual(
       keys.items.map((i) => i.label).sort(),
       ['display', 'endpoint', 'listener', 'schema'],
     );
     const { doc, position } = withCursor('{ "type": "x", "endpoint": { "sends": { "m": { "f": { "type": | } } } } }');
-    assert.deepEqual((await completeDefinition(doc, position)).items.map((i) => i.label).sort(), ['"mandatory"', '"optional"']);
+    assert.deepEqual((await completeDefinition(parseDefinition(doc), position)).items.map((i) => i.label).sort(), ['"mandatory"', '"optional"']);
   });
 });
 
 describe('definition hover', () => {
   it('describes a param wherever it is named', async () => {
     const { doc, position } = withCursor(seedStyle.replace('"params" : [ "token" ]', '"params" : [ "to|ken" ]'));
-    const hover = await hoverDefinition(doc, position);
+    const hover = await hoverDefinition(parseDefinition(doc), position);
     assert.ok(hover);
     assert.equal(
       (hover.contents as MarkupContent).value,
@@ -116,7 +117,7 @@ describe('definition hover', () => {
 
   it('shows the schema description on keys', async () => {
     const { doc, position } = withCursor('{ "ty|pe": "x" }');
-    assert.deepEqual(await hoverDefinition(doc, position), {
+    assert.deepEqual(await hoverDefinition(parseDefinition(doc), position), {
       contents: ["The integration's unique name. Flows refer to it: `(send <type> <message> {...})`."],
       range: { start: { line: 0, character: 2 }, end: { line: 0, character: 8 } },
     });
@@ -128,7 +129,7 @@ describe('reference targets in definition files', () => {
     const text = '{ "type": "crm", "endpoint": { "sends": { "note": { "text": { "type": "mandatory" } } } } }';
     const at = (needle: string) => {
       const doc = documentOf(text);
-      return referenceTargetAt(doc, doc.positionAt(text.indexOf(needle) + 1));
+      return referenceTargetAt(parseDefinition(doc), doc.positionAt(text.indexOf(needle) + 1));
     };
     assert.deepEqual(at('"crm"'), { type: 'crm' });
     assert.deepEqual(at('"note"'), { type: 'crm', message: 'note' });

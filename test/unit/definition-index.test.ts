@@ -4,13 +4,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
-import { parseDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { Definition } from '../../server/src/service/definitions/model';
+import { folderKey } from '../../server/src/service/documents/uris';
+import { builtinDefinitions, parseDefinition } from '../support/service';
 
 function definition(uri: string, type: string, display = type): Definition {
   const doc = TextDocument.create(uri, 'cxengage-integration', 1, JSON.stringify({ type, display }));
-  return parseDefinitionDocument(doc).definition;
+  return parseDefinition(doc).definition;
 }
 
 describe('definition index', () => {
@@ -19,8 +19,8 @@ describe('definition index', () => {
 
   it('lets a workspace definition override a built-in one of the same type, in its folder only', () => {
     const index = new DefinitionIndex();
-    index.setBuiltins(loadBuiltinDefinitions());
-    index.setFolders([a, b]);
+    index.setBuiltins(builtinDefinitions());
+    index.setFolders([folderKey(a), folderKey(b)]);
     index.set(definition(`${a}twilio.integration.json`, 'twilio', 'Twilio (ours)'));
     const inA = index.scopeFor(`${a}flow.cxflow`, true);
     const inB = index.scopeFor(`${b}flow.cxflow`, true);
@@ -32,8 +32,8 @@ describe('definition index', () => {
 
   it('hides built-ins when the setting is off, and keeps workspace ones', () => {
     const index = new DefinitionIndex();
-    index.setBuiltins(loadBuiltinDefinitions());
-    index.setFolders([a]);
+    index.setBuiltins(builtinDefinitions());
+    index.setFolders([folderKey(a)]);
     index.set(definition(`${a}crm.integration.json`, 'crm'));
     const scope = index.scopeFor(`${a}x.cxflow`, false);
     assert.equal(index.lookup('twilio', scope), undefined);
@@ -42,7 +42,7 @@ describe('definition index', () => {
 
   it('lists every workspace declarer of a type in a stable order, and follows deletes', () => {
     const index = new DefinitionIndex();
-    index.setFolders([a]);
+    index.setFolders([folderKey(a)]);
     index.set(definition(`${a}z.integration.json`, 'crm', 'Z'));
     index.set(definition(`${a}y.integration.json`, 'crm', 'Y'));
     const scope = index.scopeFor(`${a}x.cxflow`, true);
@@ -50,13 +50,13 @@ describe('definition index', () => {
     assert.equal(index.lookup('crm', scope)?.display?.value, 'Y');
     index.delete(`${a}y.integration.json`);
     assert.equal(index.lookup('crm', scope)?.display?.value, 'Z');
-    index.deleteUnder(a);
+    index.deleteWhere((key) => key.startsWith(a));
     assert.equal(index.lookup('crm', scope), undefined);
   });
 
   it('reports one change for a batch, and bumps the generation on every change', () => {
     const index = new DefinitionIndex();
-    index.setFolders([a]);
+    index.setFolders([folderKey(a)]);
     const seen: string[] = [];
     index.onDidChange((uri) => seen.push(uri));
     const before = index.generation;

@@ -6,14 +6,13 @@ import assert from 'node:assert/strict';
 import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
 import { isSecretName, nameWords } from '../../server/src/service/definitions/secretNames';
-import { validateDefinition } from '../../server/src/service/definitions/validate';
-import { defaultSettings } from '../../server/src/service/settings';
 import { crmDefinition, crmWith } from '../support/definitions';
 import { compact, documentOf, rangeOfText } from '../support/documents';
+import { diagnosticsOf } from '../support/service';
 
 async function check(text: string) {
   const doc = documentOf(text);
-  const diagnostics = await validateDefinition(doc, defaultSettings);
+  const diagnostics = await diagnosticsOf(doc);
   return { doc, diagnostics, found: compact(diagnostics) };
 }
 

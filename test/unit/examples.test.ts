@@ -7,28 +7,24 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeSummaries, defaultSeverity } from '../../server/src/service/codes';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
-import { parseDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
-import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
-import { LanguageService } from '../../server/src/service/languageService';
-import { defaultSettings } from '../../server/src/service/settings';
 import { documentOf } from '../support/documents';
+import { openAndCheck, openDocumentsService, parseDefinition } from '../support/service';
 import { repoRoot } from '../support/lspClient';
 
 const examples = path.join(repoRoot, 'examples');
-const index = new DefinitionIndex();
-index.setBuiltins(loadBuiltinDefinitions());
-for (const file of fs.readdirSync(path.join(examples, 'definitions'))) {
-  const text = fs.readFileSync(path.join(examples, 'definitions', file), 'utf8');
-  index.set(parseDefinitionDocument(documentOf(text, 'definition', path.basename(file, '.integration.json'))).definition);
-}
-const service = new LanguageService(index, () => defaultSettings);
+const service = openDocumentsService();
+service.index.batch(() => {
+  for (const file of fs.readdirSync(path.join(examples, 'definitions'))) {
+    const text = fs.readFileSync(path.join(examples, 'definitions', file), 'utf8');
+    service.index.set(parseDefinition(documentOf(text, 'definition', path.basename(file, '.integration.json'))).definition);
+  }
+});
 const flows = path.join(examples, 'flows');
 
 async function diagnosticsOf(file: string) {
   const text = fs.readFileSync(path.join(flows, file), 'utf8');
   const doc = documentOf(text, file.endsWith('.cxflow') ? 'flow' : 'pattern');
-  return { text, doc, diagnostics: await service.diagnostics(doc) };
+  return { text, doc, diagnostics: await openAndCheck(service, doc) };
 }
 
 describe('examples', () => {

@@ -4,6 +4,7 @@
 // credential values, and the bad input that must give one clear diagnostic each.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFlow } from '../support/service';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
@@ -16,7 +17,7 @@ const ctx = builtinContext('4.2');
 
 function diagnose(text: string): { diagnostics: Diagnostic[]; doc: ReturnType<typeof documentOf> } {
   const doc = documentOf(text, 'flow');
-  return { diagnostics: checkFlowDocument(doc, ctx), doc };
+  return { diagnostics: checkFlowDocument(readFlow(doc), ctx), doc };
 }
 
 const check = (text: string) => compact(diagnose(text).diagnostics);

@@ -5,15 +5,15 @@ import assert from 'node:assert/strict';
 import { Diagnostic, Range } from 'vscode-languageserver-types';
 import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
-import { analysisContext } from '../../server/src/service/analysisContext';
-import { defaultSettings } from '../../server/src/service/settings';
-import { checkFlowDocument, flowInteractionAt, flowInteractions, getFlowDocument, regionAt } from '../../server/src/service/flow/index';
+import { flowInteractionAt, flowInteractions, regionAt } from '../../server/src/service/flow/index';
 import { sideOf } from '../../server/src/service/flow/analysis/sides';
 import { nodeAt } from '../../server/src/service/flow/syntax/tree';
-import { crmIndex } from '../support/definitions';
+import { crmDefinition } from '../support/definitions';
 import { compact, compactRange, documentOf, rangeOfText } from '../support/documents';
 import { diagnoseFlow } from '../support/flowContext';
 import { randomBytes, randomText, seededRandom } from '../support/random';
+
+import { openDocumentsService, readFlow } from '../support/service';
 
 const diagnose = diagnoseFlow;
 
@@ -269,7 +269,7 @@ describe('flow analyser: sides', () => {
 {:name "p" :when (seq (event)) :then (seq (delay 1 hours))}
 (count 2 (event))`;
     assert.deepEqual(check(text), []);
-    const flowDoc = getFlowDocument(documentOf(text, 'flow'));
+    const flowDoc = readFlow(documentOf(text, 'flow'));
     const region = flowDoc.regions[0];
     const sideAt = (needle: string, occurrence = 0) => {
       let at = -1;
@@ -287,7 +287,7 @@ describe('flow analyser: sides', () => {
   it('the forms of a top-level vector take their side from their operator', () => {
     const text = '[(count 2 (event)) (seq (delay 1 hours))]';
     assert.deepEqual(check(text), []);
-    const region = getFlowDocument(documentOf(text, 'flow')).regions[0];
+    const region = readFlow(documentOf(text, 'flow')).regions[0];
     assert.equal(sideOf(region, nodeAt(region.tree, text.indexOf('event') + 1) as never), 'when');
     assert.equal(sideOf(region, nodeAt(region.tree, text.indexOf('delay') + 1) as never), 'then');
   });
@@ -312,7 +312,7 @@ describe('flow analyser: pattern maps wherever they stand, and members that are 
       ['unknown-unit', rangeOfText(doc, 'minuets')],
       ['unknown-message', rangeOfText(doc, 'messages')],
     ]);
-    const region = getFlowDocument(doc).regions[0];
+    const region = readFlow(doc).regions[0];
     const sideAt = (needle: string) => sideOf(region, nodeAt(region.tree, configuration.indexOf(needle) + 1) as never);
     assert.equal(sideAt('(and'), 'when');
     assert.equal(sideAt('(count'), 'when');
@@ -383,19 +383,22 @@ describe('flow analyser: robustness and caching', () => {
     assert.deepEqual(diagnostics, []);
   });
 
-  it('caches per version and index generation', () => {
-    const local = crmIndex();
+  it('keeps a flow\'s diagnostics per revision and index generation', async () => {
+    const service = openDocumentsService();
+    const definition = documentOf(crmDefinition, 'definition', 'crm');
     const doc = documentOf('(send crm note {:text "x"})', 'flow');
-    const first = checkFlowDocument(doc, analysisContext(local, doc.uri, defaultSettings));
-    assert.equal(checkFlowDocument(doc, analysisContext(local, doc.uri, defaultSettings)), first);
-    local.delete('file:///workspace/crm.integration.json');
-    const after = checkFlowDocument(doc, analysisContext(local, doc.uri, defaultSettings));
-    assert.deepEqual(compact(after), [['unknown-integration', rangeOfText(doc, 'crm')]]);
+    service.documentChanged(definition);
+    service.documentChanged(doc);
+    const first = await service.diagnostics(doc.uri);
+    assert.deepEqual(first, []);
+    assert.equal(await service.diagnostics(doc.uri), first);
+    await service.documentClosed(definition.uri);
+    assert.deepEqual(compact(await service.diagnostics(doc.uri)), [['unknown-integration', rangeOfText(doc, 'crm')]]);
   });
 
   it('lists every interaction with names, ranges, params and template entries', () => {
     const doc = documentOf('(seq (send twilio sms {:to-phone-number 1} (template {:message +TM1}) (retries 2)) (await twilio call-status {:sid 1}))', 'flow');
-    const sends = flowInteractions(getFlowDocument(doc));
+    const sends = flowInteractions(readFlow(doc));
     assert.deepEqual(
       sends.map((s) => [s.interaction.verb.name, s.integration?.name, s.message?.name, s.entries.length, s.templateEntries.length, s.interaction.rest.length]),
       [
@@ -404,7 +407,7 @@ describe('flow analyser: robustness and caching', () => {
       ],
     );
     assert.deepEqual(sends[0].integration?.range, { start: { line: 0, character: 11 }, end: { line: 0, character: 17 } });
-    const flowDoc = getFlowDocument(doc);
+    const flowDoc = readFlow(doc);
     const text = doc.getText();
     assert.equal(flowInteractionAt(flowDoc, text.indexOf('+TM1'))?.message?.name, 'sms');
     assert.equal(flowInteractionAt(flowDoc, text.indexOf('call-status'))?.interaction.verb.name, 'await');

@@ -7,15 +7,16 @@ import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-ty
 import { checkFlowDocument } from '../../server/src/service/flow';
 import { flowCodeActions } from '../../server/src/service/flow/editing/features';
 import { documentOf } from '../support/documents';
+import { readFlow } from '../support/service';
 import { applyAction, builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
 
 function fixes(text: string, code: string, kind: 'flow' | 'pattern' = 'flow'): { doc: TextDocument; actions: CodeAction[]; diagnostic: Diagnostic } {
   const doc = documentOf(text, kind);
-  const diagnostics = checkFlowDocument(doc, ctx).filter((d) => d.code === code);
-  assert.equal(diagnostics.length, 1, `one ${code} in ${JSON.stringify(checkFlowDocument(doc, ctx).map((d) => d.code))}`);
-  const actions = flowCodeActions(doc, diagnostics[0].range, diagnostics, ctx);
+  const diagnostics = checkFlowDocument(readFlow(doc), ctx).filter((d) => d.code === code);
+  assert.equal(diagnostics.length, 1, `one ${code} in ${JSON.stringify(checkFlowDocument(readFlow(doc), ctx).map((d) => d.code))}`);
+  const actions = flowCodeActions(readFlow(doc), diagnostics[0].range, diagnostics, ctx);
   for (const a of actions) {
     assert.equal(a.kind, CodeActionKind.QuickFix);
     assert.deepEqual(a.diagnostics, diagnostics);
@@ -77,7 +78,7 @@ describe('flow quick fix: missing mandatory fields', () => {
         '                       :Priority "High"})',
       ].join('\n'),
     );
-    assert.deepEqual(checkFlowDocument(documentOf(fixed, 'flow'), ctx), []);
+    assert.deepEqual(checkFlowDocument(readFlow(documentOf(fixed, 'flow')), ctx), []);
   });
 
   it('counts template params and marks the fix preferred', () => {
@@ -171,6 +172,6 @@ describe('flow quick fix: did-you-mean', () => {
   it('ignores diagnostics of other sources and codes', () => {
     const doc = documentOf('(send twilio sms {})', 'flow');
     const foreign: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'other', code: 'unknown-field' };
-    assert.deepEqual(flowCodeActions(doc, foreign.range, [foreign], ctx), []);
+    assert.deepEqual(flowCodeActions(readFlow(doc), foreign.range, [foreign], ctx), []);
   });
 });

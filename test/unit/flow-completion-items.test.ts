@@ -10,6 +10,7 @@ import { defaultSettings } from '../../server/src/service/settings';
 import { crmIndex } from '../support/definitions';
 import { compactRange, withCursor } from '../support/documents';
 import { applyItem } from '../support/flowContext';
+import { readFlow } from '../support/service';
 
 /** The built-in definitions and the crm fixture, as a workspace holding it sees them. */
 const ctx = analysisContext(crmIndex(), 'file:///workspace/flow.cxflow', defaultSettings);
@@ -17,7 +18,7 @@ const ctx = analysisContext(crmIndex(), 'file:///workspace/flow.cxflow', default
 /** Each item as [label, kind, inserted text, snippet or not, compact edit range]. */
 function items(text: string, snippets: boolean, kind: 'flow' | 'pattern' = 'flow') {
   const { doc, position } = withCursor(text, kind);
-  const found = completeFlow(doc, position, ctx, { snippets });
+  const found = completeFlow(readFlow(doc), position, ctx, { snippets });
   const edit = (i: CompletionItem) => (i.textEdit !== undefined && 'range' in i.textEdit ? i.textEdit : undefined);
   return {
     doc,

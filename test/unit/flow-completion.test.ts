@@ -7,6 +7,7 @@ import { completeFlow } from '../../server/src/service/flow/editing/features';
 import { checkFlowDocument } from '../../server/src/service/flow';
 import { flowCodeActions } from '../../server/src/service/flow/editing/features';
 import { documentOf, withCursor } from '../support/documents';
+import { readFlow } from '../support/service';
 import { applyAction, applyItem, builtinContext, itemLabelled } from '../support/flowContext';
 
 // 4.1 editing: most fixtures here say nothing of their dialect, which would make them 4.2 (see
@@ -15,7 +16,7 @@ const ctx = builtinContext('4.1');
 
 function complete(text: string, kind: 'flow' | 'pattern' = 'flow', snippets = false) {
   const { doc, position } = withCursor(text, kind);
-  const items = completeFlow(doc, position, ctx, { snippets });
+  const items = completeFlow(readFlow(doc), position, ctx, { snippets });
   return { doc, items, labels: items.map((i) => i.label) };
 }
 
@@ -271,11 +272,11 @@ describe('flow completion: params', () => {
     const plain = complete('(send salesforce task {|})');
     const completed = applyItem(plain.doc, item(plain.items, 'all mandatory fields'));
     const doc = documentOf('(send salesforce task {})', 'flow');
-    const missing = checkFlowDocument(doc, ctx);
-    const [fix] = flowCodeActions(doc, missing[0].range, missing, ctx);
+    const missing = checkFlowDocument(readFlow(doc), ctx);
+    const [fix] = flowCodeActions(readFlow(doc), missing[0].range, missing, ctx);
     assert.equal(completed, applyAction(doc, fix));
     assert.equal(completed, '(send salesforce task {:OwnerId "" :WhoId "" :WhatId "" :Subject "Call" :Status "Not Started" :Description "" :ActivityDate "" :Priority "High"})');
-    assert.deepEqual(checkFlowDocument(documentOf(completed, 'flow'), ctx), []);
+    assert.deepEqual(checkFlowDocument(readFlow(documentOf(completed, 'flow')), ctx), []);
   });
 
   it('aligns inserted fields with the keys of a multi-line map', () => {

@@ -9,18 +9,20 @@ import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
 import { decideDialect, DialectSetting, regionDialect } from '../../server/src/service/flow/analysis/dialect';
 import { dialectOnly } from '../../server/src/service/flow/analysis/grammar/grammar';
-import { checkFlowDocument, forgetFlowDocument, getFlowDocument } from '../../server/src/service/flow/index';
+import { checkFlowDocument } from '../../server/src/service/flow/index';
 import { flowCodeActions } from '../../server/src/service/flow/editing/features';
 import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
 import { readFlow } from '../../server/src/service/flow/syntax/reader';
 import { compact, documentOf, rangeOfText } from '../support/documents';
 import { applyAction, builtinContext } from '../support/flowContext';
+import { openAndCheck, openDocumentsService, readFlow as flowDocument } from '../support/service';
+import { defaultSettings } from '../../server/src/service/settings';
 
 const contexts = { auto: builtinContext('auto'), '4.1': builtinContext('4.1'), '4.2': builtinContext('4.2') };
 
 function diagnose(text: string, setting: DialectSetting = 'auto') {
   const doc = documentOf(text, 'flow');
-  return { doc, diagnostics: checkFlowDocument(doc, contexts[setting]) };
+  return { doc, diagnostics: checkFlowDocument(flowDocument(doc), contexts[setting]) };
 }
 
 function dialectOf(text: string, setting: DialectSetting = 'auto', payloadKey?: 'code' | 'when' | 'then') {
@@ -80,7 +82,7 @@ describe('flow dialect: how it is decided', () => {
 
   it('is decided once per document version, and again when the setting changes', () => {
     const doc = documentOf('(delay 1 days)', 'flow');
-    const [region] = getFlowDocument(doc).regions;
+    const [region] = flowDocument(doc).regions;
     assert.equal(regionDialect(region, 'auto'), regionDialect(region, 'auto'));
     assert.equal(regionDialect(region, '4.1').version, '4.1');
     assert.equal(regionDialect(region, 'auto').version, '4.2');
@@ -152,7 +154,7 @@ describe('flow dialect: wrong-dialect', () => {
 
   it('in a payload: "this code", named by the payload key', async () => {
     const doc = documentOf(JSON.stringify({ status: true, when: '(event)', then: '(do (delay 1 days))', code: '(seq (delay 1 days))' }), 'pattern');
-    const diagnostics = (await checkPatternDocument(doc, contexts.auto)).filter((d) => d.code === 'wrong-dialect');
+    const diagnostics = (await checkPatternDocument(flowDocument(doc), contexts.auto)).diagnostics.filter((d) => d.code === 'wrong-dialect');
     assert.deepEqual(compact(diagnostics), [
       ['wrong-dialect', rangeOfText(doc, 'do')],
       ['wrong-dialect', rangeOfText(doc, 'seq')],
@@ -161,17 +163,17 @@ describe('flow dialect: wrong-dialect', () => {
     assert.equal(messageText(diagnostics[1]), '`seq` is a 4.1 form; this code is read as 4.2 because it is the `code` of a pattern payload');
   });
 
-  it('the reason follows edits above the deciding form, its forms taken over from the last version', () => {
+  it('the reason follows edits above the deciding form, its forms taken over from the last version', async () => {
+    const service = openDocumentsService(defaultSettings);
     const uri = 'file:///workspace/moving.cxflow';
-    const before = checkFlowDocument(TextDocument.create(uri, 'cxflow', 1, '(send echo message {})\n(create echo message {})'), contexts.auto);
+    const before = await openAndCheck(service, TextDocument.create(uri, 'cxflow', 1, '(send echo message {})\n(create echo message {})'));
     assert.match(messageText(before[0]), /line 1 uses `send`$/);
-    const after = checkFlowDocument(TextDocument.create(uri, 'cxflow', 2, '\n\n(send echo message {})\n(create echo message {})'), contexts.auto);
+    const after = await openAndCheck(service, TextDocument.create(uri, 'cxflow', 2, '\n\n(send echo message {})\n(create echo message {})'));
     assert.match(messageText(after[0]), /line 3 uses `send`$/);
     assert.deepEqual(after[0].range, { start: { line: 3, character: 1 }, end: { line: 3, character: 7 } });
     // The first line now says 4.2: the same kept forms are analysed again, in the other dialect.
-    const switched = checkFlowDocument(TextDocument.create(uri, 'cxflow', 3, '; cxengage-dialect: 4.2\n\n(send echo message {})\n(create echo message {})'), contexts.auto);
+    const switched = await openAndCheck(service, TextDocument.create(uri, 'cxflow', 3, '; cxengage-dialect: 4.2\n\n(send echo message {})\n(create echo message {})'));
     assert.deepEqual(compact(switched), [['wrong-dialect', [2, 1, 2, 5]]]);
-    forgetFlowDocument(uri);
   });
 });
 
@@ -179,9 +181,9 @@ describe('flow dialect: quick fixes of wrong-dialect', () => {
   function fixes(text: string, kind: 'flow' | 'pattern' = 'flow', setting: DialectSetting = 'auto') {
     const doc = documentOf(text, kind);
     const ctx = contexts[setting];
-    const diagnostics: Diagnostic[] = kind === 'flow' ? checkFlowDocument(doc, ctx) : [];
+    const diagnostics: Diagnostic[] = kind === 'flow' ? checkFlowDocument(flowDocument(doc), ctx) : [];
     const wrong = diagnostics.filter((d) => d.code === 'wrong-dialect');
-    const actions = flowCodeActions(doc, wrong[0].range, wrong, ctx);
+    const actions = flowCodeActions(flowDocument(doc), wrong[0].range, wrong, ctx);
     return { doc, actions, titles: actions.map((a) => a.title) };
   }
 
@@ -221,8 +223,8 @@ describe('flow dialect: quick fixes of wrong-dialect', () => {
 
   it('writes the directive escaped inside a payload string', () => {
     const doc = documentOf('{"code": "(seq (delay 1 days))"}', 'pattern');
-    const diagnostics = checkFlowDocument(doc, contexts.auto);
-    const actions = flowCodeActions(doc, diagnostics[0].range, diagnostics, contexts.auto);
+    const diagnostics = checkFlowDocument(flowDocument(doc), contexts.auto);
+    const actions = flowCodeActions(flowDocument(doc), diagnostics[0].range, diagnostics, contexts.auto);
     const directive = actions.find((a) => a.title.startsWith('Read this code as 4.1'));
     assert.ok(directive);
     assert.equal(applyAction(doc, directive), '{"code": "; cxengage-dialect: 4.1\\n(seq (delay 1 days))"}');

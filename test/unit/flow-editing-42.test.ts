@@ -19,13 +19,14 @@ import {
 import { sendCodeLenses, sendForm } from '../../server/src/service/previews';
 import { compact, compactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
 import { applyAction, applyItem, applySendForm, builtinContext, itemLabelled } from '../support/flowContext';
+import { readFlow } from '../support/service';
 
 // Auto: every fixture here is 4.2 by its forms (or by default).
 const ctx = builtinContext();
 
 function complete(text: string, snippets = false) {
   const { doc, position } = withCursor(text, 'flow');
-  const items = completeFlow(doc, position, ctx, { snippets });
+  const items = completeFlow(readFlow(doc), position, ctx, { snippets });
   return { doc, items, labels: items.map((i) => i.label) };
 }
 
@@ -33,7 +34,7 @@ const item = itemLabelled;
 
 function hover(text: string): { value: string; range: [number, number, number, number] } | null {
   const { doc, position } = withCursor(text, 'flow');
-  const h = hoverFlow(doc, position, ctx);
+  const h = hoverFlow(readFlow(doc), position, ctx);
   return h === null ? null : { value: (h.contents as MarkupContent).value, range: compactRange(h.range!) };
 }
 
@@ -168,19 +169,19 @@ describe('4.2 navigation of variables', () => {
   };
 
   it('go to definition: the name where it is bound, for a dotted use too', () => {
-    assert.deepEqual(flowDefinition(doc, at('threshold', 1), ctx).map((l) => compactRange(l.range)), [rangeOfText(doc, 'threshold')]);
-    assert.deepEqual(flowDefinition(doc, at('sms.sid'), ctx).map((l) => compactRange(l.range)), [rangeOfText(doc, 'sms', 0)]);
+    assert.deepEqual(flowDefinition(readFlow(doc), at('threshold', 1), ctx).map((l) => compactRange(l.range)), [rangeOfText(doc, 'threshold')]);
+    assert.deepEqual(flowDefinition(readFlow(doc), at('sms.sid'), ctx).map((l) => compactRange(l.range)), [rangeOfText(doc, 'sms', 0)]);
   });
 
   it('references: every read, the binding when asked for', () => {
-    const reads = flowVariableReferences(doc, at('threshold', 1), ctx, false).map((l) => compactRange(l.range));
+    const reads = flowVariableReferences(readFlow(doc), at('threshold', 1), ctx, false).map((l) => compactRange(l.range));
     assert.deepEqual(reads, [rangeOfText(doc, 'threshold', 1), rangeOfText(doc, 'threshold', 2)]);
-    const all = flowVariableReferences(doc, at('threshold'), ctx, true).map((l) => compactRange(l.range));
+    const all = flowVariableReferences(readFlow(doc), at('threshold'), ctx, true).map((l) => compactRange(l.range));
     assert.deepEqual(all, [rangeOfText(doc, 'threshold', 0), rangeOfText(doc, 'threshold', 1), rangeOfText(doc, 'threshold', 2)]);
   });
 
   it('highlights: the binding written, the reads read (the variable part of `sms.sid`)', () => {
-    const highlights = flowHighlights(doc, at('sms', 0), ctx).map((h) => [compactRange(h.range), h.kind]);
+    const highlights = flowHighlights(readFlow(doc), at('sms', 0), ctx).map((h) => [compactRange(h.range), h.kind]);
     const [line, character] = rangeOfText(doc, 'sms.sid');
     assert.deepEqual(highlights, [
       [rangeOfText(doc, 'sms', 0), DocumentHighlightKind.Write],
@@ -192,7 +193,7 @@ describe('4.2 navigation of variables', () => {
     const counter = documentOf('(def k 0)\n(set k (inc k))', 'flow');
     const [line, character] = rangeOfText(counter, 'k', 0);
     assert.deepEqual(
-      flowHighlights(counter, { line, character }, ctx).map((h) => [compactRange(h.range), h.kind]),
+      flowHighlights(readFlow(counter), { line, character }, ctx).map((h) => [compactRange(h.range), h.kind]),
       [
         [rangeOfText(counter, 'k', 0), DocumentHighlightKind.Write],
         [rangeOfText(counter, 'k', 1), DocumentHighlightKind.Write],
@@ -205,7 +206,7 @@ describe('4.2 navigation of variables', () => {
     const shadow = documentOf('(def x 1)\n(let [x 2] x)\nx\n(if-let [x 3] x x)', 'flow');
     const uses = (occurrence: number) => {
       const [line, character] = rangeOfText(shadow, 'x', occurrence);
-      return flowVariableReferences(shadow, { line, character }, ctx, true).map((l) => compactRange(l.range));
+      return flowVariableReferences(readFlow(shadow), { line, character }, ctx, true).map((l) => compactRange(l.range));
     };
     assert.deepEqual(uses(0), [rangeOfText(shadow, 'x', 0), rangeOfText(shadow, 'x', 3), rangeOfText(shadow, 'x', 6)]);
     assert.deepEqual(uses(1), [rangeOfText(shadow, 'x', 1), rangeOfText(shadow, 'x', 2)]);
@@ -215,12 +216,12 @@ describe('4.2 navigation of variables', () => {
   it('a verb, an integration or a unit is no variable', () => {
     const units = documentOf('(def day 1)\n(delay 1 day)', 'flow');
     const [line, character] = rangeOfText(units, 'day', 1);
-    assert.deepEqual(flowDefinition(units, { line, character: character + 1 }, ctx), []);
-    assert.deepEqual(flowHighlights(units, { line, character: character + 1 }, ctx), []);
+    assert.deepEqual(flowDefinition(readFlow(units), { line, character: character + 1 }, ctx), []);
+    assert.deepEqual(flowHighlights(readFlow(units), { line, character: character + 1 }, ctx), []);
     const twilio = at('twilio');
-    assert.deepEqual(flowHighlights(doc, twilio, ctx), []);
-    assert.deepEqual(flowDefinition(doc, twilio, ctx).map((l) => l.uri.endsWith('/twilio.integration.json')), [true]);
-    assert.deepEqual(flowHighlights(doc, at('perform'), ctx), []);
+    assert.deepEqual(flowHighlights(readFlow(doc), twilio, ctx), []);
+    assert.deepEqual(flowDefinition(readFlow(doc), twilio, ctx).map((l) => l.uri.endsWith('/twilio.integration.json')), [true]);
+    assert.deepEqual(flowHighlights(readFlow(doc), at('perform'), ctx), []);
   });
 });
 
@@ -240,7 +241,7 @@ describe('4.2 outline', () => {
       ].join('\n'),
       'flow',
     );
-    const symbols = flowSymbols(doc, ctx);
+    const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
     assert.deepEqual(outline(symbols), [
       'threshold (def)',
       'order (let) [within 30 days [event (type, total)]]',
@@ -253,7 +254,7 @@ describe('4.2 outline', () => {
 
   it('the code of a 4.2 payload, under its pattern', () => {
     const doc = documentOf('[{"name": "P", "status": true, "key": "k", "code": "(def a 1) (create twilio sms)"}]', 'pattern');
-    assert.deepEqual(outline(flowSymbols(doc, ctx)), ['P (pattern) [a (def), create twilio sms]']);
+    assert.deepEqual(outline(flowSymbols(readFlow(doc), ctx.settings.flow.dialect)), ['P (pattern) [a (def), create twilio sms]']);
   });
 });
 
@@ -261,9 +262,9 @@ describe('4.2 quick fixes', () => {
   /** The fixes of the diagnostics of `code`. */
   function fixes(text: string, code: string): string[] {
     const doc = documentOf(text, 'flow');
-    const diagnostics = checkFlowDocument(doc, ctx).filter((d) => d.code === code);
+    const diagnostics = checkFlowDocument(readFlow(doc), ctx).filter((d) => d.code === code);
     assert.ok(diagnostics.length > 0, `a ${code}`);
-    return flowCodeActions(doc, diagnostics[0].range, diagnostics, ctx).map((a) => applyAction(doc, a));
+    return flowCodeActions(readFlow(doc), diagnostics[0].range, diagnostics, ctx).map((a) => applyAction(doc, a));
   }
 
   it('the missing fields of a verb without a params map get a new map', () => {
@@ -289,10 +290,10 @@ describe('4.2 send form, Apply and code lens', () => {
   it('a lens on each verb, the form of the interaction at a position with variables, $ fields and dotted values', () => {
     const { doc, position } = withCursor('(let [r (fetch generic fetch)]\n  |(create twilio sms {:to-phone-number $phone :from-phone-number r.from :message (template "Hi")}))', 'flow');
     assert.deepEqual(
-      sendCodeLenses(doc).map((l) => compactRange(l.range)),
+      sendCodeLenses(readFlow(doc)).map((l) => compactRange(l.range)),
       [rangeOfText(doc, '(fetch generic fetch)'), rangeOfText(doc, '(create twilio sms {:to-phone-number $phone :from-phone-number r.from :message (template "Hi")})')],
     );
-    const form = sendForm(doc, position, ctx);
+    const form = sendForm(readFlow(doc), position, ctx);
     assert.equal(form?.operator, 'create');
     assert.deepEqual(
       form?.fields.map((f) => [f.name, f.value]),
@@ -319,25 +320,25 @@ describe('4.2 editing: bad input', () => {
     const use = doc.positionAt(text.lastIndexOf('x'));
     const innermost = doc.positionAt(text.lastIndexOf('[x') + 1);
     assert.deepEqual(
-      flowHighlights(doc, use, ctx).map((h) => [compactRange(h.range), h.kind]),
+      flowHighlights(readFlow(doc), use, ctx).map((h) => [compactRange(h.range), h.kind]),
       [
         [[innermost.line, innermost.character, innermost.line, innermost.character + 1], DocumentHighlightKind.Write],
         [[use.line, use.character, use.line, use.character + 1], DocumentHighlightKind.Read],
       ],
     );
-    assert.equal((hoverFlow(doc, use, ctx)?.contents as MarkupContent).value, 'variable `x`: local of `let` at line 1');
-    assert.deepEqual(completeFlow(doc, use, ctx, { snippets: false }).filter((i) => i.label === 'x').length, 1);
-    assert.equal(flowSymbols(doc, ctx).length, depth);
+    assert.equal((hoverFlow(readFlow(doc), use, ctx)?.contents as MarkupContent).value, 'variable `x`: local of `let` at line 1');
+    assert.deepEqual(completeFlow(readFlow(doc), use, ctx, { snippets: false }).filter((i) => i.label === 'x').length, 1);
+    assert.equal(flowSymbols(readFlow(doc), ctx.settings.flow.dialect).length, depth);
   });
 
   it('a binding vector with an odd count, (let x 1) and a verb with no integration: the editor still answers', () => {
     for (const text of ['(let [a 1 b] |)', '(let x |)', '(create |)', '(def count 0) (when |)']) {
       const { doc, position } = withCursor(text, 'flow');
       assert.doesNotThrow(() => {
-        completeFlow(doc, position, ctx, { snippets: true });
-        hoverFlow(doc, position, ctx);
-        flowHighlights(doc, position, ctx);
-        flowSymbols(doc, ctx);
+        completeFlow(readFlow(doc), position, ctx, { snippets: true });
+        hoverFlow(readFlow(doc), position, ctx);
+        flowHighlights(readFlow(doc), position, ctx);
+        flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
       }, text);
     }
     // `b` has no value (an arity error) but is a name of the body, as the analyser reads it.

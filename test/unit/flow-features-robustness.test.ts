@@ -10,6 +10,7 @@ import { completeFlow, flowCodeActions, flowDefinition, flowSymbols, hoverFlow }
 import { completePattern, hoverPattern } from '../../server/src/service/flow/editing/payload';
 import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
 import { documentOf } from '../support/documents';
+import { readFlow } from '../support/service';
 import { builtinContext } from '../support/flowContext';
 import { randomBytes, randomText, seededRandom } from '../support/random';
 
@@ -37,24 +38,25 @@ const isPattern = (doc: TextDocument) => doc.uri.endsWith('.pattern.json');
 /** Every feature at the given offsets (every offset by default); pattern files as the language service serves them. */
 async function exercise(doc: TextDocument, offsets?: number[]): Promise<void> {
   const length = doc.getText().length;
+  const flowDoc = readFlow(doc);
   const at = offsets ?? Array.from({ length: length + 1 }, (_, i) => i);
   for (const offset of at) {
     const position = doc.positionAt(offset);
     for (const snippets of [false, true]) {
-      const items = isPattern(doc) ? (await completePattern(doc, position, ctx, { snippets })).items : completeFlow(doc, position, ctx, { snippets });
+      const items = isPattern(doc) ? (await completePattern(flowDoc, position, ctx, { snippets })).items : completeFlow(flowDoc, position, ctx, { snippets });
       for (const item of items) {
         const edit = item.textEdit;
         if (edit !== undefined && 'range' in edit) assertInside(doc, edit.range, `completion ${item.label} at ${offset}`);
       }
     }
-    const hover = isPattern(doc) ? await hoverPattern(doc, position, ctx) : hoverFlow(doc, position, ctx);
+    const hover = isPattern(doc) ? await hoverPattern(flowDoc, position, ctx) : hoverFlow(flowDoc, position, ctx);
     if (hover?.range) assertInside(doc, hover.range, `hover at ${offset}`);
-    for (const location of flowDefinition(doc, position, ctx)) assert.ok(location.uri.length > 0);
+    for (const location of flowDefinition(flowDoc, position, ctx)) assert.ok(location.uri.length > 0);
   }
-  assertSymbolsInside(doc, flowSymbols(doc, ctx));
-  const diagnostics = isPattern(doc) ? await checkPatternDocument(doc, ctx) : checkFlowDocument(doc, ctx);
+  assertSymbolsInside(doc, flowSymbols(flowDoc, ctx.settings.flow.dialect));
+  const diagnostics = isPattern(doc) ? (await checkPatternDocument(flowDoc, ctx)).diagnostics : checkFlowDocument(flowDoc, ctx);
   for (const d of diagnostics) assertInside(doc, d.range, `diagnostic ${String(d.code)}`);
-  for (const action of flowCodeActions(doc, { start: doc.positionAt(0), end: doc.positionAt(length) }, diagnostics, ctx)) {
+  for (const action of flowCodeActions(flowDoc, { start: doc.positionAt(0), end: doc.positionAt(length) }, diagnostics, ctx)) {
     for (const edit of action.edit?.changes?.[doc.uri] ?? []) assertInside(doc, edit.range, `code action ${action.title}`);
   }
 }

@@ -14,7 +14,8 @@ import { argumentAt, arityOf, layoutArguments } from '../../server/src/service/f
 import { FormSignature, PlaceRule } from '../../server/src/service/flow/analysis/grammar/signature';
 import { FlowProblem } from '../../server/src/service/flow/analysis/problems';
 import { Globals } from '../../server/src/service/flow/analysis/scope';
-import { checkFlowDocument, getFlowDocument } from '../../server/src/service/flow/index';
+import { checkFlowDocument } from '../../server/src/service/flow/index';
+import { readFlow as flowDocument } from '../support/service';
 import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
 import { regionDialect } from '../../server/src/service/flow/analysis/dialect';
 import { readFlow } from '../../server/src/service/flow/syntax/reader';
@@ -130,7 +131,7 @@ describe('grammar tables', () => {
     const extended = new Grammar('4.2', [...grammar42.signatures, wait], grammar42.units, 'units', rulesOf(grammar42), 'expression', 'action');
     const text = '(wait-for 5)\n(wait-for 1 fortnight (perform echo mesage {}) (delay 1 minute))';
     const doc = documentOf(text, 'flow');
-    const region = getFlowDocument(doc).regions[0];
+    const region = flowDocument(doc).regions[0];
     const problems: FlowProblem[] = [];
     const globals = new Globals();
     for (const form of region.tree.forms) analyseForm(region, form, builtinContext(), (p) => problems.push(p), undefined, extended, globals);
@@ -184,10 +185,10 @@ describe("the references' samples", () => {
       const text = readFileSync(join(folder, file), 'utf8');
       const pattern = file.endsWith('.pattern.json');
       const doc = documentOf(text, pattern ? 'pattern' : 'flow');
-      const diagnostics = pattern ? await checkPatternDocument(doc, ctx) : checkFlowDocument(doc, ctx);
+      const diagnostics = pattern ? (await checkPatternDocument(flowDocument(doc), ctx)).diagnostics : checkFlowDocument(flowDocument(doc), ctx);
       assert.deepEqual(compact(diagnostics), []);
       const expected = file.startsWith('flow-dsl-4.2') ? '4.2' : '4.1';
-      for (const region of getFlowDocument(doc).regions) assert.equal(regionDialect(region, 'auto').version, expected);
+      for (const region of flowDocument(doc).regions) assert.equal(regionDialect(region, 'auto').version, expected);
     });
   }
 });

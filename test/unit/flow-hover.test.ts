@@ -6,6 +6,7 @@ import { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { hoverFlow } from '../../server/src/service/flow/editing/features';
 import { checkFlowDocument } from '../../server/src/service/flow/index';
 import { CompactRange, compactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
+import { readFlow } from '../support/service';
 import { builtinContext } from '../support/flowContext';
 
 // 4.1 editing: most fixtures here say nothing of their dialect, which would make them 4.2 (see
@@ -14,7 +15,7 @@ const ctx = builtinContext('4.1');
 
 function hover(text: string, kind: 'flow' | 'pattern' = 'flow'): { hover: Hover | null; value: string; range?: CompactRange; doc: ReturnType<typeof withCursor>['doc'] } {
   const { doc, position } = withCursor(text, kind);
-  const result = hoverFlow(doc, position, ctx);
+  const result = hoverFlow(readFlow(doc), position, ctx);
   return {
     hover: result,
     value: result === null ? '' : (result.contents as MarkupContent).value,
@@ -156,7 +157,7 @@ describe('flow hover on values', () => {
     for (const text of texts) {
       const doc = documentOf(text, 'flow');
       const flagged = new Set(
-        checkFlowDocument(doc, ctx)
+        checkFlowDocument(readFlow(doc), ctx)
           .filter((d) => d.code === 'response-outside-success')
           .map((d) => doc.offsetAt(d.range.start)),
       );

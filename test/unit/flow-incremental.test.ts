@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { seededRandom, Random } from '../support/random';
 import { generateFlowFile } from '../../bench/generators';
-import { checkFlowDocument, forgetFlowDocument, getFlowDocument } from '../../server/src/service/flow/index';
 import { Balance, balanceAfterEdit, scanBalance } from '../../server/src/service/flow/syntax/balance';
 import { rereadFlow } from '../../server/src/service/flow/syntax/incremental';
 import { readFlow, readFlowWithBalance } from '../../server/src/service/flow/syntax/reader';
 import { FlowNode, FlowTree, isContainer } from '../../server/src/service/flow/syntax/tree';
-import { builtinContext } from '../support/flowContext';
+import { openDocumentsService } from '../support/service';
 
 const root = join(__dirname, '..', '..', '..');
 const examples = ['mistakes', 'escalations', 'abandoned-calls'].map((name) =>
@@ -117,37 +116,39 @@ describe('incremental flow reading', () => {
     rereadsLikeFullReads(Array.from({ length: 12 }, () => additions).join('\n'), 13, 600, 40);
   });
 
-  it('gives the diagnostics of a from-scratch check after every edit of an open document', () => {
-    diagnosticsAfterEdits(sample, 23, 300);
+  it('gives the diagnostics of a from-scratch check after every edit of an open document', async () => {
+    await diagnosticsAfterEdits(sample, 23, 300);
   });
 
-  it('gives the diagnostics of a from-scratch check after every edit of a 4.2 program, its dialect and globals changing', () => {
-    diagnosticsAfterEdits(Array.from({ length: 6 }, () => program42).join('\n'), 29, 300, pieces42);
+  it('gives the diagnostics of a from-scratch check after every edit of a 4.2 program, its dialect and globals changing', async () => {
+    await diagnosticsAfterEdits(Array.from({ length: 6 }, () => program42).join('\n'), 29, 300, pieces42);
   });
 
-  it('gives the diagnostics of a from-scratch check after every edit of a document with a form left open', () => {
+  it('gives the diagnostics of a from-scratch check after every edit of a document with a form left open', async () => {
     let closers = 0;
-    diagnosticsAfterEdits(sample.replace(/\)\n/g, (m) => (closers++ % 8 === 3 ? '\n' : m)), 41, 150);
+    await diagnosticsAfterEdits(sample.replace(/\)\n/g, (m) => (closers++ % 8 === 3 ? '\n' : m)), 41, 150);
   });
 
-  function diagnosticsAfterEdits(start: string, seed: number, steps: number, from: readonly string[] = pieces): void {
+  async function diagnosticsAfterEdits(start: string, seed: number, steps: number, from: readonly string[] = pieces): Promise<void> {
     const random = seededRandom(seed);
-    const ctx = builtinContext();
+    const service = openDocumentsService();
     const uri = 'file:///workspace/typing.cxflow';
     let doc = TextDocument.create(uri, 'cxflow', 1, start);
-    checkFlowDocument(doc, ctx);
+    service.documentChanged(doc);
+    await service.diagnostics(uri);
     for (let step = 0; step < steps; step++) {
       let text = step % 25 === 24 ? start : randomEdit(random, doc.getText(), from);
       // Now and then the first line says (or stops saying) which dialect the whole file is.
       if (from === pieces42 && step % 7 === 3) text = text.startsWith('; cxengage-dialect') ? text.slice(text.indexOf('\n') + 1) : `; cxengage-dialect: ${random.pick(['4.1', '4.2'])}\n${text}`;
       doc = TextDocument.create(uri, 'cxflow', doc.version + 1, text);
-      const incremental = checkFlowDocument(doc, ctx);
+      service.documentChanged(doc);
+      const incremental = await service.diagnostics(uri);
       const fresh = TextDocument.create(`file:///workspace/fresh-${step}.cxflow`, 'cxflow', 1, text);
-      assert.deepEqual(incremental, checkFlowDocument(fresh, ctx), `step ${step}`);
-      forgetFlowDocument(fresh.uri);
+      service.documentChanged(fresh);
+      assert.deepEqual(incremental, await service.diagnostics(fresh.uri), `step ${step}`);
+      await service.documentClosed(fresh.uri);
     }
-    assert.ok(getFlowDocument(doc).regions[0].tree.forms.length > 0);
-    forgetFlowDocument(uri);
+    assert.ok(service.symbols(uri).length > 0);
   }
 
   it('keeps the forms before and after a one-character edit, shifted', () => {

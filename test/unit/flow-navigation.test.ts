@@ -4,21 +4,21 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { DocumentSymbol, Range } from 'vscode-languageserver-types';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { flowDefinition, flowReferences, flowSymbols } from '../../server/src/service/flow/editing/features';
 import { compactRange as compact, documentOf, rangeOfText, withCursor } from '../support/documents';
+import { readFlow, builtinDefinitions } from '../support/service';
 import { builtinContext } from '../support/flowContext';
 import { fileUri, repoRoot } from '../support/lspClient';
 
 const ctx = builtinContext();
-const builtins = loadBuiltinDefinitions();
+const builtins = builtinDefinitions();
 const twilio = builtins.find((d) => d.type?.value === 'twilio');
 const salesforce = builtins.find((d) => d.type?.value === 'salesforce');
 assert.ok(twilio && salesforce);
 
 function definitionAt(text: string, kind: 'flow' | 'pattern' = 'flow') {
   const { doc, position } = withCursor(text, kind);
-  return flowDefinition(doc, position, ctx);
+  return flowDefinition(readFlow(doc), position, ctx);
 }
 
 describe('flow go to definition', () => {
@@ -66,7 +66,7 @@ const flow = [
 describe('flow references', () => {
   const doc = documentOf(flow, 'flow');
   const ranges = (target: { type: string; message?: string; field?: string }) =>
-    flowReferences(doc, target, ctx).map((l) => {
+    flowReferences(readFlow(doc), target).map((l) => {
       assert.equal(l.uri, doc.uri);
       return compact(l.range);
     });
@@ -94,7 +94,7 @@ describe('flow references', () => {
   it('maps references inside pattern strings to the JSON text', () => {
     const pattern = documentOf('{"then": "(send twilio sms {:to-phone-number \\"1\\" :message \\"x\\"})"}', 'pattern');
     assert.deepEqual(
-      flowReferences(pattern, { type: 'twilio', message: 'sms', field: 'message' }, ctx).map((l) => compact(l.range)),
+      flowReferences(readFlow(pattern), { type: 'twilio', message: 'sms', field: 'message' }).map((l) => compact(l.range)),
       [rangeOfText(pattern, ':message')],
     );
   });
@@ -116,7 +116,7 @@ describe('flow outline', () => {
       ].join('\n'),
       'flow',
     );
-    const symbols = flowSymbols(doc, ctx);
+    const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
     assert.deepEqual(outline(symbols), ['Abandoned twice [send twilio sms, await twilio call-status]', '(unnamed pattern) [send echo message]']);
     assert.deepEqual(compact(symbols[0].selectionRange), rangeOfText(doc, '"Abandoned twice"'));
     assert.deepEqual(compact(symbols[0].children?.[0].selectionRange as Range), rangeOfText(doc, 'send twilio sms'));
@@ -125,7 +125,7 @@ describe('flow outline', () => {
 
   it('lists the sends of a bare reaction file, half-typed ones too', () => {
     const doc = documentOf(';; Then\n(seq (send echo message {}) (send twilio', 'flow');
-    assert.deepEqual(outline(flowSymbols(doc, ctx)), ['send echo message', 'send twilio']);
+    assert.deepEqual(outline(flowSymbols(readFlow(doc), ctx.settings.flow.dialect)), ['send echo message', 'send twilio']);
   });
 
   it('lists the patterns of a pattern file with the sends of their code strings', () => {
@@ -133,7 +133,7 @@ describe('flow outline', () => {
       '[{"name": "One", "when": "(event (= a 1))", "then": "(send echo message {:message \\"x\\"})"},\n {"then": "(par (send twilio sms {}) (send twilio call {}))"}]',
       'pattern',
     );
-    const symbols = flowSymbols(doc, ctx);
+    const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
     assert.deepEqual(outline(symbols), ['One [send echo message]', '(unnamed pattern) [send twilio sms, send twilio call]']);
     assert.deepEqual(compact(symbols[0].selectionRange), rangeOfText(doc, '"One"'));
     assert.deepEqual(compact(symbols[1].children?.[1].selectionRange as Range), rangeOfText(doc, 'send twilio call'));

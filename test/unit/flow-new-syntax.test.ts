@@ -6,13 +6,14 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { checkFlowDocument } from '../../server/src/service/flow/index';
 import { sendForm } from '../../server/src/service/previews';
 import { compact, documentOf, rangeOfText, withCursor } from '../support/documents';
+import { readFlow } from '../support/service';
 import { builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
 
 function diagnose(text: string): { diagnostics: Diagnostic[]; doc: ReturnType<typeof documentOf> } {
   const doc = documentOf(text, 'flow');
-  return { diagnostics: checkFlowDocument(doc, ctx), doc };
+  return { diagnostics: checkFlowDocument(readFlow(doc), ctx), doc };
 }
 
 describe('new reader forms in analysis', () => {
@@ -46,7 +47,7 @@ describe('new reader forms in analysis', () => {
 describe('new reader forms in the send form', () => {
   it('shows a set of constants and a tagged literal as written; a set of anything else by its shape', () => {
     const { doc, position } = withCursor('(send twilio s|ms {:to-phone-number #{"1" 2 :x} :from-phone-number #inst "2014" :message #{x}})', 'flow');
-    const model = sendForm(doc, position, ctx);
+    const model = sendForm(readFlow(doc), position, ctx);
     assert.ok(model);
     assert.deepEqual(
       model.fields.map((f) => [f.name, f.value, f.editable]),

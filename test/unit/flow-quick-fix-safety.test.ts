@@ -9,15 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
-import { parseDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { messageText } from '../../server/src/service/diagnostics';
-import { flowInteractionAt, getFlowDocument, regionAt } from '../../server/src/service/flow';
+import { flowInteractionAt, regionAt } from '../../server/src/service/flow';
 import { nodeAt } from '../../server/src/service/flow/syntax/tree';
-import { LanguageService } from '../../server/src/service/languageService';
-import { defaultSettings } from '../../server/src/service/settings';
 import { documentOf } from '../support/documents';
+import { readFlow, builtinDefinitions, parseDefinition, openDocumentsService, openAndCheck } from '../support/service';
 import { applyAction } from '../support/flowContext';
 import { repoRoot } from '../support/lspClient';
 
@@ -29,13 +26,16 @@ function filesIn(folder: string): string[] {
 }
 
 const index = new DefinitionIndex();
-index.setBuiltins(loadBuiltinDefinitions());
+index.setBuiltins(builtinDefinitions());
 for (const folder of folders) {
   for (const file of filesIn(folder).filter((f) => f.endsWith('.integration.json'))) {
-    index.set(parseDefinitionDocument(documentOf(fs.readFileSync(file, 'utf8'), 'definition', path.basename(file, '.integration.json'))).definition);
+    index.set(parseDefinition(documentOf(fs.readFileSync(file, 'utf8'), 'definition', path.basename(file, '.integration.json'))).definition);
   }
 }
-const service = new LanguageService(index, () => defaultSettings);
+const service = openDocumentsService();
+service.index.batch(() => {
+  for (const d of index.workspaceDefinitions()) service.index.set(d);
+});
 
 /**
  * A diagnostic as the comparison counts it: code and words, without a did-you-mean (a fix may take
@@ -50,7 +50,7 @@ const revealed = new Set(['unknown-message', 'missing-mandatory-field', 'unknown
 
 /** The document range of the list whose operator starts at a position (a form a wrong-dialect fix rewrote). */
 function formAt(doc: TextDocument, position: Diagnostic['range']['start']): Diagnostic['range'] | undefined {
-  const region = regionAt(getFlowDocument(doc), doc.offsetAt(position));
+  const region = regionAt(readFlow(doc), doc.offsetAt(position));
   const node = region === undefined ? undefined : nodeAt(region.tree, region.toRegionOffset(doc.offsetAt(position)) + 1);
   const list = node?.parent;
   return region === undefined || list === undefined ? undefined : region.range(list.start, list.end);
@@ -90,14 +90,15 @@ describe('quick fixes never introduce a diagnostic', () => {
       const text = fs.readFileSync(file, 'utf8');
       const kind = file.endsWith('.cxflow') ? 'flow' : 'pattern';
       const doc = documentOf(text, kind);
-      const before = await service.diagnostics(doc);
+      const before = await openAndCheck(service, doc);
       let fixes = 0;
       for (const diagnostic of before) {
-        for (const action of service.codeActions(doc, diagnostic.range, [diagnostic])) {
+        for (const action of service.codeActions(doc.uri, diagnostic.range, [diagnostic])) {
           fixes++;
-          // Versions are unique per text: the service caches by uri and version.
           const fixed = TextDocument.create(doc.uri, doc.languageId, doc.version + fixes, applyAction(doc, action));
-          const after = await service.diagnostics(fixed);
+          const after = await openAndCheck(service, fixed);
+          // Back to the text the next fix is offered on.
+          service.documentChanged(doc);
           const allowed = before.map(key);
           assert.ok(remove(allowed, key(diagnostic)));
           const context = `${action.title} on ${key(diagnostic)}\n${fixed.getText()}`;
@@ -105,7 +106,7 @@ describe('quick fixes never introduce a diagnostic', () => {
           const nameFix = diagnostic.code === 'unknown-integration' || diagnostic.code === 'unknown-message' || diagnostic.code === 'unknown-form';
           const dialectFix = diagnostic.code === 'wrong-dialect';
           const wholeCode = dialectFix && action.title.startsWith('Read this');
-          const send = nameFix ? flowInteractionAt(getFlowDocument(fixed), fixed.offsetAt(diagnostic.range.start))?.range : dialectFix ? formAt(fixed, diagnostic.range.start) : undefined;
+          const send = nameFix ? flowInteractionAt(readFlow(fixed), fixed.offsetAt(diagnostic.range.start))?.range : dialectFix ? formAt(fixed, diagnostic.range.start) : undefined;
           const inSend = (d: Diagnostic) => send !== undefined && fixed.offsetAt(d.range.start) >= fixed.offsetAt(send.start) && fixed.offsetAt(d.range.end) <= fixed.offsetAt(send.end);
           const held = (d: Diagnostic) => (wholeCode ? d.code !== 'wrong-dialect' : dialectFix ? inSend(d) : revealed.has(String(d.code)) && inSend(d));
           const introduced = after.filter((d) => !held(d)).filter((d) => !remove(allowed, key(d)));

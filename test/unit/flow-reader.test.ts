@@ -20,7 +20,7 @@ import {
   topLevelForm,
 } from '../../server/src/service/flow/syntax/tree';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkFlowDocument, forgetFlowDocument } from '../../server/src/service/flow/index';
+import { checkFlowDocument, readFlowDocument } from '../../server/src/service/flow/index';
 import { compactRange } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 import { randomBytes, randomText, seededRandom } from '../support/random';
@@ -516,7 +516,7 @@ describe('flow reader: forms left open together', () => {
   it('names the openers with their lines and columns in the diagnostic, a long run by its ends', () => {
     const ctx = builtinContext();
     const doc = TextDocument.create('file:///workspace/open.cxflow', 'cxflow', 1, '(seq\n  (send twilio sms {:to "x" :n\n    (retries');
-    const syntax = checkFlowDocument(doc, ctx).filter((d) => d.code === 'syntax');
+    const syntax = checkFlowDocument(readFlowDocument(doc), ctx).filter((d) => d.code === 'syntax');
     assert.deepEqual(
       syntax.map((d) => [d.message, compactRange(d.range)]),
       [
@@ -535,14 +535,12 @@ describe('flow reader: forms left open together', () => {
       ],
     );
     const deep = TextDocument.create('file:///workspace/deep.cxflow', 'cxflow', 1, '('.repeat(10));
-    const [only] = checkFlowDocument(deep, ctx);
+    const [only] = checkFlowDocument(readFlowDocument(deep), ctx);
     assert.equal(
       only.message,
       '10 forms are not closed: `(` at 1:1, `(` at 1:2, `(` at 1:3, … 4 more …, `(` at 1:8, `(` at 1:9, `(` at 1:10; they need `))))))))))`',
     );
     assert.deepEqual([only.range.start.character, only.range.end.character], [9, 10]);
-    forgetFlowDocument(doc.uri);
-    forgetFlowDocument(deep.uri);
   });
 });
 

@@ -3,11 +3,11 @@
 // the CLI see them.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { LanguageService } from '../../server/src/service/languageService';
 import { normaliseSettings } from '../../server/src/service/settings';
-import { crmIndex } from '../support/definitions';
+import { crmDefinition } from '../support/definitions';
 import { compact, documentOf, rangeOfText } from '../support/documents';
 import { diagnoseFlow } from '../support/flowContext';
+import { diagnosticsOf } from '../support/service';
 
 const diagnose = diagnoseFlow;
 
@@ -35,9 +35,9 @@ describe('severity overrides on flow codes through the language service', () => 
   const pattern = '{ "name": "p", "status": true, "when": "(event)", "then": "(delay 1 weks)" }';
 
   async function diagnostics(text: string, kind: 'flow' | 'pattern', severity: Record<string, string>) {
-    const service = new LanguageService(crmIndex(), () => normaliseSettings({ diagnostics: { severity } }));
     const doc = documentOf(text, kind);
-    return { doc, found: (await service.diagnostics(doc)).map((d) => [d.code, d.severity, compact([d])[0][1]]) };
+    const crm = documentOf(crmDefinition, 'definition', 'crm');
+    return { doc, found: (await diagnosticsOf(doc, normaliseSettings({ diagnostics: { severity } }), [crm])).map((d) => [d.code, d.severity, compact([d])[0][1]]) };
   }
 
   it('defaults: an invalid enum value and an unknown unit are errors', async () => {

@@ -7,15 +7,16 @@ import { foldingRanges, selectionRanges } from '../../server/src/service/formatt
 import { parsedDocument } from '../../server/src/service/formatting/parsedDocument';
 import { documentOf, withCursor } from '../support/documents';
 import { FileKind } from '../support/formatting';
+import { modelOf } from '../support/service';
 
 function folds(text: string, kind: FileKind): [number, number, string][] {
-  return foldingRanges(parsedDocument(documentOf(text, kind), kind)).map((f: FoldingRange) => [f.startLine, f.endLine, f.kind ?? '']);
+  return foldingRanges(parsedDocument(modelOf(documentOf(text, kind)))).map((f: FoldingRange) => [f.startLine, f.endLine, f.kind ?? '']);
 }
 
 /** The texts Expand Selection selects in turn from the `|` cursor. */
 function expansions(text: string, kind: FileKind): string[] {
   const { doc, position } = withCursor(text, kind);
-  const [range] = selectionRanges(parsedDocument(doc, kind), [position]);
+  const [range] = selectionRanges(parsedDocument(modelOf(doc)), [position]);
   const texts: string[] = [];
   for (let r: SelectionRange | undefined = range; r !== undefined; r = r.parent) texts.push(doc.getText(r.range));
   return texts;

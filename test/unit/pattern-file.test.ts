@@ -6,22 +6,22 @@ import { Diagnostic } from 'vscode-languageserver-types';
 import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
 import { analysisContext } from '../../server/src/service/analysisContext';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { defaultSettings } from '../../server/src/service/settings';
-import { flowInteractions, getFlowDocument, offsetInRegion, regionAt } from '../../server/src/service/flow/index';
+import { flowInteractions, offsetInRegion, regionAt } from '../../server/src/service/flow/index';
 import { unescapeJsonString } from '../../server/src/service/flow/embedding/jsonString';
 import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
 import { nodeAt } from '../../server/src/service/flow/syntax/tree';
 import { compact, documentOf, rangeOfText } from '../support/documents';
 import { randomText, seededRandom } from '../support/random';
+import { readFlow, builtinDefinitions, diagnosticsOf } from '../support/service';
 
 const index = new DefinitionIndex();
-index.setBuiltins(loadBuiltinDefinitions());
+index.setBuiltins(builtinDefinitions());
 
 async function diagnose(text: string): Promise<{ diagnostics: Diagnostic[]; doc: ReturnType<typeof documentOf> }> {
   const doc = documentOf(text, 'pattern');
-  return { diagnostics: await checkPatternDocument(doc, analysisContext(index, doc.uri, defaultSettings)), doc };
+  return { diagnostics: (await checkPatternDocument(readFlow(doc), analysisContext(index, doc.uri, defaultSettings))).diagnostics, doc };
 }
 
 /** A pattern object as the REST API takes it, with `when` and `then` JSON-encoded. */
@@ -191,7 +191,7 @@ describe('pattern files: bad input', () => {
   });
 
   it('absurd nesting: one diagnostic where it goes too deep, no stack overflow', async () => {
-    const { diagnostics } = await diagnose('['.repeat(100_000));
+    const diagnostics = await diagnosticsOf(documentOf('['.repeat(100_000), 'pattern'));
     assert.deepEqual(compact(diagnostics), [['syntax', [0, 256, 0, 257]]]);
     assert.equal(messageText(diagnostics[0]), messages.patternTooDeep(256));
     const deepCode = await diagnose(`{"then": "${'('.repeat(10_000)}${')'.repeat(10_000)}"}`);
@@ -216,7 +216,7 @@ describe('pattern files: regions', () => {
   it('maps document offsets to code offsets and back, for completion and hover inside strings', async () => {
     const text = '{"then": "(send echo \\"x\\" message {})"}';
     const doc = documentOf(text, 'pattern');
-    const flowDoc = getFlowDocument(doc);
+    const flowDoc = readFlow(doc);
     assert.equal(flowDoc.kind, 'pattern');
     assert.equal(flowDoc.regions.length, 1);
     const messageAt = text.indexOf('message');

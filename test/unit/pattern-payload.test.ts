@@ -12,16 +12,16 @@ import { flowCodeActions } from '../../server/src/service/flow/editing/features'
 import { completePattern, hoverPattern } from '../../server/src/service/flow/editing/payload';
 import { findBrokenStrings, withBreaksBlanked } from '../../server/src/service/flow/embedding/brokenStrings';
 import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
-import { getFlowDocument } from '../../server/src/service/flow/index';
 import { regionDialect } from '../../server/src/service/flow/analysis/dialect';
 import { compact, compactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
+import { readFlow } from '../support/service';
 import { applyAction, applyItem, builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
 
 async function diagnose(text: string): Promise<{ diagnostics: Diagnostic[]; doc: ReturnType<typeof documentOf> }> {
   const doc = documentOf(text, 'pattern');
-  return { diagnostics: await checkPatternDocument(doc, ctx), doc };
+  return { diagnostics: (await checkPatternDocument(readFlow(doc), ctx)).diagnostics, doc };
 }
 
 /** The platform guide's 4.2 payload, `code` JSON-encoded. */
@@ -36,7 +36,7 @@ describe('pattern payloads: 4.2 code', () => {
   it("the platform guide's payload is clean; its code is one 4.2 region", async () => {
     const { diagnostics, doc } = await diagnose(hello);
     assert.deepEqual(compact(diagnostics), []);
-    const [region] = getFlowDocument(doc).regions;
+    const [region] = readFlow(doc).regions;
     assert.deepEqual(regionDialect(region, 'auto'), { version: '4.2', reason: { kind: 'payload-key', key: 'code' } });
     assert.equal(region.side, undefined);
     assert.deepEqual(
@@ -76,7 +76,7 @@ describe('pattern payloads: 4.2 code', () => {
       ['missing-mandatory-field', rangeOfText(doc, 'twilio sms')],
       ['unknown-unit', rangeOfText(doc, 'hourz')],
     ]);
-    const regions = getFlowDocument(doc).regions;
+    const regions = readFlow(doc).regions;
     assert.deepEqual(
       regions.map((r) => [regionDialect(r, 'auto').version, r.side]),
       [
@@ -110,7 +110,7 @@ describe('pattern payloads: keys', () => {
 
   it('quick fix: rename the key to each suggestion', async () => {
     const { diagnostics, doc } = await diagnose('{"status": false, "descripton": "d"}');
-    const actions = flowCodeActions(doc, diagnostics[0].range, diagnostics, ctx);
+    const actions = flowCodeActions(readFlow(doc), diagnostics[0].range, diagnostics, ctx);
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred]),
       [['Rename to "description"', true]],
@@ -216,7 +216,7 @@ describe('pattern payloads: JSON syntax', () => {
     const at = doc.positionAt(text.indexOf('\n(perform'));
     assert.deepEqual(compact(diagnostics), [['json-syntax', [at.line, at.character, at.line + 1, 0]]]);
     assert.equal(messageText(diagnostics[0]), messages.jsonSyntax(messages.rawLineBreaks(1)));
-    const [region] = getFlowDocument(doc).regions;
+    const [region] = readFlow(doc).regions;
     assert.equal(region.tree.text, '(event {:type "x"})\n(perform echo message {:message "hi"})');
     assert.equal(region.tree.forms.length, 2);
   });
@@ -236,7 +236,7 @@ describe('pattern payloads: JSON syntax', () => {
     const { diagnostics, doc } = await diagnose(text);
     assert.deepEqual(compact(diagnostics), [['json-syntax', [0, 43, 1, 0]]]);
     assert.equal(messageText(diagnostics[0]), messages.jsonSyntax(messages.rawLineBreaks(3)));
-    const actions = flowCodeActions(doc, diagnostics[0].range, diagnostics, ctx);
+    const actions = flowCodeActions(readFlow(doc), diagnostics[0].range, diagnostics, ctx);
     assert.deepEqual(
       actions.map((a) => a.title),
       ['Write the line breaks of this string as \\n'],
@@ -283,13 +283,13 @@ describe('pattern payloads: key completion and hover from the schema', () => {
 
   async function complete(text: string, snippets = true) {
     const { doc, position } = withCursor(text, 'pattern');
-    const list = await completePattern(doc, position, ctx, { snippets });
+    const list = await completePattern(readFlow(doc), position, ctx, { snippets });
     return { doc, items: list.items, labels: list.items.map((i) => i.label) };
   }
 
   async function hover(text: string) {
     const { doc, position } = withCursor(text, 'pattern');
-    return { doc, hover: await hoverPattern(doc, position, ctx) };
+    return { doc, hover: await hoverPattern(readFlow(doc), position, ctx) };
   }
 
   it('every key the schema knows has a description in words and in markdown', () => {

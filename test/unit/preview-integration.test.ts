@@ -4,27 +4,26 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { messages } from '../../server/src/service/codes';
 import { loadBuiltinDocuments } from '../../server/src/service/definitions/builtin';
-import { getDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { validateDefinition } from '../../server/src/service/definitions/validate';
 import { messageText } from '../../server/src/service/diagnostics';
 import { IntegrationFormModel, integrationForm } from '../../server/src/service/previews';
-import { defaultSettings } from '../../server/src/service/settings';
 import { crmDefinition, crmWith } from '../support/definitions';
 import { compactRange, documentOf, rangeOfText } from '../support/documents';
+import { diagnosticsOf, parseDefinition } from '../support/service';
 
 const builtinDocs = loadBuiltinDocuments();
 
 async function builtinForm(type: string): Promise<IntegrationFormModel> {
   const doc = builtinDocs.find((d) => d.definition.type?.value === type);
   assert.ok(doc, `built-in ${type}`);
-  return integrationForm(doc.definition, await validateDefinition(doc.document, defaultSettings));
+  return integrationForm(doc.definition, await validateDefinition(doc));
 }
 
 describe('integration forms of the built-in definitions', () => {
   it('builds a plain-data form for each of the eight, one input per schema entry', async () => {
     assert.equal(builtinDocs.length, 8);
-    for (const { definition, document } of builtinDocs) {
-      const model = integrationForm(definition, await validateDefinition(document, defaultSettings));
+    for (const { definition, document, json } of builtinDocs) {
+      const model = integrationForm(definition, await validateDefinition({ definition, document, json }));
       assert.deepEqual(JSON.parse(JSON.stringify(model)), model, `${model.type} is plain data`);
       assert.equal(model.kind, 'integration');
       assert.equal(model.builtin, true);
@@ -154,7 +153,7 @@ describe('integration forms of the built-in definitions', () => {
 describe('integration form of the listener', () => {
   async function crmForm(text: string): Promise<IntegrationFormModel> {
     const doc = documentOf(text);
-    return integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+    return integrationForm(parseDefinition(doc).definition, await diagnosticsOf(doc));
   }
 
   it("the listener's own form, its password masked, and its params with their badges", async () => {
@@ -228,8 +227,8 @@ describe('integration form of a definition with errors', () => {
 
   it('renders what it can and lists every problem with its code, severity and range', async () => {
     const doc = documentOf(text, 'definition', 'broken');
-    const diagnostics = await validateDefinition(doc, defaultSettings);
-    const model = integrationForm(getDefinitionDocument(doc).definition, diagnostics);
+    const diagnostics = await diagnosticsOf(doc);
+    const model = integrationForm(parseDefinition(doc).definition, diagnostics);
     assert.equal(model.displayName, 'SMS <b>gateway</b>');
     assert.equal(model.builtin, false);
     assert.deepEqual(
@@ -286,7 +285,7 @@ describe('integration form of a definition with errors', () => {
 
   it('a file that is not a JSON object still gives a (nearly empty) form', async () => {
     const doc = documentOf('[1, 2', 'definition');
-    const model = integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+    const model = integrationForm(parseDefinition(doc).definition, await diagnosticsOf(doc));
     assert.equal(model.displayName, '(unnamed integration)');
     assert.deepEqual(model.configuration, []);
     assert.deepEqual(
@@ -302,7 +301,7 @@ describe('half-typed definitions', () => {
       const text = document.getText();
       for (let cut = 0; cut <= text.length; cut += 37) {
         const doc = documentOf(text.slice(0, cut));
-        const model = integrationForm(getDefinitionDocument(doc).definition, await validateDefinition(doc, defaultSettings));
+        const model = integrationForm(parseDefinition(doc).definition, await diagnosticsOf(doc));
         assert.equal(model.kind, 'integration');
         for (const input of model.configuration) assert.ok(input.label.length > 0);
       }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sendForm } from '../../server/src/service/previews';
 import { compactRange, rangeOfText, withCursor } from '../support/documents';
+import { readFlow } from '../support/service';
 import { applySendForm, builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
@@ -32,7 +33,7 @@ describe('send form and Apply on a nested send', () => {
     it(`in ${where}: the form at its "(" is the inner send, and Apply writes there`, () => {
       const { doc, position } = withCursor(text, 'flow');
       const inner = rangeOfText(doc, '(send echo message {})');
-      const model = sendForm(doc, position, ctx);
+      const model = sendForm(readFlow(doc), position, ctx);
       assert.ok(model);
       assert.equal(`${model.operator} ${model.integration} ${model.message}`, 'send echo message');
       assert.deepEqual(compactRange(model.range), inner);
@@ -46,14 +47,14 @@ describe('send form and Apply on a nested send', () => {
       assert.equal(applyAt(doc, model.position, { message: 'hi' }), expected);
       // Inside the inner send, on its message word, the same.
       const onWord = doc.positionAt(doc.offsetAt(position) + '(send echo mes'.length);
-      assert.equal(sendForm(doc, onWord, ctx)?.integration, 'echo');
+      assert.equal(sendForm(readFlow(doc), onWord, ctx)?.integration, 'echo');
       assert.equal(applyAt(doc, onWord, { message: 'hi' }), expected);
     });
   }
 
   it('just before the inner "(", the form and Apply are the outer send\'s', () => {
     const { doc, position } = withCursor('(send twilio call {:to-phone-number "1" :from-phone-number "2"} (success| (send echo message {})))', 'flow');
-    const model = sendForm(doc, position, ctx);
+    const model = sendForm(readFlow(doc), position, ctx);
     assert.equal(model?.integration, 'twilio');
     assert.equal(
       applyAt(doc, position, { message: 'hi' }),
@@ -66,7 +67,7 @@ describe('send form and Apply on a nested send', () => {
       '{"name": "p", "when": "(event (= a 1))", "then": "(send twilio call {:to-phone-number \\"1\\" :from-phone-number \\"2\\"} (success |(send echo message {})))"}',
       'pattern',
     );
-    const model = sendForm(doc, position, ctx);
+    const model = sendForm(readFlow(doc), position, ctx);
     assert.equal(model?.integration, 'echo');
     const after = applyAt(doc, position, { message: 'say "hi"' });
     assert.equal(

@@ -3,19 +3,21 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { messages } from '../../server/src/service/codes';
 import { messageText } from '../../server/src/service/diagnostics';
 import { checkFlowDocument } from '../../server/src/service/flow';
-import { FormRange, SendFieldModel, SendFormModel, sendCodeLenses, sendForm, sendFormEdit } from '../../server/src/service/previews';
+import { FormRange, SendFieldModel, SendFormEditResult, SendFormModel, sendCodeLenses, sendForm, sendFormEdit } from '../../server/src/service/previews';
+import { noEditReasons } from '../../server/src/service/previews/sendPreviewEdit';
 import { compactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
+import { readFlow } from '../support/service';
 
 function sendFormAt(text: string, kind: 'flow' | 'pattern' = 'flow'): { model: SendFormModel; doc: TextDocument } {
   const { doc, position } = withCursor(text, kind);
-  const model = sendForm(doc, position, ctx);
+  const model = sendForm(readFlow(doc), position, ctx);
   assert.ok(model, 'a send form');
   return { model, doc };
 }
@@ -111,12 +113,12 @@ describe('send forms filled from the code', () => {
     const levels = ['', 'error', 'warning', 'information', 'hint'];
     // `$who` outside a success block, and the `if` used as a value, are the analyser's walk of values, not the send check.
     const [, , , ifEnd] = rangeOfText(doc, '(if true "High" "Low")');
-    const diagnostics = checkFlowDocument(doc, ctx)
+    const diagnostics = checkFlowDocument(readFlow(doc), ctx)
       .filter((d) => d.code !== 'response-outside-success' && !(d.code === 'arity' && d.range.end.character <= ifEnd && d.range.start.line === 7))
       .map((d) => shape(d.code, levels[d.severity ?? 0], messageText(d), d.range));
     const problems: string[] = [];
-    for (const send of sendCodeLenses(doc)) {
-      const model = sendForm(doc, send.command?.arguments?.[1], ctx);
+    for (const send of sendCodeLenses(readFlow(doc))) {
+      const model = sendForm(readFlow(doc), send.command?.arguments?.[1], ctx);
       assert.ok(model);
       for (const p of model.problems) problems.push(shape(p.code, p.severity, p.message, p.range));
     }
@@ -171,7 +173,7 @@ describe('send forms filled from the code', () => {
     const next = sendFormAt(flow.replace('|', '').replace('"a"})\n', '"a"})\n|')).model;
     assert.equal(next.integration, 'timer');
     const { doc, position } = withCursor(flow.replace('|', '') + '\n|', 'flow');
-    assert.equal(sendForm(doc, position, ctx), null);
+    assert.equal(sendForm(readFlow(doc), position, ctx), null);
     const between = sendFormAt('(seq (send echo message {:message "a"}) | (delay 1 days) (send twilio sms {}))').model;
     assert.equal(between.integration, 'twilio');
     const fromWhen = sendFormAt('{"when": "(event |(= a 1))", "then": "(send echo message {})"}', 'pattern').model;
@@ -192,8 +194,8 @@ describe('send forms filled from the code', () => {
 
   it('a definition file or a plain JSON file has no send form and no code lenses', () => {
     const doc = documentOf('{"type": "x"}', 'definition');
-    assert.equal(sendForm(doc, { line: 0, character: 1 }, ctx), null);
-    assert.deepEqual(sendCodeLenses(doc), []);
+    assert.equal(sendForm(readFlow(doc), { line: 0, character: 1 }, ctx), null);
+    assert.deepEqual(sendCodeLenses(readFlow(doc)), []);
   });
 });
 
@@ -220,9 +222,9 @@ describe('inline secrets never reach a model', () => {
   it('holds none of the secret strings, in any send of a flow or a pattern file', () => {
     const pattern = JSON.stringify({ name: 'p', when: '(event (= a 1))', then: flow });
     for (const doc of [documentOf(flow, 'flow'), documentOf(pattern, 'pattern')]) {
-      const lenses = sendCodeLenses(doc);
+      const lenses = sendCodeLenses(readFlow(doc));
       assert.equal(lenses.length, 2);
-      const models = lenses.map((lens) => sendForm(doc, lens.command?.arguments?.[1], ctx));
+      const models = lenses.map((lens) => sendForm(readFlow(doc), lens.command?.arguments?.[1], ctx));
       assert.deepEqual(
         models.map((m) => m?.fields.filter((f) => f.value.kind === 'secret').length),
         [2, 3],
@@ -237,7 +239,7 @@ describe('code lenses', () => {
   it('one "Preview form" lens above each send and await, opening the form of that send', () => {
     const { doc } = withCursor(`|(seq (send echo message {})
   (await twilio call-status {:sid $sid} (if (= $status "done") (success (send echo message {})))))`, 'flow');
-    const lenses = sendCodeLenses(doc);
+    const lenses = sendCodeLenses(readFlow(doc));
     assert.deepEqual(
       lenses.map((l) => [l.command?.title, l.command?.command, compactRange(l.range)]),
       [
@@ -248,7 +250,7 @@ describe('code lenses', () => {
     );
     const opened = lenses.map((l) => {
       assert.equal(l.command?.arguments?.[0], doc.uri);
-      return sendForm(doc, l.command?.arguments?.[1], ctx)?.range;
+      return sendForm(readFlow(doc), l.command?.arguments?.[1], ctx)?.range;
     });
     assert.deepEqual(
       opened.map((r) => r && compactRange(r)),
@@ -258,8 +260,9 @@ describe('code lenses', () => {
 });
 
 /** The document after a form's edit, checking the edit is versioned for that document. */
-function applied(doc: TextDocument, edit: WorkspaceEdit | null): TextDocument {
-  assert.ok(edit?.documentChanges, 'an edit');
+function applied(doc: TextDocument, result: SendFormEditResult): TextDocument {
+  const edit = result.edit;
+  assert.ok(edit?.documentChanges, `an edit, not: ${result.reason}`);
   const [change] = edit.documentChanges as TextDocumentEdit[];
   assert.deepEqual(change.textDocument, { uri: doc.uri, version: doc.version });
   const text = TextDocument.applyEdits(doc, change.edits as TextEdit[]);
@@ -269,14 +272,14 @@ function applied(doc: TextDocument, edit: WorkspaceEdit | null): TextDocument {
 describe('writing a send form back into the flow', () => {
   it('fills empty fields (lined up with the keys) and replaces an enum constant; nothing else', () => {
     const { doc, position } = withCursor(everyValue, 'flow');
-    const before = sendForm(doc, position, ctx);
+    const before = sendForm(readFlow(doc), position, ctx);
     assert.deepEqual(
       before?.fields.filter((f) => f.editable).map((f) => f.name),
       // ActivityDate holds a constant (nil) but no enum: only its author changes it.
       ['Subject', 'Status', 'Description'],
     );
     const values = { Subject: 'Call', Description: 'Said "hi" \\ left', WhatId: 'not-editable', Descriptoin: 'no', constructor: 'x' };
-    const after = applied(doc, sendFormEdit(doc, position, values, ctx));
+    const after = applied(doc, sendFormEdit(readFlow(doc), position, values, ctx));
     assert.equal(
       after.getText(),
       everyValue
@@ -284,7 +287,7 @@ describe('writing a send form back into the flow', () => {
         .replace('"Cal"', '"Call"')
         .replace(':ActivityDate nil})', ':ActivityDate nil\n                         :Description "Said \\"hi\\" \\\\ left"})'),
     );
-    const model = sendForm(after, position, ctx);
+    const model = sendForm(readFlow(after), position, ctx);
     assert.equal(model?.fields.find((f) => f.name === 'Description')?.value.kind, 'constant');
     assert.deepEqual(model?.fields.find((f) => f.name === 'Description')?.value, { kind: 'constant', text: 'Said "hi" \\ left' });
     assert.deepEqual(
@@ -299,31 +302,34 @@ describe('writing a send form back into the flow', () => {
 
   it('on one line, after the last entry or inside an empty map', () => {
     const { doc, position } = withCursor('(send twilio |sms {:to-phone-number "1"})', 'flow');
-    const after = applied(doc, sendFormEdit(doc, position, { message: 'hi', 'from-phone-number': '2' }, ctx));
+    const after = applied(doc, sendFormEdit(readFlow(doc), position, { message: 'hi', 'from-phone-number': '2' }, ctx));
     assert.equal(after.getText(), '(send twilio sms {:to-phone-number "1" :from-phone-number "2" :message "hi"})');
     const empty = withCursor('(send echo |message {})', 'flow');
-    assert.equal(applied(empty.doc, sendFormEdit(empty.doc, empty.position, { message: 'a' }, ctx)).getText(), '(send echo message {:message "a"})');
+    assert.equal(applied(empty.doc, sendFormEdit(readFlow(empty.doc), empty.position, { message: 'a' }, ctx)).getText(), '(send echo message {:message "a"})');
   });
 
   it('inside a pattern file, escaped for the JSON string', () => {
     const { doc, position } = withCursor('{"name": "p", "then": "(send twilio |sms {:to-phone-number *to*})"}', 'pattern');
-    const after = applied(doc, sendFormEdit(doc, position, { message: 'say "hi"', 'from-phone-number': '1' }, ctx));
+    const after = applied(doc, sendFormEdit(readFlow(doc), position, { message: 'say "hi"', 'from-phone-number': '1' }, ctx));
     const then = (JSON.parse(after.getText()) as { then: string }).then;
     assert.equal(then, '(send twilio sms {:to-phone-number *to* :from-phone-number "1" :message "say \\"hi\\""})');
   });
 
-  it('never writes a credential, a templated field, or into an unknown message', () => {
-    const cases: [string, Record<string, string>][] = [
-      ['(send twilio |sms {:to-phone-number "1"})', { password: 'p', account: 'a' }],
-      ['(send twilio |sms {:to-phone-number "1"} (template {:message +TM1}))', { message: 'x' }],
-      ['(send twilio |smz {})', { message: 'x' }],
-      ['(send nowhere |sms {})', { message: 'x' }],
-      ['(send twilio |sms)', { message: 'x' }],
-      ['(send twilio |sms {:to-phone-number *to*})', { 'to-phone-number': 'x' }],
+  it('never writes a credential, a templated field, or into an unknown message, and says which reason stopped it', () => {
+    const cases: [string, Record<string, string>, string][] = [
+      ['(send twilio |sms {:to-phone-number "1"})', { password: 'p', account: 'a' }, noEditReasons.notEditable],
+      ['(send twilio |sms {:to-phone-number "1"} (template {:message +TM1}))', { message: 'x' }, noEditReasons.notEditable],
+      ['(send twilio |sms {:to-phone-number *to*})', { 'to-phone-number': 'x' }, noEditReasons.notEditable],
+      ['(send twilio |smz {})', { message: 'x' }, noEditReasons.unknownMessage],
+      ['(send nowhere |sms {})', { message: 'x' }, noEditReasons.unknownMessage],
+      ['(send twilio |sms)', { message: 'x' }, noEditReasons.noParamsMap],
+      ['(send twilio |sms {})', { message: '', constructor: 'x' }, noEditReasons.notEditable],
+      ['(send twilio |sms {})', { message: '' }, noEditReasons.nothingFilled],
+      ['(send twilio sms {})\n|', { message: 'x' }, noEditReasons.noSend],
     ];
-    for (const [text, values] of cases) {
+    for (const [text, values, reason] of cases) {
       const { doc, position } = withCursor(text, 'flow');
-      assert.equal(sendFormEdit(doc, position, values, ctx), null, text);
+      assert.deepEqual(sendFormEdit(readFlow(doc), position, values, ctx), { edit: null, reason }, text);
     }
   });
 });
@@ -341,10 +347,10 @@ describe('half-typed flows', () => {
       for (let cut = 0; cut <= text.length; cut += 7) {
         const doc = documentOf(text.slice(0, cut), kind);
         for (let offset = 0; offset <= cut; offset += 5) {
-          const model = sendForm(doc, doc.positionAt(offset), ctx);
+          const model = sendForm(readFlow(doc), doc.positionAt(offset), ctx);
           if (model) assert.ok(!JSON.stringify(model).includes('"x"'));
         }
-        for (const lens of sendCodeLenses(doc)) assert.ok(sendForm(doc, lens.command?.arguments?.[1], ctx));
+        for (const lens of sendCodeLenses(readFlow(doc))) assert.ok(sendForm(readFlow(doc), lens.command?.arguments?.[1], ctx));
       }
     }
   });

@@ -8,27 +8,25 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { messages } from '../../server/src/service/codes';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
-import { parseDefinitionDocument } from '../../server/src/service/definitions/definitionDocument';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { messageText } from '../../server/src/service/diagnostics';
-import { LanguageService } from '../../server/src/service/languageService';
 import { sendCodeLenses, sendForm, SendFormModel } from '../../server/src/service/previews';
-import { defaultSettings } from '../../server/src/service/settings';
 import { compact, documentOf, rangeOfText } from '../support/documents';
+import { readFlow, builtinDefinitions, parseDefinition, openDocumentsService, openAndCheck } from '../support/service';
 import { repoRoot } from '../support/lspClient';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'secrets');
 const index = new DefinitionIndex();
-index.setBuiltins(loadBuiltinDefinitions());
-index.set(parseDefinitionDocument(documentOf(fs.readFileSync(path.join(fixtures, 'vault.integration.json'), 'utf8'), 'definition', 'vault')).definition);
-const service = new LanguageService(index, () => defaultSettings);
+index.setBuiltins(builtinDefinitions());
+index.set(parseDefinition(documentOf(fs.readFileSync(path.join(fixtures, 'vault.integration.json'), 'utf8'), 'definition', 'vault')).definition);
+const service = openDocumentsService();
+for (const d of index.workspaceDefinitions()) service.index.set(d);
 const ctx = () => service.contextFor('file:///workspace/flow.cxflow');
 
 async function views(text: string): Promise<{ doc: TextDocument; diagnostics: Diagnostic[]; form: SendFormModel }> {
   const doc = documentOf(text, 'flow');
-  const diagnostics = await service.diagnostics(doc);
-  const form = sendForm(doc, { line: 0, character: 0 }, ctx());
+  const diagnostics = await openAndCheck(service, doc);
+  const form = sendForm(readFlow(doc), { line: 0, character: 0 }, ctx());
   assert.ok(form);
   return { doc, diagnostics, form };
 }
@@ -82,10 +80,10 @@ describe('secrets: the four leaks', () => {
     ]);
     assert.equal(messageText(diagnostics[1]), messages.invalidNumber('•••'));
     const at = doc.getText().indexOf('123S3CR3T');
-    for (let offset = at; offset <= at + 9; offset++) assert.equal(await service.hover(doc, doc.positionAt(offset)), null);
+    for (let offset = at; offset <= at + 9; offset++) assert.equal(await service.hover(doc.uri, doc.positionAt(offset)), null);
     assertHidden('S3CR3T', diagnostics, form);
     // Elsewhere the number is quoted as before: only a credential's value is hidden.
-    const plain = await service.diagnostics(documentOf('(send echo message {:message 123ABC})', 'flow'));
+    const plain = await openAndCheck(service, documentOf('(send echo message {:message 123ABC})', 'flow'));
     assert.equal(messageText(plain[0]), messages.invalidNumber('123ABC'));
   });
 
@@ -110,6 +108,17 @@ describe('secrets: what stands after a credential key is not looked into', () =>
     const { diagnostics, form } = await views('(send twilio sms {:password S3 CR3T "S3CR3T" :to-phone-number "1" :from-phone-number "2" :message "m"})');
     assertHidden('CR3T', diagnostics, form);
     assertHidden('S3"', diagnostics, form);
+  });
+
+  it('a malformed entry in a map of an even number of forms, shifted or not', async () => {
+    for (const params of ['{:to-phone-number :password 12X S3CR3T}', '{:password 12X S3CR3T :to-phone-number}']) {
+      const { doc, diagnostics, form } = await views(`(send twilio sms ${params})`);
+      assert.ok(diagnostics.some((d) => d.code === 'secret-inline'), params);
+      const at = doc.getText().indexOf('S3CR3T');
+      const hovers = [];
+      for (let offset = at; offset <= at + 6; offset++) hovers.push(await service.hover(doc.uri, doc.positionAt(offset)));
+      assertHidden('S3CR3T', diagnostics, form, hovers);
+    }
   });
 
   it('in a template map too', async () => {
@@ -139,6 +148,39 @@ describe('secrets: what stands after a credential key is not looked into', () =>
   });
 });
 
+describe("secrets: 4.2 code", () => {
+  it("a payload's code: reader errors after a credential key quote no part of it, hover says nothing; elsewhere they quote as before", async () => {
+    const code = '(perform twilio sms {:to-phone-number "1" :password 123S3CR3T})\n(perform echo message {:message 123ABC})';
+    const doc = documentOf(JSON.stringify({ name: 'p', status: true, code }), 'pattern');
+    const diagnostics = await openAndCheck(service, doc);
+    assert.deepEqual(compact(diagnostics), [
+      ['missing-mandatory-field', rangeOfText(doc, 'twilio sms')],
+      ['secret-inline', rangeOfText(doc, ':password')],
+      ['syntax', rangeOfText(doc, '123S3CR3T')],
+      ['syntax', rangeOfText(doc, '123ABC')],
+      ['unbound-variable', rangeOfText(doc, '123ABC')],
+    ]);
+    // The reader's messages: the one after the credential key quotes nothing of it, the other quotes as before.
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'syntax').map(messageText), [messages.invalidNumber('•••'), messages.invalidNumber('123ABC')]);
+    const at = doc.getText().indexOf('123S3CR3T');
+    for (let offset = at; offset <= at + 9; offset++) assert.equal(await service.hover(doc.uri, doc.positionAt(offset)), null);
+    assertHidden('S3CR3T', diagnostics);
+  });
+
+  it('every token of a malformed entry after a credential key, in a params map left out or not, and in a template', async () => {
+    const code = '(perform twilio sms {:password 12X 9Y} (template {:password 7Z}))';
+    const doc = documentOf(JSON.stringify({ name: 'p', status: true, code }), 'pattern');
+    const diagnostics = await openAndCheck(service, doc);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['missing-mandatory-field', 'secret-inline', 'syntax', 'syntax', 'syntax', 'unknown-form', 'secret-inline', 'syntax']);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'syntax').map(messageText), [
+      messages.invalidNumber('•••'),
+      messages.invalidNumber('•••'),
+      messages.syntax(messages.mapKeyWithoutValue('•••')),
+      messages.invalidNumber('•••'),
+    ]);
+  });
+});
+
 describe('secrets: every feature at every offset of the planted fixture', () => {
   for (const [file, credentials] of [
     ['leaks.cxflow', 4],
@@ -148,12 +190,18 @@ describe('secrets: every feature at every offset of the planted fixture', () => 
       const doc = documentOf(fs.readFileSync(path.join(fixtures, file), 'utf8'), 'flow');
       assert.ok(doc.getText().includes('PLANTED'));
       const outputs: unknown[] = [];
-      const diagnostics = await service.diagnostics(doc);
-      outputs.push(diagnostics, service.codeActions(doc, diagnostics[0].range, diagnostics), service.symbols(doc), sendCodeLenses(doc));
+      const diagnostics = await openAndCheck(service, doc);
+      outputs.push(diagnostics, service.codeActions(doc.uri, diagnostics[0].range, diagnostics), service.symbols(doc.uri), sendCodeLenses(readFlow(doc)));
       const text = doc.getText();
       for (let offset = 0; offset <= text.length; offset++) {
         const position = doc.positionAt(offset);
-        outputs.push(await service.hover(doc, position), await service.completion(doc, position, { snippets: true }), sendForm(doc, position, ctx()));
+        outputs.push(
+          await service.hover(doc.uri, position),
+          await service.completion(doc.uri, position, { snippets: true }),
+          sendForm(readFlow(doc), position, ctx()),
+          service.highlights(doc.uri, position),
+          await service.references(doc.uri, position),
+        );
       }
       for (const output of outputs) {
         const json = JSON.stringify(output) ?? '';

@@ -3,13 +3,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { messages } from '../../server/src/service/codes';
-import { getFlowDocument } from '../../server/src/service/flow';
 import { Interaction, interactionVerbs, InteractionVerb, readInteraction } from '../../server/src/service/flow/analysis/interactions';
 import { checkInteraction, fieldStatus, InteractionCheck } from '../../server/src/service/flow/analysis/sendCheck';
 import { appendFields, fieldParts } from '../../server/src/service/flow/editing/fieldInsertion';
 import { renderPlain, renderSnippet } from '../../server/src/service/flow/editing/insertText';
 import { ListNode } from '../../server/src/service/flow/syntax/tree';
 import { documentOf } from '../support/documents';
+import { readFlow } from '../support/service';
 import { builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
@@ -17,7 +17,7 @@ const ctx = builtinContext();
 /** The first top-level form of a flow, read as an interaction of `verbs`. */
 function interactionOf(text: string, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs) {
   const doc = documentOf(text, 'flow');
-  const region = getFlowDocument(doc).regions[0];
+  const region = readFlow(doc).regions[0];
   const interaction = readInteraction(region.tree.forms[0] as ListNode, verbs);
   assert.ok(interaction, 'an interaction');
   return { doc, region, interaction };

@@ -6,18 +6,17 @@ import assert from 'node:assert/strict';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { seededRandom } from '../support/random';
 import { SeveritySetting } from '../../server/src/service/codes';
-import { loadBuiltinDefinitions } from '../../server/src/service/definitions/builtin';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { messageText } from '../../server/src/service/diagnostics';
 import { FlowCode } from '../../server/src/service/flow/analysis/problems';
-import { LanguageService } from '../../server/src/service/languageService';
 import { FormRange, sendForm, SendFormModel } from '../../server/src/service/previews';
 import { defaultSettings } from '../../server/src/service/settings';
 import { documentOf } from '../support/documents';
+import { readFlow, builtinDefinitions, openDocumentsService, openAndCheck } from '../support/service';
 import { planted, randomSend, sendCheckCodes } from '../support/randomSends';
 
 const index = new DefinitionIndex();
-index.setBuiltins(loadBuiltinDefinitions());
+index.setBuiltins(builtinDefinitions());
 
 type Severity = Partial<Record<FlowCode, SeveritySetting>>;
 
@@ -28,10 +27,11 @@ const fromForm = (p: SendFormModel['problems'][number]) => `${p.code} ${p.severi
 
 /** The Problems panel (diagnostics through the language service) and the form of the first send, under `severity`. */
 async function views(text: string, severity: Severity = {}): Promise<{ panel: string[]; form: SendFormModel }> {
-  const service = new LanguageService(index, () => ({ ...defaultSettings, severity }));
+  const service = openDocumentsService({ ...defaultSettings, severity });
+  for (const d of index.workspaceDefinitions()) service.index.set(d);
   const doc = documentOf(text, 'flow');
-  const panel = (await service.diagnostics(doc)).map(fromDiagnostic);
-  const form = sendForm(doc, { line: 0, character: 0 }, service.contextFor(doc.uri));
+  const panel = (await openAndCheck(service, doc)).map(fromDiagnostic);
+  const form = sendForm(readFlow(doc), { line: 0, character: 0 }, service.contextFor(doc.uri));
   assert.ok(form, 'a send form');
   return { panel, form };
 }
@@ -108,7 +108,7 @@ describe('send form and Problems panel: the same problems', () => {
 describe('send form and Problems panel: random sends', () => {
   it('300 seeded sends, with random overrides and suppression comments: the same problems, no planted secret', async () => {
     const random = seededRandom(20_260_610);
-    const definitions = loadBuiltinDefinitions();
+    const definitions = builtinDefinitions();
     const seen = new Set<string>();
     for (let round = 0; round < 300; round++) {
       const { text, severity } = randomSend(random, definitions);

@@ -3,23 +3,27 @@
 
 export type Child = Node | string | undefined | false;
 
+/** Children as written, or a list of them (one per field, message, param: as many as the data has). */
+export type Children = Child | readonly Child[];
+
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string | undefined> = {},
-  ...children: Child[]
+  ...children: Children[]
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value !== undefined) element.setAttribute(name, value);
   }
-  append(element, ...children);
+  append(element, children);
   return element;
 }
 
-export function append(parent: Node, ...children: Child[]): void {
+/** Appends children, and the children of lists, in order; strings become text nodes. */
+export function append(parent: Node, children: readonly Children[]): void {
   for (const child of children) {
-    if (child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    if (Array.isArray(child)) append(parent, child as readonly Child[]);
+    else if (child !== undefined && child !== false) parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : (child as Node));
   }
 }
 

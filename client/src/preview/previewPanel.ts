@@ -111,8 +111,14 @@ export class PreviewPanel implements vscode.Disposable {
   /** Writes the values into the send the form shows; the edit re-renders the form. */
   private async apply(uri: string, sendStart: FormRange['start'], values: Record<string, string>): Promise<void> {
     try {
-      const edit = await this.client.sendRequest(SendFormEditRequest, { uri, position: sendStart, values });
-      const applied = edit !== null && (await vscode.workspace.applyEdit(await this.client.protocol2CodeConverter.asWorkspaceEdit(edit)));
+      const result = await this.client.sendRequest(SendFormEditRequest, { uri, position: sendStart, values });
+      // No edit: the server says why (nothing filled in, a field Apply never writes, no such send).
+      if (result.edit === null) {
+        void vscode.window.showWarningMessage(`The send could not be updated: ${result.reason}.`);
+        return;
+      }
+      // The edit names the version it was made for: the editor refuses it if the flow changed since.
+      const applied = await vscode.workspace.applyEdit(await this.client.protocol2CodeConverter.asWorkspaceEdit(result.edit));
       if (!applied) void vscode.window.showWarningMessage('The send could not be updated: it changed since the form was shown.');
     } catch (error) {
       void vscode.window.showErrorMessage(`The send could not be updated: ${error instanceof Error ? error.message : String(error)}`);

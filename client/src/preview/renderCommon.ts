@@ -1,17 +1,19 @@
 // Pieces both previews share: sections, field rows with their reveal button, the problems list.
 import type { FormProblem, FormRange } from '../../../server/src/protocol';
-import { Child, code, el, freshId } from './dom';
+import { append, Child, Children, code, el, freshId } from './dom';
 
 export type Reveal = (range: FormRange) => void;
 
-export function section(title: Child | Child[], ...children: Child[]): HTMLElement {
+export function section(title: Child | Child[], ...children: Children[]): HTMLElement {
   const headingId = freshId('h');
-  const heading = el('h2', { id: headingId }, ...(Array.isArray(title) ? title : [title]));
-  return el('section', { 'aria-labelledby': headingId }, heading, ...children);
+  const heading = el('h2', { id: headingId }, title);
+  const result = el('section', { 'aria-labelledby': headingId }, heading);
+  append(result, children);
+  return result;
 }
 
 /** Message text where `quoted` words show as code, as in the editor's hovers. */
-export function richText(text: string): DocumentFragment {
+function richText(text: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
   text.split('`').forEach((part, i) => {
     if (part === '') return;
@@ -68,7 +70,7 @@ export function fieldRow(o: FieldRowOptions): HTMLElement {
   const row = el(
     'div',
     { class: ['field', ...(o.classes ?? [])].join(' ') },
-    el('div', { class: 'field-head' }, label, ...badges, revealButton(o.label, o.range, o.reveal)),
+    el('div', { class: 'field-head' }, label, badges, revealButton(o.label, o.range, o.reveal)),
     o.control,
     help,
     problem,

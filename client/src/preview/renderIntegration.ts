@@ -23,7 +23,7 @@ export function renderIntegration(model: IntegrationFormModel, reveal: Reveal): 
   );
   if (model.endpoint) root.appendChild(componentSection('Endpoint', model.endpoint, reveal));
   if (model.messages.length > 0) {
-    root.appendChild(section('Messages', ...model.messages.map((m) => messageForm(m, reveal))));
+    root.appendChild(section('Messages', model.messages.map((m) => messageForm(m, reveal))));
   }
   if (model.listener) {
     const listener = componentSection('Listener', model.listener, reveal);
@@ -82,12 +82,12 @@ function componentSection(kind: string, component: ComponentModel, reveal: Revea
       : el(
           'ul',
           { class: 'params' },
-          ...component.params.map((p) =>
+          component.params.map((p) =>
             el(
               'li',
               { class: p.badges.includes('secret-not-redacted') ? 'param param--exposed' : 'param' },
               code(p.name),
-              ...p.badges.map((b) => el('span', { class: `badge badge-${b}` }, badgeText[b])),
+              p.badges.map((b) => el('span', { class: `badge badge-${b}` }, badgeText[b])),
               revealButton(p.name, p.range, reveal),
             ),
           ),

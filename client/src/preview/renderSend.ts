@@ -122,7 +122,7 @@ function valueControl(id: string, field: SendFieldModel): HTMLElement {
     if (value.kind === 'empty') input.placeholder = 'not set';
     return input;
   }
-  return el('output', { id, class: 'value-source' }, ...describeValue(value));
+  return el('output', { id, class: 'value-source' }, describeValue(value));
 }
 
 function describeValue(value: Exclude<SendValue, { kind: 'constant' | 'empty' }>): Child[] {

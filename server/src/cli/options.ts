@@ -8,7 +8,10 @@ export interface CliOptions {
   maxWarnings?: number;
   builtin: boolean;
   severity: Record<string, string>;
-  dialect: DialectOption;
+  /** `--dialect`: over the settings files; absent, theirs (else `auto`) holds. */
+  dialect?: DialectOption;
+  /** `--settings FILE`: `cxengage.*` settings over those of each folder's `.vscode/settings.json`. */
+  settingsFile?: string;
   help: boolean;
   version: boolean;
 }
@@ -21,21 +24,25 @@ export const usage = `Usage: cxengage-lint [options] [paths...]
 Checks CxEngage integration definitions (*.integration.json), flows (*.cxflow) and
 patterns (*.pattern.json) in the given files and folders (default: the current folder).
 Definitions found among them join the built-in ones, so flows are checked against them.
+The cxengage.* settings of a folder's .vscode/settings.json apply to it, as in the editor
+(cxengage.definitions.include/exclude choose the files; files given by name are always checked).
 
 Options:
   --format text|json|sarif   output format (default: text)
   --max-warnings N           also fail when there are more than N warnings
   --severity CODE=LEVEL      re-grade a code: error, warning, information, hint or off (repeatable)
+  --settings FILE            cxengage.* settings (JSON with comments, like .vscode/settings.json),
+                             over those of each folder's own .vscode/settings.json
   --no-builtin               do not use the eight built-in definitions
   --dialect auto|4.1|4.2     the flow language of files whose first line does not say
                              (default: auto, each file decides; see the README)
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable path.`;
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error, unreadable path or settings file.`;
 
 export function parseArguments(argv: string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', builtin: true, severity: {}, dialect: 'auto', help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', builtin: true, severity: {}, help: false, version: false };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
@@ -75,6 +82,9 @@ export function parseArguments(argv: string[]): CliOptions {
         options.maxWarnings = Number(n);
         break;
       }
+      case '--settings':
+        options.settingsFile = take();
+        break;
       case '--severity': {
         const s = take();
         const m = /^([a-z-]+)=([a-z]+)$/.exec(s);

@@ -12,7 +12,7 @@ export interface FileResult {
 
 const severityName: Record<DiagnosticSeverity, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
-export function severityOf(d: Diagnostic): string {
+function severityOf(d: Diagnostic): string {
   return severityName[d.severity ?? DiagnosticSeverity.Error];
 }
 

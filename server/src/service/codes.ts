@@ -4,7 +4,7 @@
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-export const definitionCodes = {
+const definitionCodes = {
   'json-syntax': 'error',
   schema: 'error',
   'unredacted-secret': 'warning',
@@ -35,15 +35,16 @@ export const flowCodes = {
 } as const satisfies Record<string, Severity>;
 
 /** Codes of the JSON of pattern payloads (besides `json-syntax` and `schema`, shared with definitions). */
-export const patternCodes = {
+const patternCodes = {
   'unknown-pattern-key': 'warning',
   'missing-pattern-code': 'error',
 } as const satisfies Record<string, Severity>;
 
 /** Codes about the file as a whole rather than its content. */
-export const fileCodes = {
+const fileCodes = {
   'file-too-large': 'information',
   'not-analysed': 'information',
+  'too-many-problems': 'information',
 } as const satisfies Record<string, Severity>;
 
 export const defaultSeverity = { ...definitionCodes, ...flowCodes, ...patternCodes, ...fileCodes } as const;
@@ -97,6 +98,9 @@ export const messages = {
   fileTooLarge: (size: number, limit: number) =>
     `File not analysed: ${size} bytes is above cxengage.maxFileSize (${limit} bytes)`,
   binaryFile: () => 'File not analysed: it holds binary data, not text',
+  tooManyForms: (limit: number) => `File not analysed: it holds more than ${limit} forms (brackets, words and strings), more than any flow needs`,
+  tooManyProblems: (more: number, limit: number) =>
+    `${more} more problem${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} not shown: cxengage.diagnostics.maxPerFile is ${limit}`,
   tooDeep: (limit: number) => `Nesting deeper than ${limit} levels: no definition nests this deep, so the file was not analysed further`,
 
   syntax: (detail: string) => detail,
@@ -206,5 +210,6 @@ export const codeSummaries: Record<DiagnosticCode, string> = {
   'unknown-pattern-key': 'A pattern payload key that is not id, name, description, status, key, code, when or then.',
   'missing-pattern-code': 'An enabled pattern (status true) without code: neither code nor when and then.',
   'file-too-large': 'The file is larger than cxengage.maxFileSize and was not analysed.',
-  'not-analysed': 'The file holds binary data and was not analysed.',
+  'not-analysed': 'The file holds binary data, or millions of tiny forms, and was not analysed.',
+  'too-many-problems': 'The file has more problems than cxengage.diagnostics.maxPerFile; the rest are not shown.',
 };

@@ -1,9 +1,9 @@
 // Building diagnostics with the house source/code, and applying the user's severity overrides.
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
-import { DiagnosticCode, Severity, SeveritySetting, defaultSeverity } from './codes';
+import { DiagnosticCode, Severity, SeveritySetting, defaultSeverity, messages } from './codes';
 import { Settings } from './settings';
 
-export const diagnosticSource = 'cxengage';
+const diagnosticSource = 'cxengage';
 
 const lspSeverity: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -57,4 +57,24 @@ export function codeOf(diagnostic: Diagnostic): string | undefined {
 /** A diagnostic's message as plain text (LSP 3.18 allows markup there too). */
 export function messageText(diagnostic: Diagnostic): string {
   return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
+/**
+ * The first `max` diagnostics (in document order), and one information diagnostic where the rest
+ * begin saying how many were left out: a file with a hundred thousand problems needs its first
+ * ones fixed, not all of them sent. `total`: how many there are, when `diagnostics` holds only
+ * the first ones (at least one past the cap).
+ */
+export function capDiagnostics(diagnostics: Diagnostic[], settings: Settings, total = diagnostics.length): Diagnostic[] {
+  const max = settings.maxDiagnosticsPerFile;
+  if (total <= max) return diagnostics;
+  const kept = diagnostics.slice(0, max);
+  const notice = makeDiagnostic('too-many-problems', diagnostics[max].range, messages.tooManyProblems(total - max, max));
+  for (const d of applySeverityOverrides([notice], settings)) kept.push(d);
+  return kept;
+}
+
+/** Sorts diagnostics into document order, in place (stable: equal starts keep their order). */
+export function inDocumentOrder(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,4 +1,6 @@
 // Which of our file kinds a document is, by language id first and file name second.
+import { pathOf } from './documents/uris';
+
 export type DocumentKind = 'definition' | 'flow' | 'pattern' | 'other';
 
 export const languageIds = {
@@ -7,6 +9,7 @@ export const languageIds = {
   pattern: 'cxengage-pattern',
 } as const;
 
+/** The kind of the document at `uri`; the name is read from the URI's decoded path, so `#` or `?` in a folder name do not cut it. */
 export function documentKind(uri: string, languageId?: string): DocumentKind {
   switch (languageId) {
     case languageIds.definition:
@@ -16,9 +19,19 @@ export function documentKind(uri: string, languageId?: string): DocumentKind {
     case languageIds.pattern:
       return 'pattern';
   }
-  const path = uri.toLowerCase().split(/[?#]/)[0];
-  if (path.endsWith('.integration.json')) return 'definition';
-  if (path.endsWith('.cxflow')) return 'flow';
-  if (path.endsWith('.pattern.json')) return 'pattern';
+  return kindOfName(pathOf(uri));
+}
+
+/** The kind a file name (or path) says. */
+export function kindOfName(name: string): DocumentKind {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.integration.json')) return 'definition';
+  if (lower.endsWith('.cxflow')) return 'flow';
+  if (lower.endsWith('.pattern.json')) return 'pattern';
   return 'other';
+}
+
+/** The language id a document of `kind` is given when read from disk. */
+export function languageIdOf(kind: DocumentKind): string {
+  return kind === 'other' ? 'plaintext' : languageIds[kind];
 }

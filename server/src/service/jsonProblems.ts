@@ -2,10 +2,10 @@
 // broken region of the text, and schema violations as `schema`.
 import { Diagnostic, DiagnosticSeverity, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ErrorCode, JSONDocument } from 'vscode-json-languageservice';
+import type { JSONDocument } from 'vscode-json-languageservice';
 import { messages } from './codes';
 import { makeDiagnostic, messageText } from './diagnostics';
-import { SchemaKind, forSchema, jsonService, schemaFor } from './jsonService';
+import { SchemaKind, forSchema, jsonPackage, jsonService, schemaFor } from './jsonService';
 
 /**
  * The parser's and scanner's codes (0x100-0x2ff: bad tokens, missing commas and colons, comments,
@@ -13,7 +13,7 @@ import { SchemaKind, forSchema, jsonService, schemaFor } from './jsonService';
  * and bad numbers. Schema findings carry no code, or codes below 0x100 or from 0x300 up.
  */
 function isSyntaxProblem(d: Diagnostic): boolean {
-  return typeof d.code === 'number' && (d.code === ErrorCode.Undefined || (d.code >= 0x100 && d.code < 0x300));
+  return typeof d.code === 'number' && (d.code === jsonPackage().ErrorCode.Undefined || (d.code >= 0x100 && d.code < 0x300));
 }
 
 /**
@@ -21,7 +21,7 @@ function isSyntaxProblem(d: Diagnostic): boolean {
  * reports each following token it cannot place, so errors that overlap or touch (nothing but
  * white space between them) are one mistake. The first error's message names it.
  */
-export function collapseSyntaxErrors(doc: TextDocument, errors: readonly Diagnostic[]): Diagnostic[] {
+function collapseSyntaxErrors(doc: TextDocument, errors: readonly Diagnostic[]): Diagnostic[] {
   const text = doc.getText();
   const spans = errors
     .map((d) => ({ d, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }))

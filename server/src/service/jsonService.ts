@@ -1,12 +1,20 @@
 // The one JSON language service of the server: strict JSON, with the two schemas we ship (integration
-// definitions, pattern payloads) registered in memory and read on first use.
+// definitions, pattern payloads) registered in memory and read on first use. The package itself is
+// loaded on first use too: the server answers `initialize` without it.
 import * as fs from 'node:fs';
-import { getLanguageService, JSONDocument, JSONSchema, LanguageService } from 'vscode-json-languageservice';
+import type * as JsonPackage from 'vscode-json-languageservice';
+import type { JSONDocument, JSONSchema, LanguageService } from 'vscode-json-languageservice';
 import { Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resourcePath } from './resources';
 
 export type SchemaKind = 'definition' | 'pattern';
+
+/** The vscode-json-languageservice package, loaded when first needed (it is a fifth of the bundle). */
+export function jsonPackage(): typeof JsonPackage {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; an import would run it at start-up
+  return require('vscode-json-languageservice') as typeof JsonPackage;
+}
 
 const schemaFiles: Record<SchemaKind, string> = {
   definition: 'integration-definition.schema.json',
@@ -56,7 +64,7 @@ function withoutRulesWeReport(schema: JSONSchema): JSONSchema {
 /** The JSON language service, configured once with both schemas. */
 export function jsonService(): LanguageService {
   if (service) return service;
-  service = getLanguageService({
+  service = jsonPackage().getLanguageService({
     // Our schemas are registered in memory: nothing is ever fetched.
     schemaRequestService: (uri) => Promise.reject(new Error(`schema ${uri} is not available`)),
   });
@@ -73,10 +81,14 @@ export function jsonService(): LanguageService {
  * line table, every method) under the kind's URI.
  */
 export function forSchema(doc: TextDocument, kind: SchemaKind): TextDocument {
-  // The line table is built lazily; built here on the document, the view shares it instead of
-  // building its own, which would be thrown away with the view.
-  void doc.lineCount;
-  return Object.create(doc, { uri: { value: viewUri(kind) } }) as TextDocument;
+  // Positions go to the document itself: its line table, built when first needed (a clean file
+  // validated never needs one), is shared with the view instead of built again and thrown away.
+  return Object.create(doc, {
+    uri: { value: viewUri(kind) },
+    positionAt: { value: (offset: number) => doc.positionAt(offset) },
+    offsetAt: { value: (position: Position) => doc.offsetAt(position) },
+    lineCount: { get: () => doc.lineCount },
+  }) as TextDocument;
 }
 
 /** The schema's description of what is under the position, or null where the schema says nothing. */

@@ -1,7 +1,9 @@
-// The language service behind the LSP server and the CLI: dispatches each request to the
-// definition or flow features by document kind, against one definition index.
+// The language service behind the LSP server and the CLI: it owns the workspace (folders, files,
+// open documents), the definition index and the store of per-document state, and answers every
+// request by document kind. Callers speak URIs and positions; nothing here knows of LSP wiring.
 import {
   CodeAction,
+  CodeLens,
   CompletionList,
   Diagnostic,
   DocumentHighlight,
@@ -16,218 +18,400 @@ import {
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
 import { AnalysisContext, analysisContext } from './analysisContext';
 import { DefinitionIndex } from './definitions/definitionIndex';
-import { getDefinitionDocument, forgetDefinitionDocument } from './definitions/definitionDocument';
-import { jsonService } from './jsonService';
+import { definitionSymbols } from './definitions/definitionDocument';
+import { loadBuiltinDocuments } from './definitions/builtin';
 import { validateDefinition } from './definitions/validate';
 import { completeDefinition } from './definitions/completion';
 import { hoverDefinition } from './definitions/hover';
 import { definitionCodeActions } from './definitions/codeActions';
-import { ReferenceTarget, referenceTargetAt } from './definitions/navigation';
-import { definitionType } from './definitions/model';
-import { applySeverityOverrides } from './diagnostics';
-import { DocumentKind, documentKind } from './documentKind';
-import { guardDocument } from './fileGuards';
+import { referenceTargetAt } from './definitions/navigation';
+import { Definition, definitionType } from './definitions/model';
+import { DuplicateTypeFacts } from './definitions/checks';
+import { applySeverityOverrides, capDiagnostics, inDocumentOrder } from './diagnostics';
+import { boundedCompletion, maxCodeLenses, maxSymbols } from './documents/answerLimits';
+import { DocumentModel } from './documents/documentModel';
+import { DocumentStore } from './documents/documentStore';
+import { clampPosition, hasSurrogates, wholeCharacters, wholeRange } from './documents/textSafety';
+import { displayPath, normaliseUri } from './documents/uris';
 import { Settings } from './settings';
-import { checkFlowDocument, forgetFlowDocument } from './flow';
+import { checkFlowDocumentWithin } from './flow';
 import { completeFlow, flowCodeActions, flowDefinition, flowHighlights, flowReferences, flowSymbols, flowVariableReferences, hoverFlow } from './flow/editing/features';
 import { completePattern, hoverPattern } from './flow/editing/payload';
 import { checkPatternDocument } from './flow/embedding/payloadChecks';
-import { Formatted, formatDocument, indentNewLine } from './formatting/documentFormatting';
+import { Formatted, formatDocument, guardedNote, indentNewLine } from './formatting/documentFormatting';
 import { foldingRanges, selectionRanges } from './formatting/documentStructure';
 import { parsedDocument } from './formatting/parsedDocument';
+import { sendCodeLenses } from './previews';
+import { PreviewRequests } from './previewRequests';
+import { CancellationToken, FileAccess, ScanLimits, ScanProgress } from './workspace/fileAccess';
+import { FileChange, FolderScan, Workspace } from './workspace/workspace';
+import { SourceDocument } from './workspace/sourceDocument';
 
 export interface ClientOptions {
   snippets: boolean;
 }
 
+export interface ServiceOptions {
+  files: FileAccess;
+  /** The `cxengage.*` settings that apply to a document or folder. */
+  settingsFor(uri: string): Settings;
+  scanLimits?: ScanLimits;
+  /** The built-in definitions (default: read from the bundled `schemas/builtin`). */
+  builtins?: () => Definition[];
+}
+
+/** How many closed definition files are read at once during a scan. */
+const readsAtOnce = 16;
+
 export class LanguageService {
-  constructor(
-    readonly index: DefinitionIndex,
-    private readonly settingsFor: (uri: string) => Settings,
-  ) {}
+  readonly workspace: Workspace;
+  readonly index = new DefinitionIndex();
+  readonly previews: PreviewRequests;
+  private readonly store = new DocumentStore();
+  private readonly settingsFor: (uri: string) => Settings;
+  private readonly builtins: () => Definition[];
+  private builtinsLoaded = false;
 
-  kindOf(doc: TextDocument): DocumentKind {
-    return documentKind(doc.uri, doc.languageId);
+  constructor(options: ServiceOptions) {
+    this.settingsFor = options.settingsFor;
+    this.builtins = options.builtins ?? (() => loadBuiltinDocuments().map((d) => d.definition));
+    this.workspace = new Workspace(options.files, options.settingsFor, options.scanLimits);
+    this.previews = new PreviewRequests(this);
   }
 
-  contextFor(uri: string): AnalysisContext {
-    return analysisContext(this.index, uri, this.settingsFor(uri));
+  // ---- The workspace and its documents ----
+
+  setFolders(uris: readonly string[]): void {
+    this.workspace.setFolders(uris);
+    this.index.setFolders(this.workspace.folders);
   }
 
-  /** Reads an open or on-disk definition file into the index (its unsaved text is what counts). */
-  updateDefinition(doc: TextDocument): void {
-    if (this.index.isBuiltinUri(doc.uri)) return;
-    if (guardDocument(doc, this.settingsFor(doc.uri))) {
-      this.index.delete(doc.uri);
-      return;
+  /** Reads the built-in definitions into the index (once; every analysis needs them). */
+  loadBuiltins(): void {
+    if (this.builtinsLoaded) return;
+    this.builtinsLoaded = true;
+    this.index.setBuiltins(this.builtins());
+  }
+
+  /**
+   * Finds the workspace's definition and flow files again and reads every definition into the
+   * index (open ones as edited). Bounded and cancellable; says per folder what stopped it.
+   */
+  async scanWorkspace(token?: CancellationToken, progress?: ScanProgress): Promise<FolderScan[]> {
+    const scans = await this.workspace.scan(token, progress);
+    const files = this.workspace.knownFiles('definition').filter((f) => this.workspace.opened(f.key) === undefined && !this.index.isBuiltinUri(f.key));
+    const read: SourceDocument[] = [];
+    for (let i = 0; i < files.length && !token?.isCancellationRequested; i += readsAtOnce) {
+      const batch = await Promise.all(files.slice(i, i + readsAtOnce).map((f) => this.workspace.read(f.uri)));
+      for (const source of batch) if (source !== undefined) read.push(source);
     }
-    this.index.set(getDefinitionDocument(doc).definition);
+    const found = new Set(files.map((f) => f.key));
+    this.index.batch(() => {
+      this.index.deleteWhere((key) => !found.has(key) && this.workspace.opened(key) === undefined);
+      for (const source of read) this.indexDefinition(source);
+      for (const source of this.workspace.openDocuments()) if (source.kind === 'definition') this.indexDefinition(source);
+    });
+    return scans;
   }
 
-  /** Drops a closed document's cached parses. */
-  forget(uri: string): void {
-    forgetDefinitionDocument(uri);
-    forgetFlowDocument(uri);
+  /** An opened or edited document: its text is what counts from now on. */
+  documentChanged(doc: TextDocument): void {
+    const source = this.workspace.setOpen(doc);
+    if (source.kind === 'definition') this.indexDefinition(source);
   }
 
-  async diagnostics(doc: TextDocument): Promise<Diagnostic[]> {
-    const settings = this.settingsFor(doc.uri);
-    switch (this.kindOf(doc)) {
-      case 'definition':
-        return validateDefinition(doc, settings, { duplicates: this.duplicateFacts(doc, settings) });
-      case 'flow':
-      case 'pattern': {
-        const guard = guardDocument(doc, settings);
-        if (guard) return applySeverityOverrides([guard], settings);
-        const ctx = this.contextFor(doc.uri);
-        return applySeverityOverrides(this.kindOf(doc) === 'pattern' ? await checkPatternDocument(doc, ctx) : checkFlowDocument(doc, ctx), settings);
-      }
-      default:
-        return [];
-    }
+  /** A closed document: its state is dropped, and a definition goes back to what is on disk. */
+  documentClosed(uri: string): Promise<void> {
+    const source = this.workspace.setClosed(uri);
+    this.store.drop(normaliseUri(uri));
+    if (source?.kind !== 'definition') return this.settled();
+    return this.track(this.reindexFromDisk(uri));
   }
 
-  private duplicateFacts(doc: TextDocument, settings: Settings) {
-    if (this.index.isBuiltinUri(doc.uri)) return undefined;
-    const type = definitionType(getDefinitionDocument(doc).definition);
-    if (type === undefined) return undefined;
-    const scope = this.index.scopeFor(doc.uri, settings.definitions.builtin);
+  /** Files created, changed or deleted on disk (open documents keep their unsaved text). */
+  filesChanged(changes: readonly { uri: string; change: FileChange }[]): Promise<void> {
+    return this.track(
+      (async () => {
+        for (const { uri, change } of changes) {
+          const role = this.workspace.fileChanged(uri, change);
+          if (this.workspace.opened(uri) !== undefined) continue;
+          if (role === 'definition') await this.reindexFromDisk(uri);
+          else this.index.delete(uri);
+        }
+      })(),
+    );
+  }
+
+  private updates: Promise<void> = Promise.resolve();
+
+  /** Resolves once every index update begun so far (closes, file events, which read the disk) is done. */
+  settled(): Promise<void> {
+    return this.updates;
+  }
+
+  private track(update: Promise<void>): Promise<void> {
+    // A failed update is the caller's to report; later requests still go ahead.
+    this.updates = Promise.all([this.updates, update.catch(() => undefined)]).then(() => undefined);
+    return update;
+  }
+
+  /** The revision of an open document (bumped on every change), to tell whether an answer is still current. */
+  revisionOf(uri: string): number | undefined {
+    return this.workspace.opened(uri)?.revision;
+  }
+
+  private async reindexFromDisk(uri: string): Promise<void> {
+    if (this.index.isBuiltinUri(uri)) return;
+    const onDisk = this.workspace.roleOf(uri) === 'definition' ? await this.workspace.read(uri) : undefined;
+    // Opened again while the file was read: the editor's text wins.
+    if (this.workspace.opened(uri) !== undefined) return;
+    if (onDisk === undefined) this.index.delete(uri);
+    else this.indexDefinition(onDisk);
+  }
+
+  private indexDefinition(source: SourceDocument): void {
+    if (this.index.isBuiltinUri(source.uri)) return;
+    const model = this.modelOf(source);
+    if (model.kind !== 'definition' || model.guard !== undefined) this.index.delete(source.uri);
+    else this.index.set(model.definition.definition);
+  }
+
+  // ---- Models and contexts ----
+
+  modelOf(source: SourceDocument): DocumentModel {
+    return this.store.model(source, this.settingsFor(source.uri));
+  }
+
+  /** The model of an open document, unless a guard stopped it (every feature then answers nothing). */
+  openModel(uri: string): DocumentModel | undefined {
+    const source = this.workspace.opened(uri);
+    if (source === undefined) return undefined;
+    const model = this.modelOf(source);
+    return model.guard === undefined ? model : undefined;
+  }
+
+  contextFor(uri: string, settings = this.settingsFor(uri)): AnalysisContext {
+    this.loadBuiltins();
+    return analysisContext(this.index, uri, settings);
+  }
+
+  // ---- Requests ----
+
+  /** Diagnostics of an open document, or of a readable file on disk (the CLI). */
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
+    const source = await this.workspace.read(uri);
+    return source === undefined ? [] : this.sourceDiagnostics(source);
+  }
+
+  /** Diagnostics of a document already read: severity overrides applied, capped per file, in document order. */
+  async sourceDiagnostics(source: SourceDocument): Promise<Diagnostic[]> {
+    const settings = this.settingsFor(source.uri);
+    const model = this.store.model(source, settings);
+    const ctx = this.contextFor(source.uri, settings);
+    const cached = this.store.diagnostics(source, ctx.generation, settings);
+    if (cached !== undefined) return cached;
+    let found: Diagnostic[];
+    let total: number | undefined;
+    if (model.guard !== undefined) found = [model.guard];
+    else if (model.kind === 'definition') {
+      found = await validateDefinition(model.definition, { duplicates: this.duplicateFacts(model.definition.definition, settings) });
+    } else if (model.kind === 'flow' || model.kind === 'pattern') {
+      // Only the diagnostics shown are placed in the document; the rest are counted.
+      const analyses = this.store.analyses(source, settings);
+      const limit = settings.maxDiagnosticsPerFile;
+      const check = model.kind === 'pattern' ? await checkPatternDocument(model.flow, ctx, analyses, limit) : checkFlowDocumentWithin(model.flow, ctx, analyses, limit);
+      found = check.diagnostics;
+      total = check.total;
+    } else found = [];
+    const doc = source.document;
+    const graded = inDocumentOrder(applySeverityOverrides(found, settings));
+    // Ranges can split a surrogate pair only where the text has one: most texts need no check.
+    const pairs = hasSurrogates(doc.getText());
+    const result = capDiagnostics(graded, settings, total ?? graded.length).map((d) => {
+      const range = pairs ? wholeRange(doc, d.range) : d.range;
+      const message = typeof d.message === 'string' ? wholeCharacters(d.message) : d.message;
+      return range === d.range && message === d.message ? d : { ...d, range, message };
+    });
+    this.store.setDiagnostics(source, ctx.generation, settings, result);
+    return result;
+  }
+
+  /** Other workspace definitions of the same type in the folder, and whether it overrides a built-in one. */
+  private duplicateFacts(definition: Definition, settings: Settings): DuplicateTypeFacts | undefined {
+    const type = definitionType(definition);
+    if (type === undefined || this.index.isBuiltinUri(definition.uri)) return undefined;
+    const scope = this.index.scopeFor(definition.uri, settings.definitions.builtin);
+    const key = normaliseUri(definition.uri);
     const others = this.index
       .workspaceDeclarers(type, scope)
-      .filter((d) => d.uri !== doc.uri)
+      .filter((d) => normaliseUri(d.uri) !== key)
       .map((d) => displayPath(d.uri, scope.folder));
     return { others, overridesBuiltin: scope.builtin && this.index.builtin(type) !== undefined };
   }
 
-  private tooLarge(doc: TextDocument): boolean {
-    return guardDocument(doc, this.settingsFor(doc.uri)) !== undefined;
-  }
-
-  async completion(doc: TextDocument, position: Position, options: ClientOptions): Promise<CompletionList> {
-    if (this.tooLarge(doc)) return { isIncomplete: false, items: [] };
-    switch (this.kindOf(doc)) {
+  async completion(uri: string, position: Position, options: ClientOptions): Promise<CompletionList> {
+    const model = this.openModel(uri);
+    const empty = { isIncomplete: false, items: [] };
+    if (model === undefined) return empty;
+    const doc = model.source.document;
+    const at = clampPosition(doc, position);
+    let list: CompletionList;
+    switch (model.kind) {
       case 'definition':
-        return completeDefinition(doc, position);
+        list = await completeDefinition(model.definition, at);
+        break;
       case 'flow':
-        return { isIncomplete: false, items: completeFlow(doc, position, this.contextFor(doc.uri), options) };
+        list = { isIncomplete: false, items: completeFlow(model.flow, at, this.contextFor(uri), options) };
+        break;
       case 'pattern':
-        return completePattern(doc, position, this.contextFor(doc.uri), options);
+        list = await completePattern(model.flow, at, this.contextFor(uri), options);
+        break;
       default:
-        return { isIncomplete: false, items: [] };
+        return empty;
     }
+    return boundedCompletion(list, doc, at);
   }
 
-  async hover(doc: TextDocument, position: Position): Promise<Hover | null> {
-    if (this.tooLarge(doc)) return null;
-    switch (this.kindOf(doc)) {
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    const model = this.openModel(uri);
+    if (model === undefined) return null;
+    const doc = model.source.document;
+    const at = clampPosition(doc, position);
+    let hover: Hover | null;
+    switch (model.kind) {
       case 'definition':
-        return hoverDefinition(doc, position);
+        hover = await hoverDefinition(model.definition, at);
+        break;
       case 'flow':
-        return hoverFlow(doc, position, this.contextFor(doc.uri));
+        hover = hoverFlow(model.flow, at, this.contextFor(uri));
+        break;
       case 'pattern':
-        return hoverPattern(doc, position, this.contextFor(doc.uri));
+        hover = await hoverPattern(model.flow, at, this.contextFor(uri));
+        break;
       default:
         return null;
     }
+    return hover?.range ? { ...hover, range: wholeRange(doc, hover.range) } : hover;
   }
 
-  definition(doc: TextDocument, position: Position): Location[] {
-    const kind = this.kindOf(doc);
-    if ((kind !== 'flow' && kind !== 'pattern') || this.tooLarge(doc)) return [];
-    return flowDefinition(doc, position, this.contextFor(doc.uri));
+  definition(uri: string, position: Position): Location[] {
+    const model = this.openModel(uri);
+    if (model === undefined || (model.kind !== 'flow' && model.kind !== 'pattern')) return [];
+    return flowDefinition(model.flow, clampPosition(model.source.document, position), this.contextFor(uri));
   }
 
-  /** What a position in a definition file names, for references into flows. */
-  referenceTarget(doc: TextDocument, position: Position): ReferenceTarget | undefined {
-    return this.kindOf(doc) === 'definition' && !this.tooLarge(doc) ? referenceTargetAt(doc, position) : undefined;
-  }
-
-  /** Uses of `target` in the given flow documents that resolve `target.type` to the definition in `definitionUri`. */
-  references(target: ReferenceTarget, definitionUri: string, flows: Iterable<TextDocument>): Location[] {
+  /**
+   * Uses, in every flow of the workspace (open ones as edited), of what a position in a definition
+   * names; in flow code, the reads of the 4.2 variable there (and its binding when `withBinding`).
+   */
+  async references(uri: string, position: Position, token?: CancellationToken, withBinding = true): Promise<Location[]> {
+    const model = this.openModel(uri);
+    if (model?.kind === 'flow' || model?.kind === 'pattern') return this.variableReferences(uri, position, withBinding);
+    if (model?.kind !== 'definition') return [];
+    const target = referenceTargetAt(model.definition, clampPosition(model.source.document, position));
+    if (target === undefined) return [];
+    const definitionKey = normaliseUri(uri);
     const result: Location[] = [];
-    for (const flow of flows) {
+    const flows = new Map<string, string>();
+    for (const source of this.workspace.openDocuments()) if (source.kind === 'flow' || source.kind === 'pattern') flows.set(source.key, source.uri);
+    for (const file of this.workspace.knownFiles('flow')) if (!flows.has(file.key)) flows.set(file.key, file.uri);
+    for (const flowUri of flows.values()) {
+      if (token?.isCancellationRequested) break;
+      const source = await this.workspace.readFlow(flowUri);
+      if (source === undefined) continue;
       // A flow that never spells the integration's name cannot use it: skip reading it. (A
       // pattern file might spell it with `\u` escapes inside a JSON string, so those are read.)
-      const text = flow.getText();
+      const text = source.document.getText();
       if (!text.includes(target.type) && !text.includes('\\u')) continue;
-      if (this.tooLarge(flow)) continue;
-      const ctx = this.contextFor(flow.uri);
+      const flowModel = this.modelOf(source);
+      if (flowModel.guard !== undefined || (flowModel.kind !== 'flow' && flowModel.kind !== 'pattern')) continue;
       // A flow in another folder may mean another definition of the same type.
-      if (ctx.lookup(target.type)?.uri !== definitionUri) continue;
-      result.push(...flowReferences(flow, target, ctx));
+      const meant = this.contextFor(source.uri).lookup(target.type);
+      if (meant === undefined || normaliseUri(meant.uri) !== definitionKey) continue;
+      for (const location of flowReferences(flowModel.flow, target)) result.push(location);
     }
     return result;
   }
 
   /** References of the 4.2 variable under a position of a flow or pattern document (empty elsewhere). */
-  variableReferences(doc: TextDocument, position: Position, withBinding: boolean): Location[] {
-    const kind = this.kindOf(doc);
-    if ((kind !== 'flow' && kind !== 'pattern') || this.tooLarge(doc)) return [];
-    return flowVariableReferences(doc, position, this.contextFor(doc.uri), withBinding);
+  variableReferences(uri: string, position: Position, withBinding: boolean): Location[] {
+    const model = this.openModel(uri);
+    if (model === undefined || (model.kind !== 'flow' && model.kind !== 'pattern')) return [];
+    return flowVariableReferences(model.flow, clampPosition(model.source.document, position), this.contextFor(uri), withBinding);
   }
 
   /** The binding and reads of the 4.2 variable under a position. */
-  highlights(doc: TextDocument, position: Position): DocumentHighlight[] {
-    const kind = this.kindOf(doc);
-    if ((kind !== 'flow' && kind !== 'pattern') || this.tooLarge(doc)) return [];
-    return flowHighlights(doc, position, this.contextFor(doc.uri));
+  highlights(uri: string, position: Position): DocumentHighlight[] {
+    const model = this.openModel(uri);
+    if (model === undefined || (model.kind !== 'flow' && model.kind !== 'pattern')) return [];
+    return flowHighlights(model.flow, clampPosition(model.source.document, position), this.contextFor(uri));
   }
 
-  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
-    if (this.tooLarge(doc)) return [];
-    switch (this.kindOf(doc)) {
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+    const model = this.openModel(uri);
+    switch (model?.kind) {
       case 'definition':
-        return definitionCodeActions(doc, diagnostics);
+        return definitionCodeActions(model.definition, diagnostics);
       case 'flow':
       case 'pattern':
-        return flowCodeActions(doc, range, diagnostics, this.contextFor(doc.uri));
+        return flowCodeActions(model.flow, wholeRange(model.source.document, range), diagnostics, this.contextFor(uri));
       default:
         return [];
     }
   }
 
-  symbols(doc: TextDocument): DocumentSymbol[] {
-    if (this.tooLarge(doc)) return [];
-    switch (this.kindOf(doc)) {
+  /** The outline, at most `maxSymbols` entries. */
+  symbols(uri: string): DocumentSymbol[] {
+    const model = this.openModel(uri);
+    switch (model?.kind) {
       case 'definition':
-        return jsonService().findDocumentSymbols2(doc, getDefinitionDocument(doc).json);
+        return definitionSymbols(model.definition, maxSymbols);
       case 'flow':
       case 'pattern':
-        return flowSymbols(doc, this.contextFor(doc.uri));
+        return flowSymbols(model.flow, this.settingsFor(uri).flow.dialect, maxSymbols);
       default:
         return [];
     }
   }
+
   /** Format Document, or Format Selection with `range`; `note` says what was left as written. */
-  format(doc: TextDocument, options: FormattingOptions, range?: Range): Formatted {
-    if (this.tooLarge(doc)) return { edits: [] };
-    return formatDocument(parsedDocument(doc, this.kindOf(doc)), { options, range, json: this.settingsFor(doc.uri).format });
+  format(uri: string, options: FormattingOptions, range?: Range): Formatted {
+    const source = this.workspace.opened(uri);
+    return source === undefined ? { edits: [] } : this.formatSource(source, options, range);
+  }
+
+  /** Format Document of a document already read (the CLI's `format`); a guarded one is left as written, saying why. */
+  formatSource(source: SourceDocument, options: FormattingOptions, range?: Range): Formatted {
+    const model = this.modelOf(source);
+    if (model.guard !== undefined) return { edits: [], note: guardedNote(model.guard) };
+    const doc = source.document;
+    return formatDocument(parsedDocument(model), { options, range: range && wholeRange(doc, range), json: this.settingsFor(source.uri).format });
   }
 
   /** After Enter: the new line's indentation (flow files). */
-  formatOnType(doc: TextDocument, position: Position): TextEdit[] {
-    return this.tooLarge(doc) ? [] : indentNewLine(doc, this.kindOf(doc), position);
+  formatOnType(uri: string, position: Position): TextEdit[] {
+    const model = this.openModel(uri);
+    if (model === undefined) return [];
+    return indentNewLine(model.source.document, model.kind, clampPosition(model.source.document, position));
   }
 
-  foldingRanges(doc: TextDocument, rangeLimit?: number): FoldingRange[] {
-    return this.tooLarge(doc) ? [] : foldingRanges(parsedDocument(doc, this.kindOf(doc)), rangeLimit);
+  foldingRanges(uri: string, rangeLimit?: number): FoldingRange[] {
+    const model = this.openModel(uri);
+    return model === undefined ? [] : foldingRanges(parsedDocument(model), rangeLimit);
   }
 
-  selectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[] {
-    return this.tooLarge(doc) ? [] : selectionRanges(parsedDocument(doc, this.kindOf(doc)), positions);
+  selectionRanges(uri: string, positions: Position[]): SelectionRange[] {
+    const model = this.openModel(uri);
+    if (model === undefined) return [];
+    const doc = model.source.document;
+    return selectionRanges(parsedDocument(model), positions.map((p) => clampPosition(doc, p)));
   }
 
-}
-
-/** A definition's path as a person reads it: relative to the workspace folder when inside it. */
-export function displayPath(uri: string, folder: string | undefined): string {
-  if (folder !== undefined && uri.startsWith(folder)) return decodeURIComponent(uri.slice(folder.length));
-  try {
-    return URI.parse(uri).fsPath;
-  } catch {
-    return uri;
+  /** A "Preview form" lens above each send of a flow or pattern file (the first `maxCodeLenses`). */
+  codeLenses(uri: string): CodeLens[] {
+    const model = this.openModel(uri);
+    return model?.kind === 'flow' || model?.kind === 'pattern' ? sendCodeLenses(model.flow).slice(0, maxCodeLenses) : [];
   }
 }

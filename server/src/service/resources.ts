@@ -5,7 +5,7 @@ import * as path from 'node:path';
 
 let root: string | undefined;
 
-export function extensionRoot(): string {
+function extensionRoot(): string {
   if (root !== undefined) return root;
   let dir = __dirname;
   for (;;) {
@@ -17,5 +17,5 @@ export function extensionRoot(): string {
 }
 
 export function resourcePath(...segments: string[]): string {
-  return path.join(extensionRoot(), ...segments);
+  return segments.reduce((joined, segment) => path.join(joined, segment), extensionRoot());
 }

@@ -6,6 +6,8 @@ import type { DialectSetting } from './flow/analysis/dialect';
 export interface Settings {
   definitions: { include: string[]; exclude: string[]; builtin: boolean };
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** `cxengage.diagnostics.maxPerFile`: diagnostics shown per file; one more says how many were left out. */
+  maxDiagnosticsPerFile: number;
   maxFileSize: number;
   /** The layout Format Document gives definitions and payloads. */
   format: JsonLayout;
@@ -16,6 +18,7 @@ export interface Settings {
 export const defaultSettings: Settings = {
   definitions: { include: ['**/*.integration.json'], exclude: ['**/node_modules/**', '**/.git/**'], builtin: true },
   severity: {},
+  maxDiagnosticsPerFile: 1000,
   maxFileSize: 5 * 1024 * 1024,
   format: { keySpacing: 'compact', keepLines: false },
   flow: { dialect: 'auto' },
@@ -82,6 +85,14 @@ export function normaliseSettings(raw: unknown, warnings: SettingsWarning[] = []
     warnings.push(`cxengage.flow.dialect must be one of ${dialectSettings.join(', ')}, not "${String(flow.dialect)}"; using auto`);
   }
 
+  let maxDiagnosticsPerFile = defaultSettings.maxDiagnosticsPerFile;
+  const maxPerFile = diagnostics.maxPerFile;
+  if (typeof maxPerFile === 'number' && Number.isInteger(maxPerFile) && maxPerFile >= 1) {
+    maxDiagnosticsPerFile = maxPerFile;
+  } else if (maxPerFile !== undefined && maxPerFile !== null) {
+    warnings.push('cxengage.diagnostics.maxPerFile must be a whole number of at least 1; using the default');
+  }
+
   return {
     format: jsonLayout(section.format, warnings),
     definitions: {
@@ -90,6 +101,7 @@ export function normaliseSettings(raw: unknown, warnings: SettingsWarning[] = []
       builtin: typeof defs.builtin === 'boolean' ? defs.builtin : defaultSettings.definitions.builtin,
     },
     severity,
+    maxDiagnosticsPerFile,
     maxFileSize,
     flow: { dialect },
   };
@@ -104,4 +116,36 @@ function jsonLayout(raw: unknown, warnings: SettingsWarning[]): JsonLayout {
   if (typeof format.jsonKeepLines === 'boolean') keepLines = format.jsonKeepLines;
   else if (format.jsonKeepLines !== undefined && format.jsonKeepLines !== null) warnings.push('cxengage.format.jsonKeepLines must be true or false; using false');
   return { keySpacing, keepLines };
+}
+
+/** The `cxengage` section of a settings object, whether given whole (`{cxengage: {...}}`) or as the section. */
+export function cxengageSection(value: unknown): unknown {
+  // `{settings: {cxengage: ...}}` (initializationOptions), `{cxengage: ...}`, or the section itself.
+  for (let level = 0; level < 2 && typeof value === 'object' && value !== null && 'settings' in value; level++) {
+    value = (value as { settings: unknown }).settings;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  return 'cxengage' in record ? record.cxengage : value;
+}
+
+/**
+ * Turns `{"definitions.include": [...]}` (flat keys, as some clients send) into nested objects.
+ * Settings nest three levels at most: deeper objects are taken as they are.
+ */
+export function expandDotted(value: unknown, depth = 0): unknown {
+  if (depth > 4) return value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    const parts = key.replace(/^cxengage\./, '').split('.');
+    let target = result;
+    for (const part of parts.slice(0, -1)) {
+      if (typeof target[part] !== 'object' || target[part] === null) target[part] = {};
+      target = target[part] as Record<string, unknown>;
+    }
+    const last = parts[parts.length - 1];
+    target[last] = typeof v === 'object' && v !== null && !Array.isArray(v) && last !== 'severity' ? expandDotted(v, depth + 1) : v;
+  }
+  return result;
 }

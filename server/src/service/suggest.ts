@@ -21,7 +21,8 @@ export function closeMatches(word: string, candidates: Iterable<string>, limit =
   const lower = word.toLowerCase();
   const scored: { candidate: string; score: number }[] = [];
   for (const candidate of candidates) {
-    if (candidate === word) continue;
+    // No edit distance is below the difference in length: most candidates need no distance at all.
+    if (candidate === word || Math.abs(candidate.length - word.length) > bound) continue;
     const other = candidate.toLowerCase();
     const d = other === lower ? 0.5 : isTransposition(lower, other) ? 1 : distance(lower, other);
     if (d <= bound) scored.push({ candidate, score: d });

@@ -277,6 +277,7 @@ async function quickFix(uri: vscode.Uri, range: vscode.Range, title: RegExp): Pr
 async function applyAction(action: vscode.CodeAction): Promise<void> {
   assert.ok(action.edit || action.command, `quick fix "${action.title}" has neither an edit nor a command`);
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `the editor refused the edit of "${action.title}"`);
+  // eslint-disable-next-line no-restricted-syntax -- a command's own few arguments, as the editor passes them
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 

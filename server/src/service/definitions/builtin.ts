@@ -5,14 +5,14 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resourcePath } from '../resources';
-import { parseDefinitionDocument, DefinitionDocument } from './definitionDocument';
-import { Definition } from './model';
+import { DefinitionDocument, parseDefinitionDocument } from './definitionDocument';
 import { languageIds } from '../documentKind';
 
-export function builtinDirectory(): string {
+function builtinDirectory(): string {
   return resourcePath('schemas', 'builtin');
 }
 
+/** The built-in definition files, parsed. */
 export function loadBuiltinDocuments(): DefinitionDocument[] {
   const dir = builtinDirectory();
   return fs
@@ -24,11 +24,4 @@ export function loadBuiltinDocuments(): DefinitionDocument[] {
       const doc = TextDocument.create(URI.file(file).toString(), languageIds.definition, 0, fs.readFileSync(file, 'utf8'));
       return parseDefinitionDocument(doc, true);
     });
-}
-
-let builtins: Definition[] | undefined;
-
-export function loadBuiltinDefinitions(): Definition[] {
-  builtins ??= loadBuiltinDocuments().map((d) => d.definition);
-  return builtins;
 }

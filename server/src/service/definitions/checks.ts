@@ -8,13 +8,13 @@ import { Component, Definition, Located, SchemaParam } from './model';
 import { isSecretName } from './secretNames';
 
 /** `data` of an `unredacted-secret` diagnostic: what the quick fix adds where. */
-export interface UnredactedSecretData {
+interface UnredactedSecretData {
   param: string;
   component: Component['kind'];
 }
 
 /** `data` of a `secret-not-masked` diagnostic: the schema entry to mark as a password. */
-export interface SecretNotMaskedData {
+interface SecretNotMaskedData {
   param: string;
 }
 

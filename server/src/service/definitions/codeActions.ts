@@ -5,9 +5,9 @@ import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languag
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeOf } from '../diagnostics';
 import { asObject, asString, property, rangeOf, valueOf } from '../json';
-import { getDefinitionDocument } from './definitionDocument';
+import { DefinitionDocument } from './definitionDocument';
 
-export function definitionCodeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
+export function definitionCodeActions(parsed: DefinitionDocument, diagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const code = codeOf(diagnostic);
@@ -15,9 +15,9 @@ export function definitionCodeActions(doc: TextDocument, diagnostics: Diagnostic
     if (typeof data.param !== 'string') continue;
     let action: CodeAction | undefined;
     if (code === 'unredacted-secret' && (data.component === 'endpoint' || data.component === 'listener')) {
-      action = addToRedact(doc, data.component, data.param);
+      action = addToRedact(parsed, data.component, data.param);
     } else if (code === 'secret-not-masked') {
-      action = markAsPassword(doc, diagnostic, data.param);
+      action = markAsPassword(parsed, diagnostic, data.param);
     }
     if (action) actions.push({ ...action, diagnostics: [diagnostic], isPreferred: true });
   }
@@ -57,8 +57,8 @@ function appendProperty(doc: TextDocument, object: ObjectASTNode, key: string, v
   return TextEdit.insert(end, `, ${entry}`);
 }
 
-function addToRedact(doc: TextDocument, component: 'endpoint' | 'listener', param: string): CodeAction | undefined {
-  const parsed = getDefinitionDocument(doc);
+function addToRedact(parsed: DefinitionDocument, component: 'endpoint' | 'listener', param: string): CodeAction | undefined {
+  const doc = parsed.document;
   const object = asObject(valueOf(parsed.json.root, component));
   if (!object) return undefined;
   const title = `Add \`${param}\` to \`${component}.redact\``;
@@ -76,8 +76,8 @@ function addToRedact(doc: TextDocument, component: 'endpoint' | 'listener', para
   return quickFix(doc, title, [appendProperty(doc, object, 'redact', `[ ${quoted} ]`, colonStyle(doc, parsed.json.root))]);
 }
 
-function markAsPassword(doc: TextDocument, diagnostic: Diagnostic, param: string): CodeAction | undefined {
-  const parsed = getDefinitionDocument(doc);
+function markAsPassword(parsed: DefinitionDocument, diagnostic: Diagnostic, param: string): CodeAction | undefined {
+  const doc = parsed.document;
   const offset = doc.offsetAt(diagnostic.range.start);
   const candidates = [...listItems(valueOf(parsed.json.root, 'schema')), ...listItems(valueOf(valueOf(parsed.json.root, 'listener'), 'schema'))];
   const entry = candidates.find((e) => {

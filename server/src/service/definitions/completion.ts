@@ -1,15 +1,14 @@
 // Completion in definition files: the JSON service's schema-driven items (keys, `mandatory` /
 // `optional`, `password`), plus the file's own params inside `params`, `static-params` and `redact`.
 import { CompletionItem, CompletionItemKind, CompletionList, Position } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeAt, rangeOf } from '../json';
 import { forSchema, jsonService } from '../jsonService';
-import { getDefinitionDocument } from './definitionDocument';
+import { DefinitionDocument } from './definitionDocument';
 import { paramListAt } from './paramLists';
 import { Definition } from './model';
 
-export async function completeDefinition(doc: TextDocument, position: Position): Promise<CompletionList> {
-  const parsed = getDefinitionDocument(doc);
+export async function completeDefinition(parsed: DefinitionDocument, position: Position): Promise<CompletionList> {
+  const doc = parsed.document;
   const offset = doc.offsetAt(position);
   const place = paramListAt(nodeAt(parsed.json.root, offset));
   if (place) {

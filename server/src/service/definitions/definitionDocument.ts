@@ -1,8 +1,8 @@
-// Parses a definition file once per version with the JSON language service configured with our
-// schema (see jsonService.ts), and reads the definition model from the same tree.
+// A definition file parsed by the JSON language service (see jsonService.ts), and the definition
+// model read from the same tree. The document store keeps one per open document's revision.
 import type { JSONDocument } from 'vscode-json-languageservice';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentCache } from '../documentCache';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { jsonService } from '../jsonService';
 import { readDefinition } from './read';
 import { Definition } from './model';
@@ -18,13 +18,13 @@ export function parseDefinitionDocument(document: TextDocument, builtin = false)
   return { document, json, definition: readDefinition(document, json.root, builtin) };
 }
 
-const cache = new DocumentCache<DefinitionDocument>((doc) => parseDefinitionDocument(doc));
-
-/** The parsed definition for this version of the document, parsed at most once. */
-export function getDefinitionDocument(document: TextDocument): DefinitionDocument {
-  return cache.get(document);
+/** The model of a definition file that is not read (a guard stopped it): no JSON, no content. */
+export function emptyDefinitionDocument(document: TextDocument): DefinitionDocument {
+  const blank = TextDocument.create(document.uri, document.languageId, document.version, '');
+  return { document, json: jsonService().parseJSONDocument(blank), definition: { uri: document.uri, builtin: false, schema: [] } };
 }
 
-export function forgetDefinitionDocument(uri: string): void {
-  cache.delete(uri);
+/** The outline of a definition file, at most `limit` symbols (the JSON service's own is unbounded). */
+export function definitionSymbols(parsed: DefinitionDocument, limit: number): DocumentSymbol[] {
+  return jsonService().findDocumentSymbols2(parsed.document, parsed.json, { resultLimit: limit });
 }

@@ -1,79 +1,87 @@
 // The definitions a document can see: the built-in ones plus the workspace definition files of
 // its workspace folder, where a workspace definition overrides a built-in one of the same type.
+import { UriKey, isInside, normaliseUri } from '../documents/uris';
 import { Definition, definitionType } from './model';
 
 export interface IndexScope {
-  /** Workspace folder uri of the document asking, if it is in one. */
-  folder?: string;
+  /** Workspace folder (its key) of the document asking, if it is in one. */
+  folder?: UriKey;
   /** Whether built-in definitions are visible there (`cxengage.definitions.builtin`). */
   builtin: boolean;
 }
 
 interface WorkspaceEntry {
+  key: UriKey;
   definition: Definition;
-  folder?: string;
+  folder?: UriKey;
 }
 
 export class DefinitionIndex {
   private builtins = new Map<string, Definition>();
-  private workspace = new Map<string, WorkspaceEntry>();
-  private folders: string[] = [];
+  private builtinKeys = new Set<UriKey>();
+  /** Workspace definitions by the normalised URI of their file. */
+  private workspace = new Map<UriKey, WorkspaceEntry>();
+  private folders: readonly UriKey[] = [];
   private listeners: ((uri: string) => void)[] = [];
   /** Bumped on every change, so that caches of analyses against the index can tell they are stale. */
   generation = 0;
 
   setBuiltins(definitions: Definition[]): void {
     this.builtins.clear();
+    this.builtinKeys.clear();
     for (const d of definitions) {
       const type = definitionType(d);
       if (type !== undefined) this.builtins.set(type, d);
+      this.builtinKeys.add(normaliseUri(d.uri));
     }
     this.changed('');
   }
 
-  /** Workspace folder uris (multi-root); a definition belongs to the longest folder containing it. */
-  setFolders(folderUris: string[]): void {
-    this.folders = folderUris.map((f) => (f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length);
-    for (const [uri, entry] of this.workspace) entry.folder = this.folderOf(uri);
+  /** Workspace folders (keys, longest first); a definition belongs to the longest folder containing it. */
+  setFolders(folders: readonly UriKey[]): void {
+    this.folders = [...folders].sort((a, b) => b.length - a.length);
+    for (const [key, entry] of this.workspace) entry.folder = this.folderOf(key);
     this.changed('');
   }
 
-  folderOf(uri: string): string | undefined {
-    return this.folders.find((f) => uri.startsWith(f));
+  folderOf(uri: string): UriKey | undefined {
+    const key = normaliseUri(uri);
+    return this.folders.find((f) => isInside(key, f));
   }
 
   isBuiltinUri(uri: string): boolean {
-    for (const d of this.builtins.values()) if (d.uri === uri) return true;
-    return false;
+    return this.builtinKeys.has(normaliseUri(uri));
   }
 
+  /** Adds or replaces the workspace definition of a file. */
   set(definition: Definition): void {
-    this.workspace.set(definition.uri, { definition, folder: this.folderOf(definition.uri) });
-    this.changed(definition.uri);
+    const key = normaliseUri(definition.uri);
+    this.workspace.set(key, { key, definition, folder: this.folderOf(key) });
+    this.changed(key);
   }
 
   delete(uri: string): void {
-    if (this.workspace.delete(uri)) this.changed(uri);
+    const key = normaliseUri(uri);
+    if (this.workspace.delete(key)) this.changed(key);
   }
 
-  /** Drops every workspace definition under a folder (the folder was removed, or is re-scanned). */
-  deleteUnder(folderUri: string): void {
-    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+  /** Drops the workspace definitions for which `drop` holds (their files are gone, or left a folder). */
+  deleteWhere(drop: (key: UriKey) => boolean): void {
     let any = false;
-    for (const uri of [...this.workspace.keys()]) {
-      if (uri.startsWith(prefix)) {
-        this.workspace.delete(uri);
+    for (const key of [...this.workspace.keys()]) {
+      if (drop(key)) {
+        this.workspace.delete(key);
         any = true;
       }
     }
-    if (any) this.changed(prefix);
+    if (any) this.changed('');
   }
 
   has(uri: string): boolean {
-    return this.workspace.has(uri);
+    return this.workspace.has(normaliseUri(uri));
   }
 
-  /** Called with the uri of the definition that changed ('' for wholesale changes). */
+  /** Called with the key of the definition that changed ('' for wholesale changes). */
   onDidChange(listener: (uri: string) => void): void {
     this.listeners.push(listener);
   }
@@ -90,18 +98,24 @@ export class DefinitionIndex {
     return scope.builtin ? this.builtins.get(type) : undefined;
   }
 
-  /** Every definition visible in `scope`, one per type, workspace ones overriding built-in ones. */
+  /** Every definition visible in `scope`, one per type, workspace ones overriding built-in ones (kept until the index changes). */
   visible(scope: IndexScope): Definition[] {
-    const byType = new Map<string, Definition>();
-    if (scope.builtin) for (const [type, d] of this.builtins) byType.set(type, d);
-    const seen = new Set<string>();
-    for (const { definition } of this.inScope(scope)) {
-      const type = definitionType(definition);
-      if (type === undefined || seen.has(type)) continue;
-      seen.add(type);
-      byType.set(type, definition);
+    const key = `${scope.builtin ? '+' : '-'}${scope.folder ?? ''}`;
+    let result = this.visibleCache.get(key);
+    if (result === undefined) {
+      const byType = new Map<string, Definition>();
+      if (scope.builtin) for (const [type, d] of this.builtins) byType.set(type, d);
+      const seen = new Set<string>();
+      for (const { definition } of this.inScope(scope)) {
+        const type = definitionType(definition);
+        if (type === undefined || seen.has(type)) continue;
+        seen.add(type);
+        byType.set(type, definition);
+      }
+      result = [...byType.values()];
+      this.visibleCache.set(key, result);
     }
-    return [...byType.values()];
+    return result;
   }
 
   /** Workspace definitions of `type` in `scope`, in a stable order (by uri). */
@@ -123,6 +137,7 @@ export class DefinitionIndex {
   }
 
   private inScopeCache = new Map<string, WorkspaceEntry[]>();
+  private visibleCache = new Map<string, Definition[]>();
   /** Per folder, the workspace definitions of each type: every `send` looks its integration up here. */
   private declarersCache = new Map<string, Map<string, Definition[]>>();
 
@@ -151,7 +166,7 @@ export class DefinitionIndex {
       // its folder's and the loose ones (open files outside any folder).
       entries = [...this.workspace.values()]
         .filter((e) => scope.folder === undefined || e.folder === undefined || e.folder === scope.folder)
-        .sort((a, b) => (a.definition.uri < b.definition.uri ? -1 : a.definition.uri > b.definition.uri ? 1 : 0));
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       this.inScopeCache.set(key, entries);
     }
     return entries;
@@ -176,6 +191,7 @@ export class DefinitionIndex {
   private changed(uri: string): void {
     this.generation++;
     this.inScopeCache.clear();
+    this.visibleCache.clear();
     this.declarersCache.clear();
     if (this.batchDepth > 0) {
       this.batchChanged = true;

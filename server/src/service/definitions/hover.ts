@@ -1,15 +1,14 @@
 // Hover in definition files: on a param name anywhere, what the file says of it (label, password,
 // which components list and redact it); elsewhere, the schema's description from the JSON service.
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeAt, pathOf, rangeOf } from '../json';
 import { schemaHover } from '../jsonService';
-import { getDefinitionDocument } from './definitionDocument';
+import { DefinitionDocument } from './definitionDocument';
 import { Component, Definition } from './model';
 import { paramListAt } from './paramLists';
 
-export async function hoverDefinition(doc: TextDocument, position: Position): Promise<Hover | null> {
-  const parsed = getDefinitionDocument(doc);
+export async function hoverDefinition(parsed: DefinitionDocument, position: Position): Promise<Hover | null> {
+  const doc = parsed.document;
   const node = nodeAt(parsed.json.root, doc.offsetAt(position));
   if (node?.type === 'string' && isParamName(node)) {
     return {
@@ -29,7 +28,7 @@ function isParamName(node: import('vscode-json-languageservice').StringASTNode):
   return (path.length === 3 && path[0] === 'schema') || (path.length === 4 && path[0] === 'listener' && path[1] === 'schema');
 }
 
-export function describeParam(def: Definition, param: string): string {
+function describeParam(def: Definition, param: string): string {
   const lines = [`**param \`${param}\`**`, ''];
   const entries = [...def.schema.map((s) => ({ s, where: 'configuration form' })), ...(def.listener?.schema ?? []).map((s) => ({ s, where: 'listener form' }))].filter(
     (e) => e.s.param === param,

@@ -1,9 +1,8 @@
 // What a position in a definition file names, for "find references" into flows: the integration
 // (its `type`), a `sends` message, or a field of one.
 import { Position } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeAt, pathOf } from '../json';
-import { getDefinitionDocument } from './definitionDocument';
+import { DefinitionDocument } from './definitionDocument';
 
 export interface ReferenceTarget {
   type: string;
@@ -11,8 +10,8 @@ export interface ReferenceTarget {
   field?: string;
 }
 
-export function referenceTargetAt(doc: TextDocument, position: Position): ReferenceTarget | undefined {
-  const parsed = getDefinitionDocument(doc);
+export function referenceTargetAt(parsed: DefinitionDocument, position: Position): ReferenceTarget | undefined {
+  const doc = parsed.document;
   const type = parsed.definition.type?.value;
   const node = nodeAt(parsed.json.root, doc.offsetAt(position));
   if (type === undefined || node?.type !== 'string') return undefined;

@@ -3,7 +3,7 @@
 import type { ASTNode, ArrayASTNode, StringASTNode } from 'vscode-json-languageservice';
 import { ComponentKind } from './model';
 
-export const paramListKeys = new Set(['params', 'static-params', 'redact']);
+const paramListKeys = new Set(['params', 'static-params', 'redact']);
 
 export interface ParamListPlace {
   component: ComponentKind;

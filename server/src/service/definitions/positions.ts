@@ -9,8 +9,14 @@ const LF = 10;
 function lineStarts(text: string): number[] {
   const starts = [0];
   if (text.indexOf('\r') < 0) {
-    // The common case: indexOf runs natively, far faster than a loop over every character.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    // The common case: split runs natively, far faster than a loop over every character (and
+    // faster than indexOf called once a line).
+    const lines = text.split('\n');
+    let offset = 0;
+    for (let i = 0; i < lines.length - 1; i++) {
+      offset += lines[i].length + 1;
+      starts.push(offset);
+    }
     return starts;
   }
   for (let i = 0; i < text.length; i++) {

@@ -4,6 +4,7 @@
 import type { ASTNode } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { asArray, asObject, asString, property, valueOf } from '../json';
+import { Range } from 'vscode-languageserver-types';
 import { Component, ComponentKind, Definition, Located, MessageField, MessageType, SchemaParam } from './model';
 import { TextPositions } from './positions';
 
@@ -79,6 +80,41 @@ function readComponent(doc: TextPositions, top: ASTNode, kind: ComponentKind): C
   };
 }
 
+/**
+ * A field of a `sends` message whose key range is placed when first asked for: a large definition
+ * has tens of thousands of fields, whose ranges only navigation and previews ever read.
+ */
+class ReadField implements MessageField {
+  readonly #positions: TextPositions;
+  readonly #keyOffset: number;
+  readonly #keyLength: number;
+
+  constructor(
+    readonly name: string,
+    readonly kind: string | undefined,
+    readonly description: string | undefined,
+    readonly enumValues: string[] | undefined,
+    positions: TextPositions,
+    key: ASTNode,
+  ) {
+    this.#positions = positions;
+    this.#keyOffset = key.offset;
+    this.#keyLength = key.length;
+  }
+
+  get mandatory(): boolean {
+    return this.kind === 'mandatory';
+  }
+
+  get enum(): string[] | undefined {
+    return this.enumValues;
+  }
+
+  get keyRange(): Range {
+    return this.#positions.range({ offset: this.#keyOffset, length: this.#keyLength });
+  }
+}
+
 function readSends(doc: TextPositions, node: ASTNode | undefined): MessageType[] {
   const messages: MessageType[] = [];
   for (const messageProp of asObject(node)?.properties ?? []) {
@@ -87,14 +123,8 @@ function readSends(doc: TextPositions, node: ASTNode | undefined): MessageType[]
       const spec = asObject(fieldProp.valueNode);
       const kind = asString(valueOf(spec, 'type'))?.value;
       const enumNode = asArray(valueOf(spec, 'enum'));
-      fields.push({
-        name: fieldProp.keyNode.value,
-        kind,
-        mandatory: kind === 'mandatory',
-        description: asString(valueOf(spec, 'description'))?.value,
-        enum: enumNode ? enumNode.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])) : undefined,
-        keyRange: doc.range(fieldProp.keyNode),
-      });
+      const values = enumNode ? enumNode.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])) : undefined;
+      fields.push(new ReadField(fieldProp.keyNode.value, kind, asString(valueOf(spec, 'description'))?.value, values, doc, fieldProp.keyNode));
     }
     let byName: Map<string, MessageField> | undefined;
     messages.push({

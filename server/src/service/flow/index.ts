@@ -1,14 +1,13 @@
-// The flow service as the server and the CLI call it: the parsed flow document (cached per
-// version), its checked diagnostics (cached per version and definition index generation), and
-// iteration over its sends.
+// The flow service as the language service calls it: a flow or pattern document read into its
+// regions (re-reading only what an edit touched), its checked diagnostics, and iteration over its
+// interactions. Nothing here is cached: the document store owns every version's read and check.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Position } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../analysisContext';
-import { makeDiagnostic } from '../diagnostics';
-import { DocumentCache } from '../documentCache';
+import { inDocumentOrder, makeDiagnostic } from '../diagnostics';
 import { documentKind } from '../documentKind';
 import { PatternFile, readPatternFile } from './embedding/patternFile';
-import { regionFindings } from './analysis/formProblems';
+import { FormAnalyses } from './analysis/formProblems';
 import { dialectBecause, dialectSubject, regionDialect } from './analysis/dialect';
 import { messages } from '../codes';
 import { rereadFlow } from './syntax/incremental';
@@ -18,6 +17,7 @@ import { FlowRegion, wholeDocumentRegion } from './embedding/region';
 import { forEachInteraction, interactionAt, InteractionInfo, interactionInfo } from './analysis/interactions';
 import { readerProblems } from './analysis/readerProblems';
 import { unsuppressed } from './analysis/suppression';
+import type { FlowNode } from './syntax/tree';
 
 export type { FlowRegion, PayloadKey, Side } from './embedding/region';
 export { nodeRange } from './embedding/region';
@@ -36,48 +36,33 @@ export interface FlowDocument {
   pattern?: PatternFile;
   /** Pattern files: problems found while reading the JSON, already placed in the document. */
   fileProblems: Diagnostic[];
+  /** `.cxflow` files: the read the next version's read takes over (re-reading only the forms an edit touches). */
+  read?: FlowRead;
 }
 
 /**
- * The last read of each `.cxflow` document, which the next version's read takes over (re-reading
- * only the forms an edit touches). Pattern files are read whole: their code sits in JSON strings.
+ * Reads a flow or pattern document. `previous`: the read of the document's version before, which
+ * this read takes over (it must not be used again). Pattern files are read whole: their code sits
+ * in JSON strings.
  */
-const lastReads = new Map<string, FlowRead>();
-
-function parseFlowDocument(doc: TextDocument): FlowDocument {
+export function readFlowDocument(doc: TextDocument, previous?: FlowRead): FlowDocument {
   const base = { uri: doc.uri, version: doc.version, document: doc };
   if (documentKind(doc.uri, doc.languageId) === 'pattern') {
-    lastReads.delete(doc.uri);
     const pattern = readPatternFile(doc);
     return { ...base, kind: 'pattern', regions: pattern.regions, pattern, fileProblems: pattern.problems };
   }
-  const previous = lastReads.get(doc.uri);
   const read = previous === undefined ? readFlowWithBalance(doc.getText()) : rereadFlow(previous, doc.getText());
-  lastReads.delete(doc.uri);
-  lastReads.set(doc.uri, read);
-  if (lastReads.size > maxCached) {
-    const oldest = lastReads.keys().next().value;
-    if (oldest !== undefined) lastReads.delete(oldest);
-  }
-  return { ...base, kind: 'flow', regions: [wholeDocumentRegion(doc, read.tree, previous !== undefined)], fileProblems: [] };
+  return { ...base, kind: 'flow', regions: [wholeDocumentRegion(doc, read.tree, previous !== undefined)], fileProblems: [], read };
 }
 
-const maxCached = 64;
-const documents = new DocumentCache<FlowDocument>(parseFlowDocument, maxCached);
-
-/** The parsed flow document, read once per uri and version. */
-export function getFlowDocument(doc: TextDocument): FlowDocument {
-  return documents.get(doc);
+/** The model of a flow or pattern document that is not read (a guard stopped it): no code at all. */
+export function emptyFlowDocument(doc: TextDocument, kind: 'flow' | 'pattern'): FlowDocument {
+  return { uri: doc.uri, version: doc.version, kind, document: doc, regions: [], fileProblems: [] };
 }
 
 /** The region holding a document offset (its edges included), if the offset is in flow code. */
 export function regionAt(flowDoc: FlowDocument, docOffset: number): FlowRegion | undefined {
   return flowDoc.regions.find((r) => docOffset >= r.docStart && docOffset <= r.docEnd);
-}
-
-/** Document position of a code offset of a region. */
-export function positionInDocument(region: FlowRegion, offset: number): Position {
-  return region.position(offset);
 }
 
 /** Code offset of a document position, for a position inside the region. */
@@ -115,57 +100,79 @@ function toDiagnostic(region: FlowRegion, problem: FlowProblem): Diagnostic {
   return makeDiagnostic(problem.code, region.range(problem.start, problem.end), problem.message, data);
 }
 
-function regionDiagnostics(region: FlowRegion, ctx: AnalysisContext): Diagnostic[] {
+/** A region's problems that the user will see: not silenced by a comment nor turned off, in code order. */
+function regionProblems(region: FlowRegion, ctx: AnalysisContext, analyses: FormAnalyses): FlowProblem[] {
   const dialect = regionDialect(region, ctx.settings.flow.dialect);
-  const findings = regionFindings(region, ctx, dialect.version);
-  const problems = readerProblems(region, findings);
+  const found: FlowProblem[] = [];
+  // Only a form holding a reader error needs its credential values kept (its errors must not quote them).
+  const withErrors = region.tree.errors.length > 0;
+  const secrets = new Map<FlowNode, readonly { start: number; end: number }[]>();
   // Why the code is read as its dialect: said here, as the reason's line moves with edits elsewhere.
-  const readAs = messages.readAs(dialectSubject(region), dialect.version, dialectBecause(dialect, region));
-  for (const { problems: found } of findings) {
-    for (const p of found) problems.push(p.code === 'wrong-dialect' ? { ...p, message: p.message + readAs } : p);
-  }
-  return unsuppressed(problems, region.tree).map((p) => toDiagnostic(region, p));
+  let readAs: string | undefined;
+  analyses.forEachForm(region, ctx, dialect.version, (form, problems, formSecrets) => {
+    if (withErrors && formSecrets.length > 0) secrets.set(form, formSecrets);
+    for (const p of problems) {
+      if (p.code !== 'wrong-dialect') found.push(p);
+      else {
+        readAs ??= messages.readAs(dialectSubject(region), dialect.version, dialectBecause(dialect, region));
+        found.push({ ...p, message: p.message + readAs });
+      }
+    }
+  });
+  const problems = readerProblems(region, (form) => secrets.get(form) ?? []);
+  for (const p of found) problems.push(p);
+  const severity = ctx.settings.severity;
+  return unsuppressed(problems, region.tree)
+    .filter((p) => severity[p.code] !== 'off')
+    .sort((a, b) => a.start - b.start);
 }
-
-interface CheckedEntry {
-  version: number;
-  generation: number;
-  builtin: boolean;
-  dialect: string;
+export interface FlowCheck {
+  /** The first diagnostics in document order: `limit` of them, and the first one past it if there is one. */
   diagnostics: Diagnostic[];
+  /** How many there are in all. */
+  total: number;
 }
-
-const checked = new Map<string, CheckedEntry>();
 
 /**
- * Reader, analyser and suppression comments over a flow or pattern document; severity overrides
- * are the caller's (`applySeverityOverrides`). Cached per uri, version and index generation.
+ * Reader, analyser and suppression comments over a flow or pattern document, with the codes the
+ * settings turn off left out; re-grading the rest is the caller's. Only the first `limit` (and
+ * one more) are placed in the document: a file of a hundred thousand problems costs no more than
+ * their count past that. `analyses`: the problems of the document's last check, reused for the
+ * forms an edit left alone. `more`: diagnostics of the document found elsewhere (a pattern file's
+ * JSON), merged in by position.
  */
-export function checkFlowDocument(doc: TextDocument, ctx: AnalysisContext): Diagnostic[] {
-  const builtin = ctx.settings.definitions.builtin;
-  const dialect = ctx.settings.flow.dialect;
-  const hit = checked.get(doc.uri);
-  if (hit && hit.version === doc.version && hit.generation === ctx.generation && hit.builtin === builtin && hit.dialect === dialect) {
-    return hit.diagnostics;
+export function checkFlowDocumentWithin(
+  flowDoc: FlowDocument,
+  ctx: AnalysisContext,
+  analyses: FormAnalyses,
+  limit: number,
+  more: readonly Diagnostic[] = [],
+): FlowCheck {
+  analyses.startCheck();
+  const severity = ctx.settings.severity;
+  const fileProblems = inDocumentOrder([...flowDoc.fileProblems, ...more].filter((d) => severity[d.code as keyof typeof severity] !== 'off'));
+  const regions = flowDoc.regions.map((region) => ({ region, problems: regionProblems(region, ctx, analyses) }));
+  let total = fileProblems.length;
+  for (const r of regions) total += r.problems.length;
+
+  // Regions lie in document order and apart: merge them with the file's own problems by position.
+  const diagnostics: Diagnostic[] = [];
+  let f = 0;
+  const before = (a: Diagnostic, b: Diagnostic) =>
+    a.range.start.line < b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.character <= b.range.start.character);
+  for (const { region, problems } of regions) {
+    for (const problem of problems) {
+      if (diagnostics.length > limit) break;
+      const next = toDiagnostic(region, problem);
+      while (f < fileProblems.length && diagnostics.length <= limit && before(fileProblems[f], next)) diagnostics.push(fileProblems[f++]);
+      if (diagnostics.length <= limit) diagnostics.push(next);
+    }
   }
-  const flowDoc = getFlowDocument(doc);
-  const diagnostics = [...flowDoc.fileProblems];
-  for (const region of flowDoc.regions) diagnostics.push(...regionDiagnostics(region, ctx));
-  diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
-  checked.delete(doc.uri);
-  checked.set(doc.uri, { version: doc.version, generation: ctx.generation, builtin, dialect, diagnostics });
-  if (checked.size > maxCached) {
-    const oldest = checked.keys().next().value;
-    if (oldest !== undefined) checked.delete(oldest);
-  }
-  return diagnostics;
+  while (f < fileProblems.length && diagnostics.length <= limit) diagnostics.push(fileProblems[f++]);
+  return { diagnostics, total };
 }
 
-/** Drops what is cached for a document (it was closed). */
-export function forgetFlowDocument(uri: string): void {
-  documents.delete(uri);
-  lastReads.delete(uri);
-  checked.delete(uri);
+/** Every diagnostic of a flow or pattern document, in document order (see `checkFlowDocumentWithin`). */
+export function checkFlowDocument(flowDoc: FlowDocument, ctx: AnalysisContext, analyses = new FormAnalyses()): Diagnostic[] {
+  return checkFlowDocumentWithin(flowDoc, ctx, analyses, Infinity).diagnostics;
 }

@@ -1,15 +1,16 @@
 // Format Document, Format Selection and indentation on Enter for every file kind: JSON layout for
 // definitions and payloads, flow layout for `.cxflow` files and for the code in payload strings.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FormattingOptions, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { Diagnostic, FormattingOptions, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { DocumentKind } from '../documentKind';
 import { FlowRegion } from '../flow';
 import { ParsedDocument } from './parsedDocument';
+import { messageText } from '../diagnostics';
 import { jsonEscape } from '../flow/editing/insertText';
 import { formatFlowCode, maxFormattedNesting } from '../flow/formatting/formatCode';
 import { newLineColumn } from '../flow/formatting/onType';
-import { jsonNestingBeyond } from '../fileGuards';
-import { formatJson, hasUnreadableToken, JsonLayout, maxJsonNesting } from './jsonFormatting';
+import { jsonNestingBeyond, maxJsonNesting } from '../documents/guards';
+import { formatJson, hasUnreadableToken, JsonLayout } from './jsonFormatting';
 
 export interface FormatRequest {
   /** The editor's options: tab size and spaces for JSON (flow code is indented with spaces by its own rules). */
@@ -49,6 +50,13 @@ export function formatDocument(parsed: ParsedDocument, request: FormatRequest): 
     default:
       return { edits: [] };
   }
+}
+
+/** Why a document a guard stopped (too large, binary, nested too deep) was left as written. */
+export function guardedNote(guard: Diagnostic): string {
+  // Too large, binary or too many forms: the guard's own reason, after its "File not analysed: ".
+  const reason = /^File not analysed: (.*)$/s.exec(messageText(guard));
+  return reason === null ? tooDeepJsonNote : `The file was left as written: ${reason[1]}`;
 }
 
 const tooDeepJsonNote = `The file was left as written: its JSON nests more than ${maxJsonNesting} levels deep`;

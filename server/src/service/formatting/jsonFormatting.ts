@@ -56,13 +56,6 @@ function withSpaceBeforeColons(doc: TextDocument, edits: TextEdit[], range: Rang
 }
 
 /**
- * JSON nested deeper than this gets no layout and no structure from the JSON service: its parser
- * recurses per level, and every level would indent a line further (megabytes of spaces for a file
- * nested thousands deep). No definition or payload nests a tenth as deep.
- */
-export const maxJsonNesting = 256;
-
-/**
  * Whether the JSON has a token the scanner cannot read (an unterminated string, a raw line break
  * in a string, a stray character). Around one, the formatter's idea of where strings begin and end
  * can differ from a later reading: layout it moved could change what is a string.

@@ -1,5 +1,6 @@
 // The plain-data form models the previews render: no functions, no classes, nothing but JSON,
 // so the same types serve the server that builds them, the client and the webview script.
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
 
 export interface FormPosition {
   line: number;
@@ -144,3 +145,9 @@ export interface IntegrationSummary {
   uri: string;
   builtin: boolean;
 }
+
+/**
+ * What Apply answers: the edit writing a send form's values into the flow, or, when there is none,
+ * why (for the user: the form's values are kept, and the reason says what to change).
+ */
+export type SendFormEditResult = { edit: WorkspaceEdit; reason?: undefined } | { edit: null; reason: string };

@@ -1,14 +1,12 @@
 // The form of the interaction at (or after) a position in a flow, filled from the code and read
 // from its send check: each field's value and where it comes from, and each problem of the send as
 // the Problems panel shows it (after severity overrides and suppression comments).
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../analysisContext';
 import { messages } from '../codes';
-import { documentKind } from '../documentKind';
 import { displayName } from '../definitions/model';
 import { nodeRange } from '../flow/embedding/region';
-import { flowInteractionAt, getFlowDocument } from '../flow';
+import { FlowDocument, flowInteractionAt } from '../flow';
 import { forEachInteraction, Interaction, InteractionInfo, interactionInfo } from '../flow/analysis/interactions';
 import { checkInteraction, FieldCheck, fieldStatus, InteractionCheck } from '../flow/analysis/sendCheck';
 import { problemLevels, ProblemLevel } from '../flow/analysis/shownProblems';
@@ -17,9 +15,8 @@ import { FormProblem, SendFieldModel, SendFormModel } from './previewModel';
 import { sendValue } from './sendPreviewValue';
 
 /** The interaction at `position` (the innermost one, also at its `(`), else the first one after it. */
-export function sendAt(doc: TextDocument, position: Position): InteractionInfo | undefined {
-  const flowDoc = getFlowDocument(doc);
-  const offset = doc.offsetAt(position);
+export function sendAt(flowDoc: FlowDocument, position: Position): InteractionInfo | undefined {
+  const offset = flowDoc.document.offsetAt(position);
   const holding = flowInteractionAt(flowDoc, offset);
   if (holding) return holding;
   // Only the interaction chosen gets its document ranges worked out: a cursor move in a large flow
@@ -35,10 +32,9 @@ export function sendAt(doc: TextDocument, position: Position): InteractionInfo |
   return undefined;
 }
 
-export function sendForm(doc: TextDocument, position: Position, ctx: AnalysisContext): SendFormModel | null {
-  if (!isFlowDocument(doc)) return null;
-  const send = sendAt(doc, position);
-  return send ? sendFormOf(doc.uri, send, ctx, position) : null;
+export function sendForm(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): SendFormModel | null {
+  const send = sendAt(flowDoc, position);
+  return send ? sendFormOf(flowDoc.uri, send, ctx, position) : null;
 }
 
 export function sendFormOf(uri: string, send: InteractionInfo, ctx: AnalysisContext, position: Position): SendFormModel {
@@ -116,12 +112,7 @@ function whereToAdd(send: InteractionInfo): Range {
   return send.region.range(first.start, last.end);
 }
 
-export function isFlowDocument(doc: TextDocument): boolean {
-  const kind = documentKind(doc.uri, doc.languageId);
-  return kind === 'flow' || kind === 'pattern';
-}
-
 /** A value the form may overwrite: a constant, not something the author computes. */
-export function isConstant(node: FlowNode): boolean {
+function isConstant(node: FlowNode): boolean {
   return node.kind === 'string' || node.kind === 'number' || node.kind === 'nil' || node.kind === 'boolean';
 }

@@ -116,14 +116,12 @@ export function decideDialect(tree: FlowTree, setting: DialectSetting, payloadKe
   return { version: '4.2', reason: { kind: 'default' } };
 }
 
-const decided = new WeakMap<FlowRegion, { setting: DialectSetting; dialect: Dialect }>();
-
-/** The dialect of a region under a setting, decided once per region and setting. */
+/** The dialect of a region under a setting, decided once per region (a document revision) and setting. */
 export function regionDialect(region: FlowRegion, setting: DialectSetting): Dialect {
-  const hit = decided.get(region);
+  const hit = region.decided;
   if (hit !== undefined && hit.setting === setting) return hit.dialect;
   const dialect = decideDialect(region.tree, setting, region.payloadKey);
-  decided.set(region, { setting, dialect });
+  region.decided = { setting, dialect };
   return dialect;
 }
 

@@ -1,7 +1,7 @@
-// The analyser's findings per top-level form, kept from one version of a document to the next: a
-// form the reader kept across an edit (same node, maybe moved) is analysed again only when the
-// definitions, the built-in setting, the dialect, the side marker before it (4.1) or the globals
-// defined before it (4.2) changed.
+// The analyser's findings (problems and credential values) per top-level form, kept by the
+// document's owner from one version to the next: a form the reader kept across an edit (same node,
+// maybe moved) is analysed again only when the definitions, the built-in setting, the dialect, the
+// side marker before it (4.1) or the globals defined before it (4.2) changed.
 import { AnalysisContext } from '../../analysisContext';
 import { analyseForm } from './analyser';
 import { grammarOf } from './grammar/grammar';
@@ -11,6 +11,8 @@ import { FlowRegion, Side } from '../embedding/region';
 import { Globals } from './scope';
 import { markerSideBefore } from './sides';
 import { FlowNode } from '../syntax/tree';
+
+type CodeRange = { start: number; end: number };
 
 interface Analysed {
   generation: number;
@@ -22,61 +24,83 @@ interface Analysed {
   /** The form's start when it was analysed: the problems' offsets are relative to it. */
   start: number;
   problems: FlowProblem[];
-  /** Code ranges of the credential values in the form. */
+  /** Code ranges of the credential values in the form, in source order. */
   secrets: CodeRange[];
   /** The globals the form defines, in order. */
   defines: string[];
 }
 
-type CodeRange = { start: number; end: number };
+/** Takes what the analyser found in one top-level form, at the form's current offsets. */
+export type FormVisitor = (form: FlowNode, problems: readonly FlowProblem[], secrets: readonly CodeRange[]) => void;
 
-/** What the analyser found in one top-level form, at the form's current offsets. */
-export interface FormFindings {
-  form: FlowNode;
-  /** In the order the analyser reports them. */
-  problems: FlowProblem[];
-  /** Code ranges of the credential values inside the form, in source order. */
-  secrets: CodeRange[];
-}
+/**
+ * Forms shorter than this are analysed afresh each time: cheaper than remembering them, and a
+ * text of millions of tiny forms would otherwise fill the memo.
+ */
+const worthRemembering = 48;
 
-const analysed = new WeakMap<FlowNode, Analysed>();
+/** The analyses of the top-level forms of one document's last check, for the next check to reuse. */
+export class FormAnalyses {
+  private previous = new Map<FlowNode, Analysed>();
+  private current = new Map<FlowNode, Analysed>();
 
-/** The findings of every top-level form of a region, in source order, in the given dialect. */
-export function regionFindings(region: FlowRegion, ctx: AnalysisContext, dialect: DialectVersion): FormFindings[] {
-  const globals = new Globals();
-  return region.tree.forms.map((form) => {
-    const hit = analysis(region, form, ctx, dialect, globals);
-    const delta = form.start - hit.start;
-    if (delta === 0) return { form, problems: hit.problems, secrets: hit.secrets };
-    return { form, problems: hit.problems.map((p) => moved(p, delta)), secrets: hit.secrets.map((r) => ({ start: r.start + delta, end: r.end + delta })) };
-  });
-}
-
-/** The form's analysis, from the cache when nothing it depends on changed; adds its globals to `globals`. */
-function analysis(region: FlowRegion, form: FlowNode, ctx: AnalysisContext, dialect: DialectVersion, globals: Globals): Analysed {
-  const builtin = ctx.settings.definitions.builtin;
-  const marker = region.side === undefined && dialect === '4.1' ? markerSideBefore(region.tree, form.start) : undefined;
-  const before = globals.key;
-  const hit = analysed.get(form);
-  if (hit !== undefined && hit.generation === ctx.generation && hit.builtin === builtin && hit.dialect === dialect && hit.marker === marker && hit.globals === before) {
-    for (const name of hit.defines) globals.define(name);
-    return hit;
+  /** Starts a check: what the check does not ask for again is forgotten when the next one starts. */
+  startCheck(): void {
+    this.previous = this.current;
+    this.current = new Map();
   }
-  const problems: FlowProblem[] = [];
-  const secrets: CodeRange[] = [];
-  const defines = analyseForm(
-    region,
-    form,
-    ctx,
-    (p) => problems.push(p),
-    (n) => secrets.push({ start: n.start, end: n.end }),
-    grammarOf(dialect),
-    globals,
-  );
-  secrets.sort((a, b) => a.start - b.start);
-  const entry: Analysed = { generation: ctx.generation, builtin, dialect, marker, globals: before, start: form.start, problems, secrets, defines };
-  analysed.set(form, entry);
-  return entry;
+
+  /**
+   * Visits the findings of every top-level form of a region, in source order, in the given
+   * dialect. A visitor rather than a list: a text of many forms keeps no record per form.
+   */
+  forEachForm(region: FlowRegion, ctx: AnalysisContext, dialect: DialectVersion, visit: FormVisitor): void {
+    const globals = new Globals();
+    for (const form of region.tree.forms) {
+      const hit = this.analysis(region, form, ctx, dialect, globals);
+      const delta = form.start - hit.start;
+      if (delta === 0) visit(form, hit.problems, hit.secrets);
+      else visit(form, hit.problems.map((p) => moved(p, delta)), hit.secrets.map((r) => ({ start: r.start + delta, end: r.end + delta })));
+    }
+  }
+
+  /** The form's analysis, kept when nothing it depends on changed; adds its globals to `globals`. */
+  private analysis(region: FlowRegion, form: FlowNode, ctx: AnalysisContext, dialect: DialectVersion, globals: Globals): Analysed {
+    const builtin = ctx.settings.definitions.builtin;
+    const marker = region.side === undefined && dialect === '4.1' ? markerSideBefore(region.tree, form.start) : undefined;
+    const before = globals.key;
+    const remember = form.end - form.start >= worthRemembering;
+    if (remember) {
+      const hit = this.current.get(form) ?? this.previous.get(form);
+      if (
+        hit !== undefined &&
+        hit.generation === ctx.generation &&
+        hit.builtin === builtin &&
+        hit.dialect === dialect &&
+        hit.marker === marker &&
+        hit.globals === before
+      ) {
+        for (const name of hit.defines) globals.define(name);
+        this.current.set(form, hit);
+        return hit;
+      }
+    }
+    const problems: FlowProblem[] = [];
+    const secrets: CodeRange[] = [];
+    const defines = analyseForm(
+      region,
+      form,
+      ctx,
+      (p) => problems.push(p),
+      (n) => secrets.push({ start: n.start, end: n.end }),
+      grammarOf(dialect),
+      globals,
+    );
+    secrets.sort((a, b) => a.start - b.start);
+    const entry: Analysed = { generation: ctx.generation, builtin, dialect, marker, globals: before, start: form.start, problems, secrets, defines };
+    if (remember) this.current.set(form, entry);
+    return entry;
+  }
 }
 
 function moved(problem: FlowProblem, delta: number): FlowProblem {

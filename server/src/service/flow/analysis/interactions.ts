@@ -1,7 +1,7 @@
-// The interaction forms of the flow language (4.1's `send` and `await`), read positionally from the
-// tree: what the send check takes, and what previews, references and the outline iterate over.
-// A new interaction verb (4.2's `fetch`, `perform`, `create`, `update`, `delete`) is one entry of
-// `interactionVerbs`; everything downstream reads the verb from the entry.
+// The interaction forms of the flow language (4.1's `send` and `await`, 4.2's `fetch`, `perform`,
+// `create`, `update`, `delete`), read positionally from the tree: what the send check takes, and
+// what previews, references and the outline iterate over. A new verb is one entry of
+// `interactionVerbs`, which its dialect's grammar table takes; everything downstream reads the entry.
 import { Range } from 'vscode-languageserver-types';
 import { FlowRegion, nodeRange } from '../embedding/region';
 import type { DialectVersion } from './grammar/signature';
@@ -66,10 +66,6 @@ export interface Interaction {
 export function interactionVerbOf(list: FlowNode, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs): InteractionVerb | undefined {
   const op = operatorOf(list);
   return op === undefined ? undefined : verbs.get(op);
-}
-
-export function isInteraction(node: FlowNode): node is ListNode {
-  return interactionVerbOf(node) !== undefined;
 }
 
 /** Splits an interaction list into its parts; undefined for any other list. */

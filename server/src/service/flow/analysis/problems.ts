@@ -1,6 +1,6 @@
 // A flow diagnostic before it is placed in the document: offsets into the region's code, so
 // that suppression comments can be matched and ranges mapped through JSON escapes in one place.
-import { DiagnosticCode, flowCodes } from '../../codes';
+import { flowCodes } from '../../codes';
 
 export type FlowCode = keyof typeof flowCodes;
 
@@ -16,7 +16,3 @@ export interface FlowProblem {
 }
 
 export type ProblemSink = (problem: FlowProblem) => void;
-
-export function isFlowCode(code: DiagnosticCode): code is FlowCode {
-  return Object.prototype.hasOwnProperty.call(flowCodes, code);
-}

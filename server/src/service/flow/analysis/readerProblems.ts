@@ -2,28 +2,27 @@
 // the reader quotes the token it stops at before any definition is known.
 import { messages } from '../../codes';
 import { FlowRegion } from '../embedding/region';
-import { FormFindings } from './formProblems';
 import { FlowProblem } from './problems';
 import { redactQuotes } from './secretValues';
 import { unclosedFormsMessage } from '../syntax/containers';
 import { FlowNode } from '../syntax/tree';
 
-/** The findings of the top-level form holding a code offset, by binary search (forms are in source order). */
-function findingsAt(findings: readonly FormFindings[], offset: number): FormFindings | undefined {
+/** The top-level form holding a code offset, by binary search (forms are in source order). */
+function formAt(forms: readonly FlowNode[], offset: number): FlowNode | undefined {
   let lo = 0;
-  let hi = findings.length - 1;
+  let hi = forms.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const form = findings[mid].form;
-    if (form.end <= offset) lo = mid + 1;
-    else if (form.start > offset) hi = mid - 1;
-    else return findings[mid];
+    if (forms[mid].end <= offset) lo = mid + 1;
+    else if (forms[mid].start > offset) hi = mid - 1;
+    else return forms[mid];
   }
   return undefined;
 }
 
-/** The reader's errors as problems; `findings`, the analyser's per form, tell where credential values are. */
-export function readerProblems(region: FlowRegion, findings: readonly FormFindings[]): FlowProblem[] {
+/** The reader's errors as problems; `secretsOf` gives the code ranges of a form's credential values, in source order (the analyser's). */
+export function readerProblems(region: FlowRegion, secretsOf: (form: FlowNode) => readonly { start: number; end: number }[]): FlowProblem[] {
+  const forms = region.tree.forms;
   const errors = region.tree.errors.slice().sort((a, b) => a.start - b.start);
   // Errors in source order fall form by form: one sweep over each form's secrets, keeping the
   // furthest end of those begun so far.
@@ -32,10 +31,10 @@ export function readerProblems(region: FlowRegion, findings: readonly FormFindin
   let next = 0;
   let reach = -1;
   return errors.map((e) => {
-    const found = findingsAt(findings, e.start);
-    if (found?.form !== current) {
-      current = found?.form;
-      secrets = found?.secrets ?? [];
+    const form = formAt(forms, e.start);
+    if (form !== current) {
+      current = form;
+      secrets = form === undefined ? [] : secretsOf(form);
       next = 0;
       reach = -1;
     }

@@ -13,8 +13,8 @@ export interface SecretValues {
   /** The value forms, in source order. */
   nodes: FlowNode[];
   /**
-   * Credential keywords that a map with an odd number of forms put in value position, with the
-   * forms after them: `{:to :password "x"}` means `:password "x"`, however the pairs fall.
+   * Credential keywords that a malformed map put in value position, with the forms after them:
+   * `{:to :password "x"}` means `:password "x"`, however the pairs fall.
    */
   shiftedKeys: { key: KeywordNode; values: FlowNode[] }[];
   /** Whether `node` is one of the value forms or inside one. */
@@ -46,21 +46,22 @@ function testOf(definition: Definition): (name: string) => boolean {
 }
 
 /**
- * The forms written after a credential key. In a well-formed map that is the key's value; in a map
- * with an odd number of forms (a malformed entry) it is every form after the key up to the next
- * keyword, since the author's pairs can no longer be told from the reader's.
+ * The forms written after a credential key. In a well-formed map that is the key's value. After a
+ * keyword key it is every form up to the next keyword (in a well-formed map of keyword keys, the
+ * value alone), and a keyword in value position counts as a key: in a malformed entry the
+ * author's pairs can no longer be told from the reader's, whatever the number of forms.
  */
 function valuesInMap(map: MapNode, isCredential: (name: string) => boolean, out: { nodes: FlowNode[]; shiftedKeys: SecretValues['shiftedKeys'] }): void {
   const children = map.children;
   const odd = children.length % 2 === 1;
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
-    const asKey = i % 2 === 0 ? keyName(child) : odd && child.kind === 'keyword' ? child.name : undefined;
+    const asKey = i % 2 === 0 ? keyName(child) : child.kind === 'keyword' ? child.name : undefined;
     if (asKey === undefined || !isCredential(asKey)) continue;
     const values: FlowNode[] = [];
     let j = i + 1;
     if (j < children.length) values.push(children[j++]);
-    if (odd) while (j < children.length && children[j].kind !== 'keyword') values.push(children[j++]);
+    if (odd || child.kind === 'keyword') while (j < children.length && children[j].kind !== 'keyword') values.push(children[j++]);
     for (const v of values) out.nodes.push(v);
     if (i % 2 === 1 && child.kind === 'keyword') out.shiftedKeys.push({ key: child, values });
     i = j - 1;
@@ -110,6 +111,7 @@ export function lookalikesOf(name: string, ctx: AnalysisContext): Definition[] {
 /** Whether the code at `offset` is (inside) a credential's value. Climbs the parents: safe on any depth. */
 export function isSecretAt(region: FlowRegion, offset: number, ctx: AnalysisContext): boolean {
   const node = nodeAt(region.tree, offset);
+  // Any dialect's verbs: a credential in a form of the other dialect is hidden all the same.
   for (let n: FlowNode | undefined = node; n !== undefined; n = n.parent) {
     if (n.kind !== 'map') continue;
     const interaction = interactionOfMap(n);

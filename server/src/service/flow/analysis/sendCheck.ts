@@ -344,7 +344,7 @@ class Checker {
     );
   }
 
-  /** A credential keyword in value position of an odd map: an entry the pairing shifted (`{:to :password "x"}`). */
+  /** A credential keyword in value position: an entry the pairing shifted (`{:to :password "x"}`). */
   private credentialsAsValues(): void {
     for (const { key, values } of this.result.secrets.shiftedKeys) {
       const field = this.field(keyName(key) as string);

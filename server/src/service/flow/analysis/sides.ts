@@ -14,20 +14,17 @@ export function markerSide(commentText: string): Side | undefined {
   return m ? (m[1].toLowerCase() as Side) : undefined;
 }
 
-const markersByTree = new WeakMap<FlowTree, { start: number; side: Side }[]>();
-
-/** The marker comments of a tree in source order, found once per tree. */
+/** The marker comments of a tree in source order, found once per tree and kept with it. */
 function markersOf(tree: FlowTree): { start: number; side: Side }[] {
-  let markers = markersByTree.get(tree);
-  if (markers === undefined) {
-    markers = [];
+  if (tree.markers === undefined) {
+    const markers: { start: number; side: Side }[] = [];
     for (const c of tree.comments) {
       const side = markerSide(c.text);
       if (side !== undefined) markers.push({ start: c.start, side });
     }
-    markersByTree.set(tree, markers);
+    tree.markers = markers;
   }
-  return markers;
+  return tree.markers;
 }
 
 /** The first marker comment of a tree, if any. */

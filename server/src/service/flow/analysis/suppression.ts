@@ -37,9 +37,24 @@ export function suppressions(tree: FlowTree): Suppression[] {
   return result;
 }
 
-/** Whether a comment of `list` silences `problem`: it starts on the line after the comment. */
+/**
+ * Whether a comment of `list` (in source order, as `suppressions` gives them) silences `problem`:
+ * it starts on the line after the comment. A binary search: a file may hold many of both.
+ */
 export function isSuppressed(problem: FlowProblem, list: readonly Suppression[]): boolean {
-  return list.some((s) => problem.start >= s.start && problem.start <= s.end && (s.codes === undefined || s.codes.has(problem.code)));
+  let lo = 0;
+  let hi = list.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start <= problem.start) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // Comments come in source order, so the lines they silence do too; one line, one comment before it.
+  const s = last < 0 ? undefined : list[last];
+  return s !== undefined && problem.start <= s.end && (s.codes === undefined || s.codes.has(problem.code));
 }
 
 /** The problems that no suppression comment silences. */

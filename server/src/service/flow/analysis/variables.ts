@@ -37,10 +37,8 @@ function vectorBindings(form: ListNode, rule: BindingRule, before: number, into:
 }
 
 /** Every `def` of a tree, in source order: worked out once per tree, as references ask for each symbol. */
-const definedIn = new WeakMap<FlowTree, VariableBinding[]>();
-
 function defsOf(tree: FlowTree): VariableBinding[] {
-  let defs = definedIn.get(tree);
+  let defs = tree.globalDefinitions;
   if (defs !== undefined) return defs;
   defs = [];
   const stack: FlowNode[] = [];
@@ -54,7 +52,7 @@ function defsOf(tree: FlowTree): VariableBinding[] {
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
-  definedIn.set(tree, defs);
+  tree.globalDefinitions = defs;
   return defs;
 }
 

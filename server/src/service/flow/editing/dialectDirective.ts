@@ -1,11 +1,9 @@
 // The dialect a document's flow code is read as, and why, for the editor's status item; and the
 // edit that writes (or removes) the first-line `; cxengage-dialect: ...` comment of a region.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, TextEdit } from 'vscode-languageserver-types';
-import { AnalysisContext } from '../../analysisContext';
 import { Dialect, dialectBecause, DialectSetting, directiveOf, regionDialect } from '../analysis/dialect';
 import { FlowRegion } from '../embedding/region';
-import { getFlowDocument, regionAt } from '../index';
+import { FlowDocument, regionAt } from '../index';
 import { forRegion } from './insertText';
 
 export interface RegionDialect {
@@ -16,17 +14,16 @@ export interface RegionDialect {
 }
 
 /** The region at a position (a pattern file's code string), else the document's first region. */
-function regionFor(doc: TextDocument, position: Position | undefined): FlowRegion | undefined {
-  const flowDoc = getFlowDocument(doc);
-  const at = position === undefined ? undefined : regionAt(flowDoc, doc.offsetAt(position));
+function regionFor(flowDoc: FlowDocument, position: Position | undefined): FlowRegion | undefined {
+  const at = position === undefined ? undefined : regionAt(flowDoc, flowDoc.document.offsetAt(position));
   return at ?? flowDoc.regions[0];
 }
 
-/** The dialect of the flow code at a position (or of the document's first code), with its reason. */
-export function dialectAt(doc: TextDocument, position: Position | undefined, ctx: AnalysisContext): RegionDialect | undefined {
-  const region = regionFor(doc, position);
+/** The dialect of the flow code at a position (or of the document's first code) under a setting, with its reason. */
+export function dialectAt(flowDoc: FlowDocument, position: Position | undefined, setting: DialectSetting): RegionDialect | undefined {
+  const region = regionFor(flowDoc, position);
   if (region === undefined) return undefined;
-  const dialect = regionDialect(region, ctx.settings.flow.dialect);
+  const dialect = regionDialect(region, setting);
   return { region, dialect, because: dialectBecause(dialect, region) };
 }
 

@@ -2,13 +2,11 @@
 // names `type` and `total`): completion offers them as `$type`, `$total`.
 import { FlowRegion } from '../embedding/region';
 import { grammar42 } from '../analysis/grammar/grammar';
-import { FlowNode, FlowTree, isContainer, keyName, operatorOf } from '../syntax/tree';
+import { FlowNode, isContainer, keyName, operatorOf } from '../syntax/tree';
 
-const fieldsOf = new WeakMap<FlowTree, string[]>();
-
-/** The keys of every criteria map in the region, once each, in source order. */
+/** The keys of every criteria map in the region, once each, in source order: worked out once per tree. */
 export function eventFieldsOf(region: FlowRegion): string[] {
-  const cached = fieldsOf.get(region.tree);
+  const cached = region.tree.eventFields;
   if (cached !== undefined) return cached;
   const names = new Set<string>();
   const stack: FlowNode[] = [];
@@ -28,6 +26,6 @@ export function eventFieldsOf(region: FlowRegion): string[] {
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   const fields = [...names];
-  fieldsOf.set(region.tree, fields);
+  region.tree.eventFields = fields;
   return fields;
 }

@@ -27,7 +27,7 @@ export function fieldWithValue(name: string, value: string): SnippetPart[] {
  * What goes before a field written at code offset `at` in `map`: a new line lined up with the keys
  * where the map has keys on a line of their own (or `at` is on a line after the `{`), else a space.
  */
-export function fieldSeparator(region: FlowRegion, map: MapNode, at: number): string {
+function fieldSeparator(region: FlowRegion, map: MapNode, at: number): string {
   if (region.embedded) return ' ';
   const open = region.position(map.start);
   const keys = map.entries.map((e) => region.position(e.key.start));

@@ -35,7 +35,7 @@ export function forRegion(region: FlowRegion, code: string): string {
 }
 
 /** Escapes literal text for an LSP snippet. */
-export function snippetEscape(text: string): string {
+function snippetEscape(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
@@ -90,7 +90,7 @@ export function adaptSnippet(region: FlowRegion, body: string): string {
 export function newFormSnippet(body: string): string {
   const stops = [...body.matchAll(/\$(\{?)(\d+)/g)].map((m) => ({ number: Number(m[2]), bare: m[1] === '' }));
   if (stops.length === 0) return `(${body})`;
-  const last = Math.max(...stops.map((s) => s.number));
+  const last = stops.reduce((max, s) => Math.max(max, s.number), 0);
   const at = stops.filter((s) => s.number === last);
   if (at.length !== 1 || !at[0].bare) return `(${body})`;
   return `(${body.replace(new RegExp(`\\$${last}(?!\\d)`), '$$0')})`;

@@ -58,11 +58,15 @@ export function referencesInDocument(flowDoc: FlowDocument, target: FlowReferenc
   return result;
 }
 
-/** The sends inside a node (itself included), in source order, as outline entries. Iterative. */
-function sendSymbols(region: FlowRegion, root: FlowNode): DocumentSymbol[] {
-  const symbols: DocumentSymbol[] = [];
+/** Symbols still to give, shared by every builder of one outline. */
+export interface Budget {
+  left: number;
+}
+
+/** Adds the sends inside a node (itself included), in source order, as outline entries. Iterative. */
+function addSendSymbols(region: FlowRegion, root: FlowNode, into: DocumentSymbol[], budget: Budget): void {
   const stack: FlowNode[] = [root];
-  while (stack.length > 0) {
+  while (stack.length > 0 && budget.left > 0) {
     const node = stack.pop() as FlowNode;
     if (!isContainer(node)) continue;
     if (node.kind === 'list') {
@@ -72,7 +76,8 @@ function sendSymbols(region: FlowRegion, root: FlowNode): DocumentSymbol[] {
           (n): n is FlowNode => n !== undefined && n.kind === 'symbol',
         );
         const last = words[words.length - 1];
-        symbols.push({
+        budget.left--;
+        into.push({
           name: words.map((w) => (w.kind === 'symbol' ? w.name : '')).join(' '),
           kind: SymbolKind.Function,
           range: nodeRange(region, node),
@@ -82,59 +87,72 @@ function sendSymbols(region: FlowRegion, root: FlowNode): DocumentSymbol[] {
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
-  return symbols;
 }
 
 function patternSymbol(name: string | undefined, range: Range, selectionRange: Range, children: DocumentSymbol[]): DocumentSymbol {
   return { name: name || '(unnamed pattern)', detail: 'pattern', kind: SymbolKind.Object, range, selectionRange, children };
 }
 
-/** The outline of a region's forms, in the region's dialect. */
-function formSymbols(region: FlowRegion, forms: readonly FlowNode[], dialect: DialectVersion): DocumentSymbol[] {
-  return dialect === '4.2' ? outline42(region, forms) : forms.flatMap((form) => sendSymbols(region, form));
-}
-
-function cxflowSymbols(region: FlowRegion, dialect: DialectVersion): DocumentSymbol[] {
-  if (dialect === '4.2') return outline42(region, region.tree.forms);
-  const result: DocumentSymbol[] = [];
+function cxflowSymbols(region: FlowRegion, dialect: DialectVersion, result: DocumentSymbol[], budget: Budget): void {
+  if (dialect === '4.2') {
+    outline42(region, region.tree.forms, result, budget);
+    return;
+  }
   const patternMap = (map: MapNode) => {
+    budget.left--;
     const name = mapValue(map, 'name');
     const range = nodeRange(region, map);
     const selection = name === undefined ? region.range(map.start, map.start + 1) : nodeRange(region, name);
-    result.push(patternSymbol(name?.kind === 'string' ? name.value : undefined, range, selection, sendSymbols(region, map)));
+    const children: DocumentSymbol[] = [];
+    addSendSymbols(region, map, children, budget);
+    result.push(patternSymbol(name?.kind === 'string' ? name.value : undefined, range, selection, children));
   };
   for (const form of region.tree.forms) {
+    if (budget.left <= 0) return;
     if (form.kind === 'map' && isPatternMap(region, form)) patternMap(form);
     else if (form.kind === 'vector') {
       for (const child of form.children) {
+        if (budget.left <= 0) return;
         if (child.kind === 'map' && isPatternMap(region, child)) patternMap(child);
-        else result.push(...sendSymbols(region, child));
+        else addSendSymbols(region, child, result, budget);
       }
-    } else result.push(...sendSymbols(region, form));
+    } else addSendSymbols(region, form, result, budget);
+  }
+}
+
+function patternFileSymbols(flowDoc: FlowDocument, dialectOf: (region: FlowRegion) => DialectVersion, budget: Budget): DocumentSymbol[] {
+  const doc = flowDoc.document;
+  const result: DocumentSymbol[] = [];
+  // Regions come in document order, as do the objects: one pass over both.
+  let r = 0;
+  for (const object of patternObjects(flowDoc.pattern?.json)) {
+    if (budget.left <= 0) break;
+    budget.left--;
+    const name = asString(valueOf(object, 'name'));
+    const children: DocumentSymbol[] = [];
+    while (r < flowDoc.regions.length && flowDoc.regions[r].docStart < object.offset) r++;
+    for (; r < flowDoc.regions.length && flowDoc.regions[r].docEnd <= object.offset + object.length; r++) {
+      const region = flowDoc.regions[r];
+      if (dialectOf(region) === '4.2') outline42(region, region.tree.forms, children, budget);
+      else for (const form of region.tree.forms) addSendSymbols(region, form, children, budget);
+    }
+    result.push(
+      patternSymbol(
+        name?.value,
+        rangeOf(doc, object),
+        name === undefined ? rangeOf(doc, { offset: object.offset, length: 1 }) : rangeOf(doc, name),
+        children,
+      ),
+    );
   }
   return result;
 }
 
-function patternFileSymbols(flowDoc: FlowDocument, dialectOf: (region: FlowRegion) => DialectVersion): DocumentSymbol[] {
-  const doc = flowDoc.document;
-  return patternObjects(flowDoc.pattern?.json).map((object) => {
-    const name = asString(valueOf(object, 'name'));
-    const children: DocumentSymbol[] = [];
-    for (const region of flowDoc.regions) {
-      if (region.docStart < object.offset || region.docEnd > object.offset + object.length) continue;
-      for (const symbol of formSymbols(region, region.tree.forms, dialectOf(region))) children.push(symbol);
-    }
-    return patternSymbol(
-      name?.value,
-      rangeOf(doc, object),
-      name === undefined ? rangeOf(doc, { offset: object.offset, length: 1 }) : rangeOf(doc, name),
-      children,
-    );
-  });
-}
-
-/** The outline of a flow or pattern document; `dialectOf` tells how each region is read. */
-export function documentSymbols(flowDoc: FlowDocument, dialectOf: (region: FlowRegion) => DialectVersion): DocumentSymbol[] {
-  if (flowDoc.kind === 'pattern') return patternFileSymbols(flowDoc, dialectOf);
-  return flowDoc.regions.flatMap((region) => cxflowSymbols(region, dialectOf(region)));
+/** The outline of a flow or pattern document, at most `limit` symbols in document order; `dialectOf` tells how each region is read. */
+export function documentSymbols(flowDoc: FlowDocument, dialectOf: (region: FlowRegion) => DialectVersion, limit = Infinity): DocumentSymbol[] {
+  const budget = { left: limit };
+  if (flowDoc.kind === 'pattern') return patternFileSymbols(flowDoc, dialectOf, budget);
+  const result: DocumentSymbol[] = [];
+  for (const region of flowDoc.regions) cxflowSymbols(region, dialectOf(region), result, budget);
+  return result;
 }

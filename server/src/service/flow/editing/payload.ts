@@ -1,10 +1,9 @@
 // Completion and hover in pattern files: inside a code string, the flow features; elsewhere the
 // JSON service's, from the pattern schema (keys, their values, their descriptions).
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItem, CompletionList, Hover, InsertTextFormat, Position } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../../analysisContext';
 import { forSchema, jsonService, schemaHover } from '../../jsonService';
-import { getFlowDocument, regionAt } from '../index';
+import { FlowDocument, regionAt } from '../index';
 import { completeFlow, hoverFlow } from './features';
 
 const noItems: CompletionList = { isIncomplete: false, items: [] };
@@ -13,25 +12,25 @@ const noItems: CompletionList = { isIncomplete: false, items: [] };
  * The JSON service's view of a pattern file. Its tree was read from the text with the line breaks
  * of broken strings blanked, which keeps every offset, so positions in the document itself hold.
  */
-function payloadAt(doc: TextDocument, position: Position) {
-  const flowDoc = getFlowDocument(doc);
-  const inCode = regionAt(flowDoc, doc.offsetAt(position)) !== undefined;
+function payloadAt(flowDoc: FlowDocument, position: Position) {
+  const inCode = regionAt(flowDoc, flowDoc.document.offsetAt(position)) !== undefined;
   return { inCode, json: flowDoc.pattern?.json };
 }
 
-export async function completePattern(doc: TextDocument, position: Position, ctx: AnalysisContext, options: { snippets: boolean }): Promise<CompletionList> {
-  const { inCode, json } = payloadAt(doc, position);
-  if (inCode) return { isIncomplete: false, items: completeFlow(doc, position, ctx, options) };
+export async function completePattern(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext, options: { snippets: boolean }): Promise<CompletionList> {
+  const doc = flowDoc.document;
+  const { inCode, json } = payloadAt(flowDoc, position);
+  if (inCode) return { isIncomplete: false, items: completeFlow(flowDoc, position, ctx, options) };
   if (json === undefined) return noItems;
   const list = (await jsonService().doComplete(forSchema(doc, 'pattern'), position, json)) ?? noItems;
   return options.snippets ? list : { ...list, items: list.items.map(withoutSnippet) };
 }
 
-export async function hoverPattern(doc: TextDocument, position: Position, ctx: AnalysisContext): Promise<Hover | null> {
-  const { inCode, json } = payloadAt(doc, position);
-  if (inCode) return hoverFlow(doc, position, ctx);
+export async function hoverPattern(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): Promise<Hover | null> {
+  const { inCode, json } = payloadAt(flowDoc, position);
+  if (inCode) return hoverFlow(flowDoc, position, ctx);
   if (json === undefined) return null;
-  return schemaHover(doc, 'pattern', position, json);
+  return schemaHover(flowDoc.document, 'pattern', position, json);
 }
 
 /**

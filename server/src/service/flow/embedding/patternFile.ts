@@ -6,7 +6,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { messages } from '../../codes';
 import { makeDiagnostic } from '../../diagnostics';
-import { jsonNestingBeyond } from '../../fileGuards';
 import { jsonService } from '../../jsonService';
 import { readFlow } from '../syntax/reader';
 import { BrokenString, findBrokenStrings, withBreaksBlanked } from './brokenStrings';
@@ -35,9 +34,6 @@ function isPayloadKey(key: string): key is PayloadKey {
   return Object.prototype.hasOwnProperty.call(codeKeys, key);
 }
 
-/** A pattern nests two levels deep; far deeper input would overflow the recursive JSON parser. */
-const maxPatternNesting = 256;
-
 /** The pattern objects of a payload: the root object, or the objects of a root array. */
 export function patternObjects(json: JSONDocument | undefined): ObjectASTNode[] {
   const root = json?.root;
@@ -46,13 +42,9 @@ export function patternObjects(json: JSONDocument | undefined): ObjectASTNode[] 
   return root.items.filter((item): item is ObjectASTNode => item.type === 'object');
 }
 
+/** Reads a pattern file the guards let through (nesting too deep for the JSON parser is theirs). */
 export function readPatternFile(doc: TextDocument): PatternFile {
   const text = doc.getText();
-  const tooDeep = jsonNestingBeyond(text, maxPatternNesting);
-  if (tooDeep !== undefined) {
-    const at = { start: doc.positionAt(tooDeep), end: doc.positionAt(tooDeep + 1) };
-    return { json: undefined, parsed: doc, regions: [], problems: [makeDiagnostic('syntax', at, messages.patternTooDeep(maxPatternNesting))] };
-  }
   const broken = findBrokenStrings(text);
   const parsed = broken.length === 0 ? doc : TextDocument.create(doc.uri, doc.languageId, doc.version, withBreaksBlanked(text, broken));
   const json = jsonService().parseJSONDocument(parsed);

@@ -10,7 +10,8 @@ import { makeDiagnostic } from '../../diagnostics';
 import { property, rangeOf, valueOf } from '../../json';
 import { jsonProblems, withoutFollowOns } from '../../jsonProblems';
 import { closeMatches } from '../../suggest';
-import { checkFlowDocument, getFlowDocument } from '../index';
+import { FlowCheck, FlowDocument, checkFlowDocumentWithin } from '../index';
+import { FormAnalyses } from '../analysis/formProblems';
 import { PatternFile, patternObjects } from './patternFile';
 
 const knownKeys: ReadonlySet<string> = new Set(patternKeys);
@@ -42,7 +43,7 @@ function missingCode(doc: TextDocument, pattern: ObjectASTNode, into: Diagnostic
 }
 
 /** JSON syntax, schema and payload-rule diagnostics of a pattern file (no flow code diagnostics). */
-export async function payloadProblems(doc: TextDocument, pattern: PatternFile): Promise<Diagnostic[]> {
+async function payloadProblems(doc: TextDocument, pattern: PatternFile): Promise<Diagnostic[]> {
   if (pattern.json === undefined) return [];
   const problems = await jsonProblems(doc, pattern.json, 'pattern', pattern.parsed);
   for (const object of patternObjects(pattern.json)) {
@@ -53,14 +54,11 @@ export async function payloadProblems(doc: TextDocument, pattern: PatternFile): 
 }
 
 /**
- * Every diagnostic of a pattern file, in document order: those found while reading it, the
- * payload's, and its code's; severity overrides are the caller's.
+ * The diagnostics of a pattern file, in document order: those found while reading it, the
+ * payload's, and its code's (the first `limit` of them, and how many in all, as
+ * `checkFlowDocumentWithin` gives them); severity overrides are the caller's.
  */
-export async function checkPatternDocument(doc: TextDocument, ctx: AnalysisContext): Promise<Diagnostic[]> {
-  const flowDoc = getFlowDocument(doc);
-  const diagnostics = checkFlowDocument(doc, ctx).slice();
-  if (flowDoc.pattern !== undefined) {
-    for (const d of await payloadProblems(doc, flowDoc.pattern)) diagnostics.push(d);
-  }
-  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+export async function checkPatternDocument(flowDoc: FlowDocument, ctx: AnalysisContext, analyses = new FormAnalyses(), limit = Infinity): Promise<FlowCheck> {
+  const payload = flowDoc.pattern === undefined ? [] : await payloadProblems(flowDoc.document, flowDoc.pattern);
+  return checkFlowDocumentWithin(flowDoc, ctx, analyses, limit, payload);
 }

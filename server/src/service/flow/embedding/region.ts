@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
 import { FlowNode, FlowTree } from '../syntax/tree';
+import type { Dialect, DialectSetting } from '../analysis/dialect';
 
 export type Side = 'when' | 'then';
 
@@ -14,6 +15,8 @@ export interface FlowRegion {
   side: Side | undefined;
   /** For code in a pattern payload, the key it is under (it tells the dialect; see analysis/dialect.ts). */
   payloadKey: PayloadKey | undefined;
+  /** The dialect decided for the region under a setting, filled when first asked for (see analysis/dialect.ts). */
+  decided?: { setting: DialectSetting; dialect: Dialect };
   tree: FlowTree;
   /** Document offsets of the code: for a pattern string, just inside its quotes. */
   docStart: number;

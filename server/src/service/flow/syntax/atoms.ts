@@ -155,9 +155,13 @@ export function readString(
         }
         break;
       }
-      default:
-        errors.push({ message: messages.invalidEscape(`\\${e}`), start: i, end: i + 2 });
-        parts.push(e);
+      default: {
+        // A character beyond U+FFFF is two code units: the escape takes both, never half of one.
+        const escaped = String.fromCodePoint(text.codePointAt(i + 1) as number);
+        consumed = 1 + escaped.length;
+        errors.push({ message: messages.invalidEscape(`\\${escaped}`), start: i, end: i + consumed });
+        parts.push(escaped);
+      }
     }
     i += consumed;
     runStart = i;

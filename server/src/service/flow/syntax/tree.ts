@@ -7,8 +7,9 @@
 // Ranges are half-open: `start` is the first character, `end` is one past the last.
 //
 // Next to this file: `region.ts` maps offsets to document positions, `sides.ts` tells whether a
-// node is on the when or the then side, `sends.ts` splits a send into its parts, and
-// `operators.ts` lists the forms valid in each position.
+// node is on the when or the then side, `interactions.ts` splits an interaction into its parts,
+// and the grammar tables (`analysis/grammar/`) list the forms valid in each position.
+import type { VariableBinding } from '../analysis/variables';
 
 /** A form that holds other forms. */
 export type ContainerNode = ListNode | VectorNode | MapNode | SetNode | TaggedNode;
@@ -29,8 +30,6 @@ export type FlowNode =
   | ResponseValueNode
   | TemplateRefNode
   | SymbolNode;
-
-export type FlowNodeKind = FlowNode['kind'];
 
 interface NodeBase {
   start: number;
@@ -187,6 +186,12 @@ export interface FlowTree {
   /** Every `#_` discard in source order (a discard inside a discarded form included). */
   discards: DiscardedForm[];
   errors: ReaderError[];
+  /** The `;; When` / `;; Then` marker comments, found when first asked for (see sides.ts). */
+  markers?: { start: number; side: 'when' | 'then' }[];
+  /** 4.2: the event fields its criteria maps name, found when first asked for (see editing/eventFields.ts). */
+  eventFields?: string[];
+  /** 4.2: every `def`, found when first asked for (see analysis/variables.ts). */
+  globalDefinitions?: VariableBinding[];
 }
 
 export function isContainer(node: FlowNode | undefined): node is ContainerNode {
@@ -280,11 +285,6 @@ export function operatorOf(list: FlowNode | undefined): string | undefined {
 export function operatorNode(list: ListNode): SymbolNode | undefined {
   const first = list.children[0];
   return first?.kind === 'symbol' ? first : undefined;
-}
-
-/** The arguments of a list: every child after the operator. */
-export function argumentsOf(list: ListNode): FlowNode[] {
-  return list.children.slice(1);
 }
 
 /** Index of `child` among its parent's children (-1 for a top-level form). */

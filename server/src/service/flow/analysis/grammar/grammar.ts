@@ -29,6 +29,7 @@ export class Grammar {
   private readonly sides = new Map<string, 'when' | 'then'>();
   private readonly verbs = new Map<string, InteractionVerb>();
   private readonly completions = new Map<Position, FormSignature[]>();
+  private readonly candidates = new Map<Position, readonly string[]>();
   /** Per form that takes options: its options by name. */
   private readonly options = new Map<FormSignature, Map<string, FormSignature>>();
 
@@ -87,11 +88,16 @@ export class Grammar {
     return names.get(name);
   }
 
-  /** The names did-you-mean looks among for an unknown form at a position. */
-  candidateNames(position: Position): string[] {
-    const names = new Set<string>();
-    for (const place of this.rules[position].candidates) for (const name of this.byPlace.get(place)?.keys() ?? []) names.add(name);
-    return [...names];
+  /** The names did-you-mean looks among for an unknown form at a position: made once per position, not per form. */
+  candidateNames(position: Position): readonly string[] {
+    let names = this.candidates.get(position);
+    if (names === undefined) {
+      const unique = new Set<string>();
+      for (const place of this.rules[position].candidates) for (const name of this.byPlace.get(place)?.keys() ?? []) unique.add(name);
+      names = [...unique];
+      this.candidates.set(position, names);
+    }
+    return names;
   }
 
   /** The forms completion offers at a position (its rule's places, in table order, once per name). */
