@@ -1,4 +1,4 @@
-// `npm run bench`: generates the inputs, runs the workloads W1–W9 of the benchmark (W2 and W4 on a
+// `npm run bench`: generates the inputs, runs the workloads W1–W10 of the benchmark (W2 and W4 on a
 // 4.2 program too) in one process (the server ones against dist/server.js over stdio), prints the
 // markdown report and saves JSON.
 import * as path from 'node:path';
@@ -14,6 +14,7 @@ import { runW6 } from './workloads/w6Workspace';
 import { runW7 } from './workloads/w7Startup';
 import { runW8 } from './workloads/w8Format';
 import { runW9 } from './workloads/w9Hostile';
+import { runW10 } from './workloads/w10Simulation';
 import { repoRoot } from './workloads/serverPaths';
 
 async function main(): Promise<void> {
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   await run('W7', () => runW7(config));
   await run('W8', () => runW8(config, flow));
   await run('W9', () => runW9(config));
+  await run('W10', () => runW10(config));
 
   const machine = describeMachine(repoRoot());
   process.stdout.write(`${markdownReport(results, machine, config)}\n`);

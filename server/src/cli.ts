@@ -5,6 +5,8 @@ import { URI } from 'vscode-uri';
 import { parseArguments, usage, UsageError, CliOptions } from './cli/options';
 import { formatJson, formatSarif, formatText, summarise, FileResult } from './cli/reporters';
 import { runFormat } from './cli/format';
+import { runPattern } from './cli/run';
+import { runTests } from './cli/test';
 import { SettingsFileError, SettingsLayer } from './cli/settingsFiles';
 import { Targets, openWorkspace, resolveTargets, settingsByFolder } from './cli/workspaceRun';
 import { Settings, normaliseSettings } from './service/settings';
@@ -24,6 +26,8 @@ function flagLayer(options: CliOptions): SettingsLayer {
 
 async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] === 'format') return runFormat(argv.slice(1), out, err);
+  if (argv[0] === 'run') return runPattern(argv.slice(1), out, err);
+  if (argv[0] === 'test') return runTests(argv.slice(1), out, err);
   let options: CliOptions;
   let targets: Targets;
   let settingsFor: (uri: string) => Settings;

@@ -13,24 +13,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messages } from '../../server/src/service/codes';
 import { crmDefinition, crmFileName, crmUnredacted, crmWith } from '../support/definitions';
 import { rangeIn } from '../support/documents';
+import { folderWith, removeFolders } from '../support/folders';
 import { lint } from '../support/lint';
 import { repoRoot } from '../support/lspClient';
 
-const folders: string[] = [];
-after(() => {
-  for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
-});
-
-/** A new folder holding `files` (relative path to text). */
-function folderWith(files: Record<string, string>): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cxengage-lint-'));
-  folders.push(folder);
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
-    fs.writeFileSync(path.join(folder, file), text);
-  }
-  return folder;
-}
+after(removeFolders);
 
 /** The crm definition with an unredacted secret (a warning) and a param no form collects (information). */
 const withWarnings = crmUnredacted.replace('"params": ["login", "secret"]', '"params": ["login", "secret", "region"]');

@@ -93,6 +93,22 @@ describe('form previews over LSP', () => {
     assert.equal(await client.connection.sendRequest(FormModelRequest, { integrationType: 'nope' }), null);
   });
 
+  it('the form of a built-in definition by its file, as the integration quick pick asks for it', async () => {
+    const listed = await client.connection.sendRequest(IntegrationListRequest, {});
+    const twilio = listed.find((i) => i.type === 'twilio');
+    assert.ok(twilio?.builtin);
+    const model = (await client.connection.sendRequest(FormModelRequest, { uri: twilio.uri })) as IntegrationFormModel;
+    assert.deepEqual([model.displayName, model.builtin, model.uri, model.configuration.map((i) => [i.label, i.password])], [
+      'Twilio',
+      true,
+      twilio.uri,
+      [
+        ['SID', false],
+        ['Token', true],
+      ],
+    ]);
+  });
+
   it('the form of an open definition follows its unsaved edits, with the problems', async () => {
     const edited = crmWith(['"redact": ["secret"]', '"redact": ["secert"]'], ['"Login"', '"User name"']);
     await client.show(definitionUri(), 'cxengage-integration', edited);

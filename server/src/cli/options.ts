@@ -20,6 +20,8 @@ export class UsageError extends Error {}
 
 export const usage = `Usage: cxengage-lint [options] [paths...]
        cxengage-lint format [--check] [paths...]   (see cxengage-lint format --help)
+       cxengage-lint run <flow> --events <file>    (see cxengage-lint run --help)
+       cxengage-lint test [paths...]               (see cxengage-lint test --help)
 
 Checks CxEngage integration definitions (*.integration.json), flows (*.cxflow) and
 patterns (*.pattern.json) in the given files and folders (default: the current folder).

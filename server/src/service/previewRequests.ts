@@ -4,6 +4,7 @@
 import type { LanguageService } from './languageService';
 import { Definition, definitionType, displayName } from './definitions/model';
 import { wholeCharacters } from './documents/textSafety';
+import { normaliseUri } from './documents/uris';
 import { FormModel, FormPosition, IntegrationSummary, SendFormEditResult, integrationForm, sendForm, sendFormEdit } from './previews';
 import { noEditReasons } from './previews/sendPreviewEdit';
 
@@ -24,6 +25,9 @@ export class PreviewRequests {
       const definition = this.findIntegration(target.integrationType, target.uri);
       return definition ? this.definitionForm(definition.uri, definition) : null;
     }
+    // A built-in definition lies outside every workspace folder: the bundle's copy is the form.
+    const builtin = this.builtinAt(target.uri);
+    if (builtin !== undefined) return this.definitionForm(builtin.uri, builtin);
     const source = await this.service.workspace.read(target.uri);
     if (source === undefined) return null;
     const model = this.service.modelOf(source);
@@ -62,6 +66,15 @@ export class PreviewRequests {
     const byName = (a: IntegrationSummary, b: IntegrationSummary) =>
       Number(a.builtin) - Number(b.builtin) || a.displayName.localeCompare(b.displayName) || a.uri.localeCompare(b.uri);
     return summaries.sort(byName);
+  }
+
+  /** The built-in definition whose bundled file `uri` is, if it is one. */
+  private builtinAt(uri: string): Definition | undefined {
+    const index = this.service.index;
+    this.service.loadBuiltins();
+    if (!index.isBuiltinUri(uri)) return undefined;
+    const key = normaliseUri(uri);
+    return index.builtinDefinitions().find((d) => normaliseUri(d.uri) === key);
   }
 
   private findIntegration(type: string, uri: string | undefined): Definition | undefined {

@@ -5,9 +5,9 @@ import { AnalysisContext } from '../../analysisContext';
 import { credentialParams, Definition, definitionType } from '../../definitions/model';
 import { isSecretName } from '../../definitions/secretNames';
 import { FlowRegion } from '../embedding/region';
-import { Interaction, interactionOfMap } from './interactions';
+import { Interaction, interactionOfMap, InteractionVerb, readInteraction } from './interactions';
 import { suggestionsFor } from './suggestions';
-import { FlowNode, KeywordNode, keyName, MapNode, nodeAt } from '../syntax/tree';
+import { FlowNode, isContainer, KeywordNode, keyName, MapNode, nodeAt } from '../syntax/tree';
 
 export interface SecretValues {
   /** The value forms, in source order. */
@@ -126,4 +126,22 @@ export function isSecretAt(region: FlowRegion, offset: number, ctx: AnalysisCont
  */
 export function redactQuotes(message: string): string {
   return message.replace(/`[^`]*`/g, (quoted) => (/[\p{L}\p{N}]/u.test(quoted) ? '`•••`' : quoted));
+}
+
+/**
+ * The code ranges of the credential values in one form, found from its interactions alone (a
+ * dialect's `verbs`, as its grammar holds them: `grammarOf(dialect).verbMap`), in source order.
+ * For readers other than the analyser (the simulator's traces). A walk with a stack: any depth.
+ */
+export function credentialRangesIn(form: FlowNode, ctx: AnalysisContext, verbs: ReadonlyMap<string, InteractionVerb>): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const stack: FlowNode[] = [form];
+  while (stack.length > 0) {
+    const node = stack.pop() as FlowNode;
+    if (!isContainer(node)) continue;
+    const interaction = node.kind === 'list' ? readInteraction(node, verbs) : undefined;
+    if (interaction !== undefined) for (const value of valuesOf(interaction, ctx).nodes) ranges.push({ start: value.start, end: value.end });
+    for (const child of node.children) stack.push(child);
+  }
+  return ranges.sort((a, b) => a.start - b.start);
 }

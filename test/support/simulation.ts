@@ -1,0 +1,63 @@
+// Runs the simulator on inline code and events, and shows a trace compactly: each step as
+// [kind, virtual time after the default start, compact range of its form, text].
+import { loadBuiltinDocuments } from '../../server/src/service/definitions/builtin';
+import { Definition, definitionType } from '../../server/src/service/definitions/model';
+import {
+  defaultStart,
+  eventsFromJson,
+  Limits,
+  MessageTemplate,
+  patternsOf,
+  readFlowDocument,
+  readMocks,
+  simulate,
+  SimulationTrace,
+  templateSet,
+} from '../../server/src/service/simulation';
+import { showDuration } from '../../server/src/service/simulation/units';
+import { CompactRange, compactRange, documentOf } from './documents';
+
+export interface RunOptions {
+  mocks?: unknown;
+  templates?: MessageTemplate[];
+  key?: string;
+  limits?: Partial<Limits>;
+  kind?: 'flow' | 'pattern';
+  /** Which pattern of the file (default the first). */
+  pattern?: number;
+}
+
+const builtins = new Map<string, Definition>();
+for (const { definition: d } of loadBuiltinDocuments()) {
+  const type = definitionType(d);
+  if (type !== undefined) builtins.set(type, d);
+}
+
+export function runCode(code: string, events: unknown[], options: RunOptions = {}): SimulationTrace {
+  const kind = options.kind ?? 'flow';
+  const flowDoc = readFlowDocument(documentOf(code, kind), kind);
+  const pattern = patternsOf(flowDoc)[options.pattern ?? 0];
+  const read = eventsFromJson(events);
+  const mocks = readMocks(options.mocks);
+  return simulate(pattern, {
+    events: read.events,
+    mocks: mocks.mocks,
+    templates: templateSet(options.templates ?? []),
+    key: options.key,
+    lookup: (type) => builtins.get(type),
+    limits: options.limits,
+    problems: [...read.problems, ...mocks.problems],
+  });
+}
+
+export type ShownStep = [string, string, CompactRange | null, string];
+
+/** The steps of one key group (default the first). */
+export function stepsOf(trace: SimulationTrace, group = 0): ShownStep[] {
+  return trace.groups[group].steps.map((s) => [s.kind, showDuration(s.at - defaultStart), s.range ? compactRange(s.range) : null, s.text]);
+}
+
+/** Per event of a group: its number and the form that took it, or 'not used'. */
+export function usesOf(trace: SimulationTrace, group = 0): [number, string][] {
+  return trace.groups[group].events.map((u) => [u.event.number, u.usedBy?.form ?? 'not used']);
+}
