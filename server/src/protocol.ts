@@ -64,3 +64,37 @@ export interface DialectEditParams extends DialectParams {
 
 /** The edit that switches a document's code to a dialect; null when there is nothing to change. */
 export const DialectEditRequest = new RequestType<DialectEditParams, WorkspaceEdit | null, void>('cxengage/dialectEdit');
+
+/** The uri scheme of built-in definitions in a client that shows them read-only. */
+export const builtinScheme = 'cxengage-builtin';
+
+/** What a client may say in `initializationOptions`, beside `settings`. */
+export interface InitializationOptions {
+  /**
+   * Give the built-in definitions uris of this scheme (`cxengage-builtin:/twilio.integration.json`)
+   * in every answer, and serve their text through `BuiltinDefinitionRequest`; without it they are
+   * the `file:` uris of the files shipped with the server.
+   */
+  builtinScheme?: string;
+}
+
+export interface BuiltinDefinitionParams {
+  uri: string;
+}
+
+/** The text of a built-in definition, by its uri; null for any other uri. */
+export const BuiltinDefinitionRequest = new RequestType<BuiltinDefinitionParams, string | null, void>('cxengage/builtinDefinition');
+
+export interface StatusParams {
+  /** The document the user looks at: the counts are of what it sees. */
+  uri?: string;
+}
+
+/** What the server knows, for a status display; new facts are new optional fields. */
+export interface ServerStatus {
+  version: string;
+  /** Definitions visible from the document (all of them without one). */
+  definitions: { builtin: number; workspace: number };
+}
+
+export const StatusRequest = new RequestType<StatusParams, ServerStatus, void>('cxengage/status');

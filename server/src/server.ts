@@ -20,13 +20,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiskFileAccess } from './node/diskFileAccess';
 import { registerPreviewHandlers } from './previewHandlers';
 import { registerDialectHandlers } from './dialectHandlers';
+import { InitializationOptions } from './protocol';
 import type { Formatted } from './service/formatting/documentFormatting';
 import { safeHandler, safely } from './safeHandler';
+import { isBuiltinScheme } from './service/definitions/builtin';
 import { folderKey } from './service/documents/uris';
 import { LanguageService } from './service/languageService';
 import { FolderScan } from './service/workspace/workspace';
 import { SettingsStore } from './settingsStore';
 import { scanProgress } from './scanProgress';
+import { folderLabel, indexSummary, registerStatusHandlers } from './statusHandlers';
 import { serverVersion } from './version';
 
 const pushDelayMs = 150;
@@ -69,6 +72,8 @@ export function startServer(connection: Connection): void {
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
     progressSupport = caps.window?.workDoneProgress === true;
+    const scheme = (params.initializationOptions as InitializationOptions | null | undefined)?.builtinScheme;
+    if (isBuiltinScheme(scheme)) service.builtins.useScheme(scheme);
     const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri);
     service.setFolders(folders);
     settings = new SettingsStore(connection, caps.workspace?.configuration === true, () => service.workspace.folders, params.initializationOptions);
@@ -99,7 +104,11 @@ export function startServer(connection: Connection): void {
     safely(log, 'initialized', async () => {
       if (watchRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: ['**/*.json', '**/*.cxflow'].map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })),
+          watchers: [
+            ...['**/*.json', '**/*.cxflow'].map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })),
+            // A folder deleted whole is reported as the folder alone: its definitions must go too.
+            { globPattern: '**/*', kind: WatchKind.Delete },
+          ],
         });
         service.workspace.watched = true;
       }
@@ -114,6 +123,8 @@ export function startServer(connection: Connection): void {
           }),
         );
       }
+      const folders = service.workspace.folders.map(folderLabel).join(', ') || 'none';
+      connection.console.info(`CxEngage language server ${serverVersion} on Node ${process.version}; workspace folders: ${folders}`);
       await settings.refresh();
       service.loadBuiltins();
       resolveReady();
@@ -129,9 +140,10 @@ export function startServer(connection: Connection): void {
     const source = new CancellationTokenSource();
     scanCancel = source;
     const progress = scanProgress(connection, progressSupport);
+    const started = performance.now();
     const done = service
       .scanWorkspace(source.token, progress)
-      .then((scans) => reportScans(scans))
+      .then((scans) => reportScans(scans, performance.now() - started))
       .finally(() => progress.done());
     scanned = done.catch(() => undefined);
     return done;
@@ -139,7 +151,9 @@ export function startServer(connection: Connection): void {
 
   const reportedScans = new Set<string>();
 
-  function reportScans(scans: FolderScan[]): void {
+  /** Logs what a scan read (unless a newer scan cancelled it) and warns once per folder of what stopped it. */
+  function reportScans(scans: FolderScan[], elapsedMs: number): void {
+    if (!scans.some((s) => s.cancelled)) connection.console.info(indexSummary(service, elapsedMs));
     for (const s of scans) {
       for (const dir of s.unreadable) log.error(`Could not read the folder ${dir}`);
       if (s.stoppedAt === undefined || reportedScans.has(s.folder)) continue;
@@ -183,6 +197,9 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) =>
     safely(log, 'configuration', async () => {
       settings.setPushed(params.settings);
+      // A change that arrives during start-up (VS Code sends one at once) waits for the built-ins,
+      // then rescans in place of the first scan.
+      await ready;
       await settings.refresh();
       scheduleAll();
       await scan();
@@ -232,8 +249,8 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(
     safeHandler(log, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
       await answerable();
-      const open = service.workspace.opened(params.textDocument.uri) !== undefined;
-      return { kind: DocumentDiagnosticReportKind.Full, items: open ? await service.diagnostics(params.textDocument.uri) : [] };
+      // A tab the editor restored but has not opened yet is pulled by uri: its text is on disk.
+      return { kind: DocumentDiagnosticReportKind.Full, items: await service.diagnostics(params.textDocument.uri) };
     }),
   );
 
@@ -250,12 +267,11 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(safeHandler(log, 'document symbols', [], after((p) => service.symbols(p.textDocument.uri))));
   connection.onCodeAction(safeHandler(log, 'code actions', [], after((p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics))));
   connection.onCodeLens(safeHandler(log, 'code lens', [], after((p) => service.codeLenses(p.textDocument.uri))));
-  connection.onReferences(
-    safeHandler(log, 'references', [], after((p, token) => service.references(p.textDocument.uri, p.position, token, p.context.includeDeclaration))),
-  );
+  connection.onReferences(safeHandler(log, 'references', [], after((p, token) => service.references(p.textDocument.uri, p.position, p.context?.includeDeclaration === true, token))));
   connection.onDocumentHighlight(safeHandler(log, 'document highlight', [], after((p) => service.highlights(p.textDocument.uri, p.position))));
   registerPreviewHandlers(connection, service, answerable);
   registerDialectHandlers(connection, service, answerable);
+  registerStatusHandlers(connection, service, answerable);
   connection.onDocumentFormatting(safeHandler(log, 'formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options)))));
   connection.onDocumentRangeFormatting(
     safeHandler(log, 'range formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options, p.range)))),

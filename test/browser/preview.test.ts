@@ -331,8 +331,8 @@ describe('preview webview in Chromium', () => {
     assert.equal(await page.locator('input[type=password]').count(), 1);
     assert.deepEqual(await posted(page), [{ type: 'ready' }]);
 
-    await post(page, { type: 'empty', target: { kind: 'send', uri: 'file:///w/f.cxflow', position: { line: 0, character: 0 } }, text: 'No send or await at or after the cursor.' });
-    assert.equal(await page.textContent('main'), 'No send or await at or after the cursor.');
+    await post(page, { type: 'empty', target: { kind: 'send', uri: 'file:///w/f.cxflow', position: { line: 0, character: 0 } }, text: 'This file has no send or await.' });
+    assert.equal(await page.textContent('main'), 'This file has no send or await.');
     await assertClean(page, log);
     await page.close();
   });

@@ -4,6 +4,8 @@ export const fixtureFiles = {
   definition: 'acme-sms.integration.json',
   flow: 'alerts.cxflow',
   pattern: 'escalation.pattern.json',
+  /** A clean flow whose sends nest (a send in the success branch of an await). */
+  nested: 'callbacks.cxflow',
 } as const;
 
 export const expectedDiagnostics = {

@@ -107,8 +107,8 @@ describe('flows over LSP', () => {
     assert.deepEqual(
       list?.items.map((i) => [i.label, i.kind, i.sortText, i.textEdit]),
       [
-        [':text', 5, '00000', { range: insertAt, newText: ':text ${1:""}' }],
-        ['all mandatory fields', 15, '/', { range: insertAt, newText: ':text ${1:""}' }],
+        [':text', 5, '00000', { range: insertAt, newText: ':text "$1"' }],
+        ['all mandatory fields', 15, '/', { range: insertAt, newText: ':text "$1"' }],
       ],
     );
   });
@@ -160,7 +160,7 @@ describe('flows over LSP', () => {
     const send = list?.items.find((i) => i.label === 'send');
     assert.ok(send);
     assert.equal(send.insertTextFormat, 2);
-    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, newText: '(send ${1:integration} ${2:message} {$0})' });
+    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, newText: '(send $0)' });
   });
 
   it('goes to the definition of a workspace integration and of a built-in one', async () => {
@@ -224,14 +224,15 @@ describe('flows over LSP', () => {
     assert.equal(fixed, flow.replace('{:colour "blue" }', '{:colour "blue" :text "" }'));
   });
 
-  it('outlines sends as document symbols, and puts a Preview form lens above each send', async () => {
+  it('outlines sends as document symbols under the Then part, and puts a Preview form lens above each send', async () => {
     await showFlow();
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: flowUri() } })) as DocumentSymbol[];
     const sends = ['(send crm note {:text "hello"})', '(send crm note {:colour "blue" })', '(send twilio sms {:to-phone-number *phone*})'];
-    assert.deepEqual(
-      outline(symbols),
-      sends.map((send) => `${send.split(' ', 3).join(' ').slice(1)} ${JSON.stringify(rangeIn(flow, send))}`),
-    );
+    const then = flow.slice(flow.indexOf('(seq'), flow.lastIndexOf(')') + 1);
+    assert.deepEqual(outline(symbols), [
+      `Then ${JSON.stringify(rangeIn(flow, then))}`,
+      ...sends.map((send) => `  ${send.split(' ', 3).join(' ').slice(1)} ${JSON.stringify(rangeIn(flow, send))}`),
+    ]);
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: flowUri() } });
     assert.deepEqual(
       lenses?.map((l) => [compactRange(l.range), l.command?.title, l.command?.command, l.command?.arguments]),

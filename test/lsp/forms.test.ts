@@ -165,7 +165,9 @@ describe('form previews over LSP', () => {
       echo.fields.map((f) => [f.name, f.status, f.value]),
       [['message', 'ok', { kind: 'event-field', field: 'text' }]],
     );
-    assert.equal(await client.connection.sendRequest(FormModelRequest, { uri: flowUri(), position: { line: 3, character: 0 } }), null);
+    // Past the last send, the form stays on it rather than going blank.
+    const past = (await client.connection.sendRequest(FormModelRequest, { uri: flowUri(), position: { line: 3, character: 0 } })) as SendFormModel;
+    assert.deepEqual([past.integration, past.range.start.line], ['echo', 2]);
   });
 
   it('writes values chosen in a send form back as a versioned edit of the flow', async () => {

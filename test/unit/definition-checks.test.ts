@@ -109,6 +109,13 @@ describe('definition checks', () => {
       ['unknown-param', rangeOfText(doc, '"tokn"')],
     ]);
     assert.equal(messageText(diags[0]), messages.unknownParam('acount', 'endpoint.static-params', 'account'));
+    // The quick fix offers what the message suggests, and nothing when no name is close.
+    assert.deepEqual(diags[0].data, { suggestions: ['account'] });
+    const far = documentOf(twilioLike(goodSchema, `, "redact": ["token", "zzzzzzzz"]`));
+    const farDiags = await diagnosticsOf(far);
+    assert.deepEqual(compact(farDiags), [['unknown-param', rangeOfText(far, '"zzzzzzzz"')]]);
+    assert.equal(messageText(farDiags[0]), messages.unknownParam('zzzzzzzz', 'endpoint.redact', undefined));
+    assert.deepEqual(farDiags[0].data, { suggestions: [] });
   });
 
   it('param-without-form: information on a params entry no schema declares', async () => {
@@ -120,10 +127,12 @@ describe('definition checks', () => {
     const doc = documentOf(
       twilioLike(`${goodSchema}, { "label": "Again", "param": "account" }`, `, "static-params": ["account", "account"], "redact": ["token"]`),
     );
-    assert.deepEqual(compact(await diagnosticsOf(doc)), [
+    const diags = await diagnosticsOf(doc);
+    assert.deepEqual(compact(diags), [
       ['duplicate-entry', rangeOfText(doc, '"account"', 1)],
       ['duplicate-entry', rangeOfText(doc, '"account"', 4)],
     ]);
+    assert.deepEqual(diags.map(messageText), [messages.duplicateSchemaParam('account', 'schema'), messages.duplicateListEntry('account', 'endpoint.static-params')]);
   });
 
   it('duplicate-type: other workspace declarers (warning) and a built-in override (information)', async () => {

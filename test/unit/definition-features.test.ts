@@ -73,6 +73,54 @@ describe('definition quick fixes', () => {
   });
 });
 
+describe('definition quick fixes: did you mean', () => {
+  const withRedact = (redact: string) =>
+    `{ "type": "x", "schema": [ { "label": "API password", "param": "api-password", "type": "password" } ],
+  "endpoint": { "name": "x", "type": "x", "display": "X", "params": [ "api-password" ], "redact": [ ${redact} ], "sends": {} } }`;
+
+  it('suggests the param a redact entry misspells, by its tail after a prefix too', async () => {
+    const doc = documentOf(withRedact('"pasword"'));
+    const [unknown] = (await diagnosticsOf(doc)).filter((d) => d.code === 'unknown-param');
+    assert.match(String(unknown.message), /did you mean `api-password`\?$/);
+    const actions = definitionCodeActions(parseDefinition(doc), [unknown]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Change to `api-password`', true]]);
+    assert.equal(await fixed(withRedact('"pasword"'), 'Change to `api-password`'), withRedact('"api-password"'));
+    assert.deepEqual((await diagnosticsOf(documentOf(withRedact('"api-password"')))).map((d) => d.code), []);
+  });
+
+  it('offers nothing for an entry no param resembles', async () => {
+    const doc = documentOf(withRedact('"api-password", "hostname"'));
+    const diagnostics = await diagnosticsOf(doc);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-param']);
+    assert.deepEqual(definitionCodeActions(parseDefinition(doc), diagnostics), []);
+  });
+
+  const field = (type: string) => `{ "type": "x", "endpoint": { "name": "x", "type": "x", "display": "X", "params": [], "sends": { "m": { "to": { "type": ${type} } } } } }`;
+
+  it('offers every allowed value of an enum, the likely one first and preferred', async () => {
+    const doc = documentOf(field('"required"'));
+    const diagnostics = await diagnosticsOf(doc);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [['schema', 'Value is not accepted. Valid values: "mandatory", "optional"; did you mean "mandatory"?']]);
+    assert.deepEqual(diagnostics[0].range, { start: doc.positionAt(doc.getText().indexOf('"required"')), end: doc.positionAt(doc.getText().indexOf('"required"') + 10) });
+    const actions = definitionCodeActions(parseDefinition(doc), diagnostics);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Change to `mandatory`', true], ['Change to `optional`', undefined]]);
+    assert.equal(await fixed(field('"required"'), 'Change to `mandatory`'), field('"mandatory"'));
+    assert.equal(await fixed(field('"optinal"'), 'Change to `optional`'), field('"optional"'));
+  });
+
+  it('lists the values without preferring one when none is close', async () => {
+    const doc = documentOf(field('"sometimes"'));
+    const diagnostics = await diagnosticsOf(doc);
+    assert.equal(diagnostics[0].message, 'Value is not accepted. Valid values: "mandatory", "optional".');
+    assert.deepEqual(definitionCodeActions(parseDefinition(doc), diagnostics).map((a) => [a.title, a.isPreferred]), [['Change to `mandatory`', undefined], ['Change to `optional`', undefined]]);
+  });
+
+  it('fixes a schema param type spelt wrong', async () => {
+    const param = (type: string) => `{ "type": "x", "schema": [ { "label": "Key", "param": "key", "type": ${type} } ] }`;
+    assert.equal(await fixed(param('"pasword"'), 'Change to `password`'), param('"password"'));
+  });
+});
+
 describe('definition completion', () => {
   it('offers the declared params not yet in a redact list, password params marked', async () => {
     const { doc, position } = withCursor(seedStyle.replace('"sends" : { }', '"sends" : { }, "static-params" : [ | ]'));

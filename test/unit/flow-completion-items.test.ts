@@ -32,7 +32,7 @@ describe('flow completion item kinds and inserted text', () => {
     const plain = items(';; Then\n(del|)', false).rows;
     assert.deepEqual(plain.find((r) => r[0] === 'delay'), ['delay', CompletionItemKind.Keyword, 'delay', false, [1, 1, 1, 4]]);
     const snippet = items(';; Then\n(|)', true).rows;
-    assert.deepEqual(snippet.find((r) => r[0] === 'set'), ['set', CompletionItemKind.Keyword, 'set ${1:name} $2', true, [1, 1, 1, 1]]);
+    assert.deepEqual(snippet.find((r) => r[0] === 'set'), ['set', CompletionItemKind.Keyword, 'set $0', true, [1, 1, 1, 1]]);
     assert.deepEqual([...new Set(snippet.map((r) => r[1]))], [CompletionItemKind.Keyword]);
   });
 
@@ -52,11 +52,11 @@ describe('flow completion item kinds and inserted text', () => {
     ]);
   });
 
-  it('fields are fields, with an empty value or the enum choice as a snippet; all mandatory fields is a snippet item', () => {
+  it('fields are fields, with the cursor inside empty quotes or the enum choice as a snippet; all mandatory fields is a snippet item', () => {
     assert.deepEqual(items('(send crm note {:co|})', true).rows, [
-      [':text', CompletionItemKind.Field, ':text ${1:""}', true, [0, 16, 0, 19]],
+      [':text', CompletionItemKind.Field, ':text "$1"', true, [0, 16, 0, 19]],
       [':colour', CompletionItemKind.Field, ':colour "${1|red,green|}"', true, [0, 16, 0, 19]],
-      ['all mandatory fields', CompletionItemKind.Snippet, ':text ${1:""}', true, [0, 16, 0, 19]],
+      ['all mandatory fields', CompletionItemKind.Snippet, ':text "$1"', true, [0, 16, 0, 19]],
     ]);
     assert.deepEqual(items('(send crm note {:text "x" |})', false).rows, [
       [':colour', CompletionItemKind.Field, ':colour', false, [0, 26, 0, 26]],
@@ -98,7 +98,7 @@ describe('the all mandatory fields item', () => {
     const snippet = items('(send twilio call {:message "hi" |})', true);
     assert.equal(
       applyItem(snippet.doc, snippet.found.find((i) => i.label === 'all mandatory fields')!),
-      '(send twilio call {:message "hi" :to-phone-number ${1:""} :from-phone-number ${2:""}})',
+      '(send twilio call {:message "hi" :to-phone-number "$1" :from-phone-number "$2"})',
     );
   });
 

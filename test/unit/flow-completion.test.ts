@@ -3,6 +3,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItem, InsertTextFormat } from 'vscode-languageserver-types';
+import { forms41 } from '../../server/src/service/flow/analysis/grammar/forms41';
+import { forms42 } from '../../server/src/service/flow/analysis/grammar/forms42';
 import { completeFlow } from '../../server/src/service/flow/editing/features';
 import { checkFlowDocument } from '../../server/src/service/flow';
 import { flowCodeActions } from '../../server/src/service/flow/editing/features';
@@ -45,13 +47,13 @@ describe('flow completion: forms at an operator position', () => {
     assert.deepEqual(labels, reactions);
     const send = item(items, 'send');
     assert.equal(send.insertTextFormat, InsertTextFormat.Snippet);
-    assert.equal(applyItem(doc, send), ';; Then\n(send ${1:integration} ${2:message} {$3})');
+    assert.equal(applyItem(doc, send), ';; Then\n(send $0)');
     assert.equal(send.detail, '(send <integration> <message> {<params>} <options>*)');
   });
 
   it('completes the word being typed with a snippet, but renames an operator that has arguments', () => {
     const typed = complete(';; Then\n(del|', 'flow', true);
-    assert.equal(applyItem(typed.doc, item(typed.items, 'delay')), ';; Then\n(delay ${1:5} ${2|seconds,minutes,hours,days|}');
+    assert.equal(applyItem(typed.doc, item(typed.items, 'delay')), ';; Then\n(delay $0');
     const renamed = complete(';; Then\n(sen| twilio sms {})', 'flow', true);
     const send = item(renamed.items, 'send');
     assert.equal(send.insertTextFormat, undefined);
@@ -107,19 +109,28 @@ describe('flow completion: a new form where no list is open yet', () => {
     const send = item(items, 'send');
     assert.equal(send.insertTextFormat, InsertTextFormat.Snippet);
     assert.equal(send.filterText, 'send');
-    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: '(send ${1:integration} ${2:message} {$0})' });
-    assert.equal(applyItem(doc, item(items, 'delay')), ';; Then\n(seq\n  (delay ${1:5} ${2|seconds,minutes,hours,days|}))');
+    assert.deepEqual(send.textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: '(send $0)' });
+    assert.equal(applyItem(doc, item(items, 'delay')), ';; Then\n(seq\n  (delay $0))');
   });
 
-  it('ends the snippet inside the form where its last stop is a bare one', () => {
+  it('ends the snippet inside the form', () => {
     const { items } = complete('(seq |)', 'flow', true);
-    assert.equal(item(items, 'set').textEdit?.newText, '(set ${1:name} $0)');
+    assert.equal(item(items, 'set').textEdit?.newText, '(set $0)');
     assert.equal(item(items, 'seq').textEdit?.newText, '(seq\n  $0)');
-    assert.equal(item(items, 'delay').textEdit?.newText, '(delay ${1:5} ${2|seconds,minutes,hours,days|})');
-    assert.equal(
-      item(items, 'await').textEdit?.newText,
-      '(await ${1:integration} ${2:message} {$3}\n  (if ${4:pred} (success $5) (failure $6))\n  (within ${7:1} ${8:minutes}))',
-    );
+    assert.equal(item(items, 'delay').textEdit?.newText, '(delay $0)');
+    assert.equal(item(items, 'await').textEdit?.newText, '(await $1\n  (if $2\n    (success $3)\n    (failure $4))\n  (within $0))');
+  });
+
+  it('writes no placeholder text, and no text after a stop but a line break or a closing bracket', () => {
+    // A space typed after a value would otherwise land before text the snippet wrote
+    // (`(send twilio  message {})`), and a `(` typed over a selected placeholder would wrap it.
+    for (const info of [...forms41, ...forms42]) {
+      assert.doesNotMatch(info.snippet, /\$\{\d+:/, `${info.name}: ${info.snippet}`);
+      for (const stop of info.snippet.matchAll(/\$(\d+|\{\d+\|[^}]*\})/g)) {
+        const after = info.snippet.slice((stop.index ?? 0) + stop[0].length);
+        assert.match(after, /^($|[\n)}\]"])/, `${info.name}: ${JSON.stringify(info.snippet)} goes on after ${stop[0]}`);
+      }
+    }
   });
 
   it('inserts plain text with the parentheses without snippet support', () => {
@@ -132,8 +143,8 @@ describe('flow completion: a new form where no list is open yet', () => {
   it('replaces the word being typed in a member position', () => {
     const { doc, items } = complete('(seq (delay 1 days) se|)', 'flow', true);
     const send = item(items, 'send');
-    assert.deepEqual(send.textEdit?.newText, '(send ${1:integration} ${2:message} {$0})');
-    assert.equal(applyItem(doc, send), '(seq (delay 1 days) (send ${1:integration} ${2:message} {$0}))');
+    assert.deepEqual(send.textEdit?.newText, '(send $0)');
+    assert.equal(applyItem(doc, send), '(seq (delay 1 days) (send $0))');
   });
 
   it('offers reactions in success and failure, options after a send, branches of an if', () => {
@@ -149,7 +160,7 @@ describe('flow completion: a new form where no list is open yet', () => {
     assert.deepEqual(complete(';; When\n|').labels, whenForms);
     assert.deepEqual(complete('(send echo message {}) | (delay 1 days)').labels, complete('(|').labels);
     const typed = complete(';; Then\nde|', 'flow', true);
-    assert.equal(applyItem(typed.doc, item(typed.items, 'delay')), ';; Then\n(delay ${1:5} ${2|seconds,minutes,hours,days|})');
+    assert.equal(applyItem(typed.doc, item(typed.items, 'delay')), ';; Then\n(delay $0)');
   });
 
   it('offers when forms in when-side patterns, predicates in an event', () => {
@@ -185,9 +196,9 @@ describe('flow completion: a new form where no list is open yet', () => {
 
   it('inserts the form escaped on one line inside a pattern string', () => {
     const { doc, items } = complete('{"then": "(seq |)"}', 'pattern', true);
-    assert.equal(applyItem(doc, item(items, 'if')), '{"then": "(seq (if ${1:pred} (success $2) (failure $0)))"}');
+    assert.equal(applyItem(doc, item(items, 'if')), '{"then": "(seq (if $1 (success $2) (failure $0)))"}');
     const empty = complete('{"then": "|"}', 'pattern', true);
-    assert.equal(applyItem(empty.doc, item(empty.items, 'delay')), '{"then": "(delay ${1:5} ${2|seconds,minutes,hours,days|})"}');
+    assert.equal(applyItem(empty.doc, item(empty.items, 'delay')), '{"then": "(delay $0)"}');
     assert.deepEqual(complete('{"when": "|"}', 'pattern').labels, whenForms);
   });
 });
@@ -258,7 +269,7 @@ describe('flow completion: params', () => {
     const { doc, items } = complete('(send twilio sms {:message "hi" |})', 'flow', true);
     const all = item(items, 'all mandatory fields');
     assert.equal(all.detail, 'to-phone-number, from-phone-number');
-    assert.equal(applyItem(doc, all), '(send twilio sms {:message "hi" :to-phone-number ${1:""} :from-phone-number ${2:""}})');
+    assert.equal(applyItem(doc, all), '(send twilio sms {:message "hi" :to-phone-number "$1" :from-phone-number "$2"})');
     const plain = complete('(send twilio sms {|})');
     assert.equal(applyItem(plain.doc, item(plain.items, 'all mandatory fields')), '(send twilio sms {:to-phone-number "" :from-phone-number "" :message ""})');
   });
@@ -341,7 +352,7 @@ describe('flow completion in pattern files', () => {
 
   it('puts snippets of the form table on one line inside a string', () => {
     const { doc, items } = complete('{"then": "(|)"}', 'pattern', true);
-    assert.equal(applyItem(doc, item(items, 'if')), '{"then": "(if ${1:pred} (success $2) (failure $3))"}');
+    assert.equal(applyItem(doc, item(items, 'if')), '{"then": "(if $1 (success $2) (failure $0))"}');
   });
 
   it('inserts all mandatory fields escaped on one line', () => {

@@ -65,7 +65,7 @@ describe('4.2 completion: forms by position', () => {
 
   it('a snippet fills in the arguments of a verb', () => {
     const { doc, items } = complete('(|)', true);
-    assert.equal(applyItem(doc, item(items, 'create')), '(create ${1:integration} ${2:message} {$3})');
+    assert.equal(applyItem(doc, item(items, 'create')), '(create $0)');
   });
 });
 
@@ -252,9 +252,9 @@ describe('4.2 outline', () => {
     assert.deepEqual(compactRange(symbols[3].range), rangeOfText(doc, '(perform salesforce case {:subject sms.sid})'));
   });
 
-  it('the code of a 4.2 payload, under its pattern', () => {
+  it('the code of a 4.2 payload, in the Code part of its pattern', () => {
     const doc = documentOf('[{"name": "P", "status": true, "key": "k", "code": "(def a 1) (create twilio sms)"}]', 'pattern');
-    assert.deepEqual(outline(flowSymbols(readFlow(doc), ctx.settings.flow.dialect)), ['P (pattern) [a (def), create twilio sms]']);
+    assert.deepEqual(outline(flowSymbols(readFlow(doc), ctx.settings.flow.dialect)), ['P (pattern) [Code [a (def), create twilio sms]]']);
   });
 });
 

@@ -82,6 +82,20 @@ describe('flow hover', () => {
     assert.deepEqual(inTemplate.range, rangeOfText(inTemplate.doc, ':message'));
   });
 
+  it('shows the values an enum field allows on a value given to it, the one given marked', () => {
+    const h = hover('(send salesforce task {:Priority "Hi|gh"})');
+    assert.equal(h.value.split('\n\n')[0], '`"High"`: a value of `Priority` in `salesforce task`');
+    assert.match(h.value, /Values: \*\*`"High"`\*\*, `"Normal"`, `"Low"`/);
+    assert.deepEqual(h.range, rangeOfText(h.doc, '"High"'));
+    const wrong = hover('(send salesforce task {:Priority "Hihg|"})');
+    assert.match(wrong.value, /^`"Hihg"` is not a value of `Priority` in `salesforce task`\n\nValues: `"High"`, `"Normal"`, `"Low"`/);
+    const embedded = hover('{"then": "(send salesforce task {:Priority \\"Lo|w\\"})"}', 'pattern');
+    assert.match(embedded.value, /Values: `"High"`, `"Normal"`, \*\*`"Low"`\*\*/);
+    assert.deepEqual(embedded.range, rangeOfText(embedded.doc, '\\"Low\\"'));
+    // A value of a field without an enum has nothing to say.
+    assert.equal(hover('(send salesforce task {:WhoId "00|3"})').hover, null);
+  });
+
   it('shows an operator with its shape and description', () => {
     const h = hover('(del|ay 5 minutes)');
     assert.equal(h.value, '`(delay <n> <unit>)`\n\nWait for a duration.');

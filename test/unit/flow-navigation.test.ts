@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { DocumentSymbol, Range } from 'vscode-languageserver-types';
+import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import { flowDefinition, flowReferences, flowSymbols } from '../../server/src/service/flow/editing/features';
 import { compactRange as compact, documentOf, rangeOfText, withCursor } from '../support/documents';
 import { readFlow, builtinDefinitions } from '../support/service';
@@ -106,36 +106,79 @@ function outline(symbols: DocumentSymbol[]): string[] {
 }
 
 describe('flow outline', () => {
-  it('lists pattern maps by name with the sends inside them', () => {
+  it('nests a pattern map\'s When and Then parts, and each send under the send whose branch holds it', () => {
     const doc = documentOf(
       [
         '[{:name "Abandoned twice"',
         '  :when (within 1 hours (count 2 (event (= CallAction "abandoned"))))',
-        '  :then (seq (send twilio sms {}) (delay 5 minutes) (await twilio call-status {}))}',
+        '  :then (seq (send twilio sms {}) (delay 5 minutes)',
+        '             (await twilio call-status {} (if (= $status "completed") (success (send echo message {})) (failure (send twilio sms {})))))}',
         ' {:status false :then (send echo message {:message "x"})}]',
       ].join('\n'),
       'flow',
     );
     const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
-    assert.deepEqual(outline(symbols), ['Abandoned twice [send twilio sms, await twilio call-status]', '(unnamed pattern) [send echo message]']);
-    assert.deepEqual(compact(symbols[0].selectionRange), rangeOfText(doc, '"Abandoned twice"'));
-    assert.deepEqual(compact(symbols[0].children?.[0].selectionRange as Range), rangeOfText(doc, 'send twilio sms'));
-    assert.deepEqual(compact(symbols[0].children?.[0].range as Range), rangeOfText(doc, '(send twilio sms {})'));
+    assert.deepEqual(outline(symbols), [
+      'Abandoned twice [When, Then [send twilio sms, await twilio call-status [send echo message, send twilio sms]]]',
+      '(unnamed pattern) [Then [send echo message]]',
+    ]);
+    const [pattern] = symbols;
+    assert.deepEqual(compact(pattern.selectionRange), rangeOfText(doc, '"Abandoned twice"'));
+    assert.equal(pattern.kind, SymbolKind.Object);
+    const [when, then] = pattern.children ?? [];
+    assert.deepEqual([when.kind, when.detail, compact(when.selectionRange)], [SymbolKind.Event, 'within', rangeOfText(doc, ':when')]);
+    assert.deepEqual(compact(when.range), rangeOfText(doc, ':when (within 1 hours (count 2 (event (= CallAction "abandoned"))))'));
+    assert.deepEqual([then.detail, compact(then.selectionRange)], ['seq', rangeOfText(doc, ':then')]);
+    const [sms, callStatus] = then.children ?? [];
+    assert.deepEqual(compact(sms.selectionRange), rangeOfText(doc, 'send twilio sms'));
+    assert.deepEqual(compact(sms.range), rangeOfText(doc, '(send twilio sms {})'));
+    assert.deepEqual(compact(callStatus.selectionRange), rangeOfText(doc, 'await twilio call-status'));
+    assert.deepEqual(compact(callStatus.children?.[0].range as Range), rangeOfText(doc, '(send echo message {})'));
   });
 
-  it('lists the sends of a bare reaction file, half-typed ones too', () => {
-    const doc = documentOf(';; Then\n(seq (send echo message {}) (send twilio', 'flow');
-    assert.deepEqual(outline(flowSymbols(readFlow(doc), ctx.settings.flow.dialect)), ['send echo message', 'send twilio']);
+  it('names the top-level forms of a bare flow file by their side, half-typed sends too', () => {
+    const doc = documentOf(';; When\n(event (= a 1))\n;; Then\n(seq (send echo message {}) (send twilio', 'flow');
+    const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
+    assert.deepEqual(outline(symbols), ['When', 'Then [send echo message, send twilio]']);
+    assert.deepEqual(compact(symbols[1].selectionRange), rangeOfText(doc, 'seq'));
   });
 
-  it('lists the patterns of a pattern file with the sends of their code strings', () => {
+  it('leaves sends of a form whose side is unknown at the top', () => {
+    const doc = documentOf('(frobnicate (send echo message {}))', 'flow');
+    assert.deepEqual(outline(flowSymbols(readFlow(doc), ctx.settings.flow.dialect)), ['send echo message']);
+  });
+
+  it('lists the patterns of a pattern file with a When and a Then part per code string', () => {
     const doc = documentOf(
       '[{"name": "One", "when": "(event (= a 1))", "then": "(send echo message {:message \\"x\\"})"},\n {"then": "(par (send twilio sms {}) (send twilio call {}))"}]',
       'pattern',
     );
     const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
-    assert.deepEqual(outline(symbols), ['One [send echo message]', '(unnamed pattern) [send twilio sms, send twilio call]']);
+    assert.deepEqual(outline(symbols), ['One [When, Then [send echo message]]', '(unnamed pattern) [Then [send twilio sms, send twilio call]]']);
     assert.deepEqual(compact(symbols[0].selectionRange), rangeOfText(doc, '"One"'));
-    assert.deepEqual(compact(symbols[1].children?.[1].selectionRange as Range), rangeOfText(doc, 'send twilio call'));
+    const then = symbols[0].children?.[1] as DocumentSymbol;
+    assert.deepEqual(compact(then.selectionRange), rangeOfText(doc, '"then"'));
+    assert.deepEqual(compact(then.range), rangeOfText(doc, '"then": "(send echo message {:message \\"x\\"})"'));
+    assert.equal(then.detail, 'send');
+    assert.deepEqual(compact(symbols[1].children?.[0].children?.[1].selectionRange as Range), rangeOfText(doc, 'send twilio call'));
+  });
+
+  it('lists the code of a 4.2 payload as one part, its inner symbols left to the 4.2 rules', () => {
+    const doc = documentOf('{"name": "New", "status": true, "code": "(send echo message {})"}', 'pattern');
+    const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
+    assert.deepEqual(outline(symbols), ['New [Code]']);
+    assert.deepEqual(compact(symbols[0].children?.[0].selectionRange as Range), rangeOfText(doc, '"code"'));
+  });
+
+  it('nests ten thousand sends deep without recursion', () => {
+    const depth = 10_000;
+    const text = `${'(send echo message {} (success '.repeat(depth)}${'))'.repeat(depth)}`;
+    let symbols = flowSymbols(readFlow(documentOf(text, 'flow')), ctx.settings.flow.dialect);
+    let levels = 0;
+    while (symbols.length > 0) {
+      levels++;
+      symbols = symbols[0].children ?? [];
+    }
+    assert.equal(levels, depth + 1);
   });
 });

@@ -160,7 +160,7 @@ describe('send forms filled from the code', () => {
     );
   });
 
-  it('follows the cursor: the innermost send holding it, else the next one, else none', () => {
+  it('follows the cursor: the innermost send holding it, else the next one, else the last one before it', () => {
     const flow = `|(send echo message {:message "a"})
 (send timer create {:trigger "5m" :then (send echo message {:message "inner"})})`;
     assert.equal(sendFormAt(flow).model.message, 'message');
@@ -172,8 +172,13 @@ describe('send forms filled from the code', () => {
     assert.deepEqual(field(outer, 'then').value, { kind: 'expression', summary: '(send …)' });
     const next = sendFormAt(flow.replace('|', '').replace('"a"})\n', '"a"})\n|')).model;
     assert.equal(next.integration, 'timer');
-    const { doc, position } = withCursor(flow.replace('|', '') + '\n|', 'flow');
+    // Past the last send: the last one (in source order, so the innermost of the last form).
+    const past = sendFormAt(flow.replace('|', '') + '\n|').model;
+    assert.deepEqual([past.integration, field(past, 'message').value], ['echo', { kind: 'constant', text: 'inner' }]);
+    const { doc, position } = withCursor(';; no sends\n(delay 1 days)|', 'flow');
     assert.equal(sendForm(readFlow(doc), position, ctx), null);
+    const lastPattern = sendFormAt('[{"then": "(send echo message {})"}, {"then": "(send twilio sms {})"}]|', 'pattern').model;
+    assert.equal(lastPattern.integration, 'twilio');
     const between = sendFormAt('(seq (send echo message {:message "a"}) | (delay 1 days) (send twilio sms {}))').model;
     assert.equal(between.integration, 'twilio');
     const fromWhen = sendFormAt('{"when": "(event |(= a 1))", "then": "(send echo message {})"}', 'pattern').model;
@@ -325,7 +330,8 @@ describe('writing a send form back into the flow', () => {
       ['(send twilio |sms)', { message: 'x' }, noEditReasons.noParamsMap],
       ['(send twilio |sms {})', { message: '', constructor: 'x' }, noEditReasons.notEditable],
       ['(send twilio |sms {})', { message: '' }, noEditReasons.nothingFilled],
-      ['(send twilio sms {})\n|', { message: 'x' }, noEditReasons.noSend],
+      // Past the last send the form shows that send; with no send left in the flow there is none.
+      ['(delay 1 days)\n|', { message: 'x' }, noEditReasons.noSend],
     ];
     for (const [text, values, reason] of cases) {
       const { doc, position } = withCursor(text, 'flow');

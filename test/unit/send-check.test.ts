@@ -176,6 +176,6 @@ describe('send check: enum fields get a choice of their values', () => {
     assert.equal(renderPlain(region, fieldParts(subject, 1)), ':Subject "Call"');
     const owner = c.message?.field('OwnerId');
     assert.ok(owner);
-    assert.equal(renderSnippet(region, fieldParts(owner, 2)), ':OwnerId ${2:""}');
+    assert.equal(renderSnippet(region, fieldParts(owner, 2)), ':OwnerId "$2"');
   });
 });

@@ -1,8 +1,8 @@
-// The form previews: two commands, one panel of each kind kept in step with the editor, and
-// serializers that bring the panels back after a window reload.
+// The form previews: two commands, one panel of each kind kept in step with the active editor and
+// its cursor, and serializers that bring the panels back after a window reload.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IntegrationListRequest } from '../../../server/src/protocol';
+import { IntegrationListRequest, IntegrationSummary } from '../../../server/src/protocol';
 import { PreviewTarget, isPreviewTarget } from './messages';
 import { PreviewPanel, integrationViewType, sendViewType, viewTypeOf, webviewOptions } from './previewPanel';
 
@@ -85,6 +85,15 @@ class Previews {
     );
   }
 
+  /** As Markdown's preview does: each panel follows the active editor of its kind of file. */
+  onActiveEditorChanged(editor: vscode.TextEditor | undefined): void {
+    if (editor === undefined) return;
+    if (isFlow(editor.document)) this.onSelectionChanged(editor);
+    const integration = this.panels.get(integrationViewType);
+    const uri = editor.document.uri.toString();
+    if (integration && isDefinition(editor.document) && integration.sourceUri !== uri) integration.retarget({ kind: 'integration', uri });
+  }
+
   async previewIntegrationForm(resource?: unknown): Promise<void> {
     if (resource instanceof vscode.Uri) {
       this.show({ kind: 'integration', uri: resource.toString() });
@@ -103,16 +112,8 @@ class Previews {
       void vscode.window.showInformationMessage('No integration definitions are known.');
       return;
     }
-    const picked = await vscode.window.showQuickPick(
-      integrations.map((i) => ({
-        label: i.displayName,
-        description: i.type,
-        detail: i.builtin ? 'Built-in integration' : vscode.workspace.asRelativePath(vscode.Uri.parse(i.uri)),
-        integration: i,
-      })),
-      { title: 'Preview Integration Form', placeHolder: 'Integration to preview', matchOnDescription: true },
-    );
-    if (picked) this.show({ kind: 'integration', uri: picked.integration.uri, integrationType: picked.integration.type });
+    const picked = await pickIntegration(integrations);
+    if (picked) this.show({ kind: 'integration', uri: picked.uri, integrationType: picked.type });
   }
 
   previewSendForm(uri?: unknown, position?: unknown): void {
@@ -128,6 +129,42 @@ class Previews {
     const active = editor.selection.active;
     this.show({ kind: 'send', uri: editor.document.uri.toString(), position: { line: active.line, character: active.character } });
   }
+}
+
+const openDefinitionButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open Definition' };
+
+/**
+ * A quick pick of integrations by display name; each item's button opens its definition instead
+ * (a built-in one read-only, under its own scheme).
+ */
+function pickIntegration(integrations: readonly IntegrationSummary[]): Promise<IntegrationSummary | undefined> {
+  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { integration: IntegrationSummary }>();
+  quickPick.title = 'Preview Integration Form';
+  quickPick.placeholder = 'Integration to preview';
+  quickPick.matchOnDescription = true;
+  quickPick.items = integrations.map((i) => ({
+    label: i.displayName,
+    description: i.type,
+    detail: i.builtin ? 'Built-in integration' : vscode.workspace.asRelativePath(vscode.Uri.parse(i.uri)),
+    buttons: [openDefinitionButton],
+    integration: i,
+  }));
+  return new Promise((resolve) => {
+    let chosen: IntegrationSummary | undefined;
+    quickPick.onDidAccept(() => {
+      chosen = quickPick.selectedItems[0]?.integration;
+      quickPick.hide();
+    });
+    quickPick.onDidTriggerItemButton((event) => {
+      quickPick.hide();
+      void vscode.window.showTextDocument(vscode.Uri.parse(event.item.integration.uri), { preview: false });
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve(chosen);
+    });
+    quickPick.show();
+  });
 }
 
 export function registerPreviews(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -150,5 +187,6 @@ export function registerPreviews(context: vscode.ExtensionContext, client: Langu
     vscode.window.registerWebviewPanelSerializer(sendViewType, serializer('send')),
     vscode.workspace.onDidChangeTextDocument((e) => previews.onDocumentChanged(e.document)),
     vscode.window.onDidChangeTextEditorSelection((e) => previews.onSelectionChanged(e.textEditor)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => previews.onActiveEditorChanged(editor)),
   );
 }

@@ -8,7 +8,7 @@ export type PreviewTarget =
 
 export type HostMessage =
   | { type: 'model'; target: PreviewTarget; model: FormModel }
-  /** Nothing to show (no send at or after the cursor, the file is gone, ...). */
+  /** Nothing to show (no send in the file, the file is gone, ...). */
   | { type: 'empty'; target: PreviewTarget; text: string };
 
 export type WebviewMessage =

@@ -149,7 +149,7 @@ function followModel(target: PreviewTarget, model: FormModel): PreviewTarget {
 }
 
 function emptyText(target: PreviewTarget): string {
-  if (target.kind === 'send') return 'No send or await at or after the cursor.';
+  if (target.kind === 'send') return 'This file has no send or await.';
   return target.integrationType !== undefined && target.uri === undefined
     ? `No integration of type ${target.integrationType} is known.`
     : 'This file is not an integration definition.';

@@ -81,6 +81,7 @@ const didYouMean = (s: string | undefined) => (s === undefined ? '' : `; did you
 export const messages = {
   jsonSyntax: (detail: string) => `Invalid JSON: ${detail}`,
   schema: (detail: string) => detail,
+  schemaEnumValue: (detail: string, suggestion: string) => `${detail.replace(/\.$/, '')}; did you mean "${suggestion}"?`,
   unredactedSecret: (param: string, component: string) =>
     `Secret param ${quote(param)} is in ${component}.params but not in ${component}.redact: its value would be shown in clear`,
   secretNotMasked: (param: string) =>

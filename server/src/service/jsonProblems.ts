@@ -6,6 +6,7 @@ import type { JSONDocument } from 'vscode-json-languageservice';
 import { messages } from './codes';
 import { makeDiagnostic, messageText } from './diagnostics';
 import { SchemaKind, forSchema, jsonPackage, jsonService, schemaFor } from './jsonService';
+import { EnumValueData, enumMismatches } from './enumValues';
 
 /**
  * The parser's and scanner's codes (0x100-0x2ff: bad tokens, missing commas and colons, comments,
@@ -71,8 +72,10 @@ export function withoutFollowOns(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.code === 'json-syntax' || !inBroken(d.range));
 }
 
-function asSchemaProblem(d: Diagnostic): Diagnostic {
-  return makeDiagnostic('schema', d.range, messages.schema(messageText(d)), undefined, d.severity === DiagnosticSeverity.Warning ? 'warning' : undefined);
+function asSchemaProblem(d: Diagnostic, enumValue: EnumValueData | undefined): Diagnostic {
+  // A value outside an enum says which allowed one it likely means, and carries them all for the quick fixes.
+  const text = enumValue?.likely ? messages.schemaEnumValue(messageText(d), enumValue.suggestions[0]) : messages.schema(messageText(d));
+  return makeDiagnostic('schema', d.range, text, enumValue && { ...enumValue }, d.severity === DiagnosticSeverity.Warning ? 'warning' : undefined);
 }
 
 /**
@@ -82,18 +85,22 @@ function asSchemaProblem(d: Diagnostic): Diagnostic {
  * keeping every offset.
  */
 export async function jsonProblems(doc: TextDocument, json: JSONDocument, kind: SchemaKind, parsed: TextDocument = doc): Promise<Diagnostic[]> {
+  const view = forSchema(parsed, kind);
   const found = await jsonService().doValidation(
-    forSchema(parsed, kind),
+    view,
     json,
     { comments: 'error', trailingCommas: 'error', schemaValidation: 'error', schemaRequest: 'ignore' },
     schemaFor(kind),
   );
+  const enums = await enumMismatches(view, json, schemaFor(kind), found);
   const placed =
     parsed === doc
       ? found
       : found.map((d) => ({ ...d, range: { start: doc.positionAt(parsed.offsetAt(d.range.start)), end: doc.positionAt(parsed.offsetAt(d.range.end)) } }));
   const syntax = collapseSyntaxErrors(doc, placed.filter(isSyntaxProblem));
   const result = syntax.map((d) => makeDiagnostic('json-syntax', d.range, messages.jsonSyntax(messageText(d))));
-  for (const d of placed) if (!isSyntaxProblem(d)) result.push(asSchemaProblem(d));
+  placed.forEach((d, i) => {
+    if (!isSyntaxProblem(d)) result.push(asSchemaProblem(d, enums.get(found[i])));
+  });
   return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -21,12 +21,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisContext, analysisContext } from './analysisContext';
 import { DefinitionIndex } from './definitions/definitionIndex';
 import { definitionSymbols } from './definitions/definitionDocument';
-import { loadBuiltinDocuments } from './definitions/builtin';
+import { BuiltinDefinitions } from './definitions/builtin';
 import { validateDefinition } from './definitions/validate';
 import { completeDefinition } from './definitions/completion';
 import { hoverDefinition } from './definitions/hover';
 import { definitionCodeActions } from './definitions/codeActions';
-import { referenceTargetAt } from './definitions/navigation';
 import { Definition, definitionType } from './definitions/model';
 import { DuplicateTypeFacts } from './definitions/checks';
 import { applySeverityOverrides, capDiagnostics, inDocumentOrder } from './diagnostics';
@@ -34,10 +33,10 @@ import { boundedCompletion, maxCodeLenses, maxSymbols } from './documents/answer
 import { DocumentModel } from './documents/documentModel';
 import { DocumentStore } from './documents/documentStore';
 import { clampPosition, hasSurrogates, wholeCharacters, wholeRange } from './documents/textSafety';
-import { displayPath, normaliseUri } from './documents/uris';
+import { displayPath, folderKey, isInside, normaliseUri } from './documents/uris';
 import { Settings } from './settings';
 import { checkFlowDocumentWithin } from './flow';
-import { completeFlow, flowCodeActions, flowDefinition, flowHighlights, flowReferences, flowSymbols, flowVariableReferences, hoverFlow } from './flow/editing/features';
+import { completeFlow, flowCodeActions, flowDefinition, flowHighlights, flowSymbols, flowVariableReferences, hoverFlow } from './flow/editing/features';
 import { completePattern, hoverPattern } from './flow/editing/payload';
 import { checkPatternDocument } from './flow/embedding/payloadChecks';
 import { Formatted, formatDocument, guardedNote, indentNewLine } from './formatting/documentFormatting';
@@ -48,6 +47,7 @@ import { PreviewRequests } from './previewRequests';
 import { CancellationToken, FileAccess, ScanLimits, ScanProgress } from './workspace/fileAccess';
 import { FileChange, FolderScan, Workspace } from './workspace/workspace';
 import { SourceDocument } from './workspace/sourceDocument';
+import { workspaceReferences } from './workspaceReferences';
 
 export interface ClientOptions {
   snippets: boolean;
@@ -58,7 +58,7 @@ export interface ServiceOptions {
   /** The `cxengage.*` settings that apply to a document or folder. */
   settingsFor(uri: string): Settings;
   scanLimits?: ScanLimits;
-  /** The built-in definitions (default: read from the bundled `schemas/builtin`). */
+  /** The built-in definitions (default: read from the bundled `schemas/builtin`, see `useBuiltinScheme`). */
   builtins?: () => Definition[];
 }
 
@@ -71,12 +71,13 @@ export class LanguageService {
   readonly previews: PreviewRequests;
   private readonly store = new DocumentStore();
   private readonly settingsFor: (uri: string) => Settings;
-  private readonly builtins: () => Definition[];
+  /** The built-in definitions, read on first use; their uris and texts. */
+  readonly builtins: BuiltinDefinitions;
   private builtinsLoaded = false;
 
   constructor(options: ServiceOptions) {
     this.settingsFor = options.settingsFor;
-    this.builtins = options.builtins ?? (() => loadBuiltinDocuments().map((d) => d.definition));
+    this.builtins = new BuiltinDefinitions(options.builtins);
     this.workspace = new Workspace(options.files, options.settingsFor, options.scanLimits);
     this.previews = new PreviewRequests(this);
   }
@@ -92,7 +93,12 @@ export class LanguageService {
   loadBuiltins(): void {
     if (this.builtinsLoaded) return;
     this.builtinsLoaded = true;
-    this.index.setBuiltins(this.builtins());
+    this.index.setBuiltins(this.builtins.definitions());
+  }
+
+  /** A built-in definition is never a workspace one, even when the editor reopens it before the built-ins are read. */
+  private isBuiltin(uri: string): boolean {
+    return this.index.isBuiltinUri(uri) || this.builtins.owns(uri);
   }
 
   /**
@@ -135,6 +141,11 @@ export class LanguageService {
     return this.track(
       (async () => {
         for (const { uri, change } of changes) {
+          // A folder deleted whole is reported as the folder alone: what was read under it goes too.
+          if (change === 'deleted' && !this.index.has(uri)) {
+            const folder = folderKey(uri);
+            this.index.deleteWhere((key) => isInside(key, folder) && this.workspace.opened(key) === undefined);
+          }
           const role = this.workspace.fileChanged(uri, change);
           if (this.workspace.opened(uri) !== undefined) continue;
           if (role === 'definition') await this.reindexFromDisk(uri);
@@ -163,7 +174,7 @@ export class LanguageService {
   }
 
   private async reindexFromDisk(uri: string): Promise<void> {
-    if (this.index.isBuiltinUri(uri)) return;
+    if (this.isBuiltin(uri)) return;
     const onDisk = this.workspace.roleOf(uri) === 'definition' ? await this.workspace.read(uri) : undefined;
     // Opened again while the file was read: the editor's text wins.
     if (this.workspace.opened(uri) !== undefined) return;
@@ -172,7 +183,7 @@ export class LanguageService {
   }
 
   private indexDefinition(source: SourceDocument): void {
-    if (this.index.isBuiltinUri(source.uri)) return;
+    if (this.isBuiltin(source.uri)) return;
     const model = this.modelOf(source);
     if (model.kind !== 'definition' || model.guard !== undefined) this.index.delete(source.uri);
     else this.index.set(model.definition.definition);
@@ -303,36 +314,15 @@ export class LanguageService {
   }
 
   /**
-   * Uses, in every flow of the workspace (open ones as edited), of what a position in a definition
-   * names; in flow code, the reads of the 4.2 variable there (and its binding when `withBinding`).
+   * Uses, in every flow of the workspace (open ones as edited), of what a position names: in a
+   * definition its type, a message or a field; in a flow the integration, message or field used,
+   * or the reads of the 4.2 variable there. With `includeDeclaration`, where the definition
+   * declares it (or the variable's binding) comes first.
    */
-  async references(uri: string, position: Position, token?: CancellationToken, withBinding = true): Promise<Location[]> {
-    const model = this.openModel(uri);
-    if (model?.kind === 'flow' || model?.kind === 'pattern') return this.variableReferences(uri, position, withBinding);
-    if (model?.kind !== 'definition') return [];
-    const target = referenceTargetAt(model.definition, clampPosition(model.source.document, position));
-    if (target === undefined) return [];
-    const definitionKey = normaliseUri(uri);
-    const result: Location[] = [];
-    const flows = new Map<string, string>();
-    for (const source of this.workspace.openDocuments()) if (source.kind === 'flow' || source.kind === 'pattern') flows.set(source.key, source.uri);
-    for (const file of this.workspace.knownFiles('flow')) if (!flows.has(file.key)) flows.set(file.key, file.uri);
-    for (const flowUri of flows.values()) {
-      if (token?.isCancellationRequested) break;
-      const source = await this.workspace.readFlow(flowUri);
-      if (source === undefined) continue;
-      // A flow that never spells the integration's name cannot use it: skip reading it. (A
-      // pattern file might spell it with `\u` escapes inside a JSON string, so those are read.)
-      const text = source.document.getText();
-      if (!text.includes(target.type) && !text.includes('\\u')) continue;
-      const flowModel = this.modelOf(source);
-      if (flowModel.guard !== undefined || (flowModel.kind !== 'flow' && flowModel.kind !== 'pattern')) continue;
-      // A flow in another folder may mean another definition of the same type.
-      const meant = this.contextFor(source.uri).lookup(target.type);
-      if (meant === undefined || normaliseUri(meant.uri) !== definitionKey) continue;
-      for (const location of flowReferences(flowModel.flow, target)) result.push(location);
-    }
-    return result;
+  async references(uri: string, position: Position, includeDeclaration = false, token?: CancellationToken): Promise<Location[]> {
+    const variable = this.variableReferences(uri, position, includeDeclaration);
+    if (variable.length > 0) return variable;
+    return workspaceReferences(this, uri, position, includeDeclaration, token);
   }
 
   /** References of the 4.2 variable under a position of a flow or pattern document (empty elsewhere). */

@@ -68,7 +68,7 @@ export class PreviewRequests {
     return summaries.sort(byName);
   }
 
-  /** The built-in definition whose bundled file `uri` is, if it is one. */
+  /** The built-in definition whose uri `uri` is (its bundled file's, or under the client's built-in scheme), if it is one. */
   private builtinAt(uri: string): Definition | undefined {
     const index = this.service.index;
     this.service.loadBuiltins();

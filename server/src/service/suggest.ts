@@ -34,3 +34,27 @@ export function closeMatches(word: string, candidates: Iterable<string>, limit =
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   return closeMatches(word, candidates, 1)[0];
 }
+
+/**
+ * Like `closest`, and failing that a candidate one of whose tails after a `-`, `_` or `.` is
+ * close (`pasword` → `api-password`): names of params are often prefixed.
+ */
+export function closestName(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const whole = closest(word, list);
+  if (whole !== undefined) return whole;
+  const byTail = new Map<string, string>();
+  for (const candidate of list) {
+    for (let i = candidate.search(/[-_.]/); i >= 0; i = nextSeparator(candidate, i + 1)) {
+      const tail = candidate.slice(i + 1);
+      if (tail !== '' && !byTail.has(tail)) byTail.set(tail, candidate);
+    }
+  }
+  const tail = closest(word, byTail.keys());
+  return tail === undefined ? (byTail.has(word) ? byTail.get(word) : undefined) : byTail.get(tail);
+}
+
+function nextSeparator(text: string, from: number): number {
+  const at = text.slice(from).search(/[-_.]/);
+  return at < 0 ? -1 : from + at;
+}

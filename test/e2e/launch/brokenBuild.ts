@@ -22,7 +22,7 @@ export interface BrokenBuild {
 }
 
 /** What the real package ships (see .vscodeignore, which is copied along and applies again). */
-const shipped = ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'schemas', 'syntaxes', 'docs/images'];
+const shipped = ['package.json', '.vscodeignore', 'EXTENSION.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'schemas', 'syntaxes', 'media', 'examples'];
 
 /** Copies the built extension into `dir`, breaks its server and packages it with vsce. */
 export async function makeBrokenBuild(dir: string): Promise<BrokenBuild> {
@@ -44,7 +44,7 @@ export async function makeBrokenBuild(dir: string): Promise<BrokenBuild> {
   const vsix = path.join(dir, 'cxengage-language-tools-broken.vsix');
   await runLogged(
     process.execPath,
-    [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix],
+    [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'EXTENSION.md', '-o', vsix],
     { cwd: dir, logFile: path.join(dir, 'package.log'), timeoutMs: 60_000, what: 'packaging the broken build of the extension' },
   );
   return { dir, server, vsix };

@@ -1,26 +1,15 @@
 // The packaged extension in code-server (VS Code's workbench and extension host) seen from
 // Chromium: the in-editor suite's results, then what a user sees in the workbench.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { codesOf, expectedDiagnostics } from '../expectations';
 import { CodeServerSession } from './codeServer';
-import { fixtureWorkspace } from './paths';
+import { fixturePosition } from './editorText';
 import { delay } from './processes';
 import { visible, Workbench } from './workbench';
 
 const flowCodes = codesOf(expectedDiagnostics.flow);
-
-/** 1-based line and column of the first `marker` on the first line holding `lineText` in a fixture file. */
-function fixturePosition(file: string, lineText: string, marker: string, offset = 0): { line: number; column: number } {
-  const lines = fs.readFileSync(path.join(fixtureWorkspace, file), 'utf8').split('\n');
-  const index = lines.findIndex((l) => l.includes(lineText));
-  assert.ok(index >= 0, `no line of ${file} holds ${lineText}`);
-  const at = lines[index].indexOf(marker);
-  assert.ok(at >= 0, `line ${index + 1} of ${file} holds no ${marker}`);
-  return { line: index + 1, column: at + offset + 1 };
-}
 
 async function waitForText(read: () => Promise<string>, wanted: readonly string[], what: string, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;

@@ -38,8 +38,12 @@ export class CodeServerSession {
     return `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.paths.workspace)}`;
   }
 
-  /** Prepares a fresh profile, installs both extensions and starts code-server. */
-  static async start(): Promise<CodeServerSession> {
+  /**
+   * Prepares a fresh profile, installs the extension (and the suite runner, unless `suite` is
+   * false) and starts code-server on a copy of `workspace` (default: the fixture workspace).
+   */
+  static async start(options: { workspace?: string; suite?: boolean } = {}): Promise<CodeServerSession> {
+    const withSuite = options.suite ?? true;
     for (const [file, hint] of [
       [tools.codeServerEntry, 'run `node out/test/e2e/launch/setup.js` (part of `npm run test:e2e`)'],
       [extensionVsix, 'run `npm run package`'],
@@ -60,31 +64,24 @@ export class CodeServerSession {
     };
     fs.mkdirSync(path.join(paths.userData, 'User'), { recursive: true });
     fs.mkdirSync(paths.extensions, { recursive: true });
-    fs.cpSync(fixtureWorkspace, paths.workspace, { recursive: true });
+    fs.cpSync(options.workspace ?? fixtureWorkspace, paths.workspace, { recursive: true });
     fs.writeFileSync(path.join(paths.userData, 'User', 'settings.json'), JSON.stringify(quietSettings, null, 2));
 
     const port = await freePort();
     // Without --config, code-server writes a config with a password into the home folder.
     fs.writeFileSync(paths.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
 
-    const runnerVsix = await packageRunner(runDir, paths.log);
+    const runner = withSuite ? ['--install-extension', await packageRunner(runDir, paths.log)] : [];
     await runLogged(
       tools.node24,
-      [
-        tools.codeServerEntry,
-        ...profileArgs(paths),
-        '--install-extension',
-        extensionVsix,
-        '--install-extension',
-        runnerVsix,
-      ],
+      [tools.codeServerEntry, ...profileArgs(paths), '--install-extension', extensionVsix, ...runner],
       { env: node24Env(), logFile: paths.log, timeoutMs: 120_000, what: 'installing the extensions into code-server' },
     );
 
     const log = fs.openSync(paths.log, 'a');
     const child = spawn(
       tools.node24,
-      [tools.codeServerEntry, ...profileArgs(paths), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', paths.workspace],
+      [tools.codeServerEntry, ...profileArgs(paths), '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', paths.workspace],
       { env: { ...node24Env(), CXENGAGE_E2E_RESULTS: paths.results }, stdio: ['ignore', log, log], detached: true },
     );
     fs.closeSync(log);
@@ -173,7 +170,6 @@ const quietSettings = {
   'workbench.enableExperiments': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.disableAIFeatures': true,
-  'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
@@ -183,8 +179,6 @@ const quietSettings = {
   // The suite's edits must stay unsaved (the index has to follow unsaved text) and be reverted.
   'files.autoSave': 'off',
   'editor.minimap.enabled': false,
-  // Words of the document would otherwise fill the suggest widget without any language server.
-  'editor.wordBasedSuggestions': 'off',
 };
 
 /**
@@ -231,6 +225,8 @@ async function packageRunner(runDir: string, logFile: string): Promise<string> {
     license: 'MIT',
     engines: { vscode: '^1.91.0' },
     activationEvents: ['onStartupFinished'],
+    // The suite runs with VS Code's defaults, so in Restricted Mode: the runner must run there too.
+    capabilities: { untrustedWorkspaces: { supported: true } },
     main: './extension.js',
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));

@@ -1,40 +1,15 @@
 // The previews in code-server, used the way an author uses them: the integration quick pick, and
 // a send form whose Apply writes into the flow and whose fields reveal their place in the editor.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { CodeServerSession } from './codeServer';
-import { fixtureWorkspace } from './paths';
-import { delay } from './processes';
+import { waitFor } from '../../support/poll';
+import { fixturePosition, editorText } from './editorText';
 import { visible, Workbench } from './workbench';
-
-/** 1-based line and column of `marker` on the first line holding `lineText` of a fixture file. */
-function fixturePosition(file: string, lineText: string, marker: string): { line: number; column: number } {
-  const lines = fs.readFileSync(path.join(fixtureWorkspace, file), 'utf8').split('\n');
-  const index = lines.findIndex((l) => l.includes(lineText));
-  assert.ok(index >= 0, `no line of ${file} holds ${lineText}`);
-  return { line: index + 1, column: lines[index].indexOf(marker) + 1 };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    await delay(250);
-  }
-  throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-}
 
 function fieldOf(frame: Frame, label: string) {
   return frame.locator('.field', { has: frame.locator('label', { hasText: new RegExp(`^${label}\\*?$`) }) });
-}
-
-/** The visible text of the active editor; Monaco draws spaces as no-break spaces. */
-async function editorText(page: Page): Promise<string> {
-  return (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 }
 
 describe('the previews in code-server', { timeout: 15 * 60_000 }, () => {
@@ -43,12 +18,12 @@ describe('the previews in code-server', { timeout: 15 * 60_000 }, () => {
 
   before(
     async () => {
-      session = await CodeServerSession.start();
+      // The in-editor suite runs in the session of codeServer.test.ts: this window is ours alone.
+      session = await CodeServerSession.start({ suite: false });
       workbench = await Workbench.open(session.url);
-      // The in-editor suite runs in the same window on start; the workbench is ours once it is done.
-      await session.waitForResults();
+      await workbench.waitForProblemsOf('alerts.cxflow');
     },
-    { timeout: 12 * 60_000 },
+    { timeout: 5 * 60_000 },
   );
 
   after(async () => {
@@ -94,18 +69,18 @@ describe('the previews in code-server', { timeout: 15 * 60_000 }, () => {
     try {
       await fieldOf(frame, 'priority').locator('select').selectOption('high');
       await frame.locator('button.apply').click();
-      await until('the flow to hold the applied value', async () =>
+      await waitFor('the flow to hold the applied value', async () =>
         (await editorText(page)).includes(':body "Bye" :priority "high"') ? true : undefined,
       );
       // The form re-renders from the edited flow: the value now comes from the code.
-      await until('the form to show the applied value', async () =>
+      await waitFor('the form to show the applied value', async () =>
         (await frame.locator('button.apply').isDisabled()) && (await fieldOf(frame, 'priority').locator('select').inputValue()) === 'high'
           ? true
           : undefined,
       );
       await fieldOf(frame, 'body').locator('button.reveal').click();
       const status = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
-      await until('the editor selection on the body value', async () =>
+      await waitFor('the editor selection on the body value', async () =>
         /\(5 selected\)/.test(await status.innerText()) ? true : undefined,
       );
       assert.match(await status.innerText(), new RegExp(`^Ln ${at.line}, `));

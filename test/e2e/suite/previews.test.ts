@@ -2,22 +2,11 @@
 // the send panel follows the cursor, and the integration panel follows unsaved edits.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitFor } from './waits';
-import { files, positionOf, revert, showDocument, webviewTabs } from './workspace';
+import { waitFor, waitForPreview } from './waits';
+import { files, positionOf, revert, showDocument } from './workspace';
 
 /** The first language-server answer can wait for the server to start and read the built-ins. */
 const firstAnswerMs = 45_000;
-
-function previewTitles(): string[] {
-  return webviewTabs().map((t) => t.label);
-}
-
-function waitForPreview(title: string): Promise<true> {
-  return waitFor(`a preview tab titled "${title}"`, () => (previewTitles().includes(title) ? true : undefined), {
-    timeoutMs: 20_000,
-    describeLast: () => previewTitles().join(', ') || 'no webview tab',
-  });
-}
 
 describe('form previews in VS Code', function () {
   this.timeout(90_000);

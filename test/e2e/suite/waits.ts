@@ -2,6 +2,7 @@
 // tests poll (test/support/poll.ts) for the diagnostics they expect.
 import * as vscode from 'vscode';
 import { waitFor } from '../../support/poll';
+import { webviewTabs } from './workspace';
 
 export { waitFor };
 
@@ -36,4 +37,16 @@ export async function waitForDiagnostics(uri: vscode.Uri, expected: readonly str
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function previewTitles(): string[] {
+  return webviewTabs().map((t) => t.label);
+}
+
+/** Waits for a preview (webview) tab of this title. */
+export function waitForPreview(title: string): Promise<true> {
+  return waitFor(`a preview tab titled "${title}"`, () => (previewTitles().includes(title) ? true : undefined), {
+    timeoutMs: 20_000,
+    describeLast: () => previewTitles().join(', ') || 'no webview tab',
+  });
 }

@@ -42,7 +42,8 @@ export function positionOf(doc: vscode.TextDocument, lineText: string, marker: s
 export async function revert(doc: vscode.TextDocument): Promise<void> {
   if (!doc.isDirty) return;
   await vscode.window.showTextDocument(doc, { preview: false });
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  // An untitled document has nothing to revert to: closing it unsaved is its revert.
+  await vscode.commands.executeCommand(doc.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
 }
 
 /** The text of hover contents, whatever form each part takes. */

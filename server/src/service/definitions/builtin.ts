@@ -1,5 +1,5 @@
-// The platform's eight built-in definitions, read from schemas/builtin so that navigation can
-// open the real file and ranges point into it.
+// The platform's eight built-in definitions, read from schemas/builtin. Their uris are the files'
+// own (a client can open them), or, for a client that shows them read-only, `<scheme>:/<name>`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
@@ -7,13 +7,24 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resourcePath } from '../resources';
 import { DefinitionDocument, parseDefinitionDocument } from './definitionDocument';
 import { languageIds } from '../documentKind';
+import { UriKey, normaliseUri } from '../documents/uris';
+import { Definition } from './model';
 
 function builtinDirectory(): string {
   return resourcePath('schemas', 'builtin');
 }
 
-/** The built-in definition files, parsed. */
-export function loadBuiltinDocuments(): DefinitionDocument[] {
+export interface BuiltinOptions {
+  /** A uri scheme to give the built-in definitions instead of `file`. */
+  scheme?: string;
+}
+
+function builtinUri(file: string, options: BuiltinOptions): string {
+  return options.scheme === undefined ? URI.file(file).toString() : URI.from({ scheme: options.scheme, path: `/${path.basename(file)}` }).toString();
+}
+
+/** The built-in definition files, parsed, under the uris `options` asks for. */
+export function loadBuiltinDocuments(options: BuiltinOptions = {}): DefinitionDocument[] {
   const dir = builtinDirectory();
   return fs
     .readdirSync(dir)
@@ -21,7 +32,55 @@ export function loadBuiltinDocuments(): DefinitionDocument[] {
     .sort()
     .map((name) => {
       const file = path.join(dir, name);
-      const doc = TextDocument.create(URI.file(file).toString(), languageIds.definition, 0, fs.readFileSync(file, 'utf8'));
+      const doc = TextDocument.create(builtinUri(file, options), languageIds.definition, 0, fs.readFileSync(file, 'utf8'));
       return parseDefinitionDocument(doc, true);
     });
+}
+
+/** Whether `scheme` may name the built-in definitions: a uri scheme, and none a workspace file has. */
+export function isBuiltinScheme(scheme: unknown): scheme is string {
+  return typeof scheme === 'string' && /^[a-z][a-z0-9+.-]*$/.test(scheme) && scheme !== 'file';
+}
+
+/**
+ * The built-in definitions of one language service: read once, on first use, under the uris the
+ * client asked for, with the texts a client that shows them read-only asks for.
+ */
+export class BuiltinDefinitions {
+  private scheme: string | undefined;
+  private read: Definition[] | undefined;
+  private readonly texts = new Map<UriKey, string>();
+
+  /** `given`: the definitions to use instead of the bundled files (tests). */
+  constructor(private readonly given?: () => Definition[]) {}
+
+  /**
+   * Gives the built-in definitions uris of `scheme` (`cxengage-builtin:/twilio.integration.json`)
+   * instead of their files'; only before they are read.
+   */
+  useScheme(scheme: string): void {
+    if (this.read === undefined) this.scheme = scheme;
+  }
+
+  definitions(): Definition[] {
+    if (this.read !== undefined) return this.read;
+    if (this.given !== undefined) this.read = this.given();
+    else {
+      const documents = loadBuiltinDocuments({ scheme: this.scheme });
+      for (const d of documents) this.texts.set(normaliseUri(d.document.uri), d.document.getText());
+      this.read = documents.map((d) => d.definition);
+    }
+    return this.read;
+  }
+
+  /** The text of a built-in definition as shipped, by its uri. */
+  text(uri: string): string | undefined {
+    this.definitions();
+    return this.texts.get(normaliseUri(uri));
+  }
+
+  /** Whether `uri` is under the built-ins' own scheme: known before they are read. */
+  owns(uri: string): boolean {
+    return this.scheme !== undefined && uri.startsWith(`${this.scheme}:`);
+  }
 }

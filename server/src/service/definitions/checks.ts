@@ -3,7 +3,7 @@
 import { Diagnostic } from 'vscode-languageserver-types';
 import { messages } from '../codes';
 import { makeDiagnostic } from '../diagnostics';
-import { closest } from '../suggest';
+import { closestName } from '../suggest';
 import { Component, Definition, Located, SchemaParam } from './model';
 import { isSecretName } from './secretNames';
 
@@ -40,6 +40,7 @@ export function checkDefinition(definition: Definition, duplicates?: DuplicateTy
     if (!component) continue;
     const name = component.kind;
     const params = new Set(component.params.map((p) => p.value));
+    // Stryker disable next-line ArrayDeclaration: a made-up entry of an absent redact list maps to `undefined`, which no param value equals.
     const redacted = new Set((component.redact ?? []).map((p) => p.value));
 
     for (const [list, entries] of [
@@ -67,7 +68,7 @@ export function checkDefinition(definition: Definition, duplicates?: DuplicateTy
     ] as const) {
       for (const entry of entries) {
         if (known.has(entry.value)) continue;
-        const suggestion = closest(entry.value, known);
+        const suggestion = closestName(entry.value, known);
         diagnostics.push(
           makeDiagnostic('unknown-param', entry.range, messages.unknownParam(entry.value, `${name}.${list}`, suggestion), {
             suggestions: suggestion === undefined ? [] : [suggestion],

@@ -1,5 +1,6 @@
-// Quick fixes in definition files: add an unredacted secret to its component's `redact` list, and
-// mark a secret-looking schema param as a password; edits follow the file's own layout.
+// Quick fixes in definition files: add an unredacted secret to its component's `redact` list, mark
+// a secret-looking schema param as a password, and replace a misspelt param or enum value with a
+// suggested one; edits follow the file's own layout.
 import type { ASTNode, ObjectASTNode } from 'vscode-json-languageservice';
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,7 +12,13 @@ export function definitionCodeActions(parsed: DefinitionDocument, diagnostics: D
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const code = codeOf(diagnostic);
-    const data = (diagnostic.data ?? {}) as { param?: unknown; component?: unknown };
+    const data = (diagnostic.data ?? {}) as { param?: unknown; component?: unknown; suggestions?: unknown; likely?: unknown };
+    if ((code === 'unknown-param' || code === 'schema') && Array.isArray(data.suggestions)) {
+      // `unknown-param` suggests only close names; an enum value lists every allowed one.
+      const likely = code === 'unknown-param' || data.likely === true;
+      for (const action of replacements(parsed.document, diagnostic, data.suggestions, likely)) actions.push(action);
+      continue;
+    }
     if (typeof data.param !== 'string') continue;
     let action: CodeAction | undefined;
     if (code === 'unredacted-secret' && (data.component === 'endpoint' || data.component === 'listener')) {
@@ -22,6 +29,19 @@ export function definitionCodeActions(parsed: DefinitionDocument, diagnostics: D
     if (action) actions.push({ ...action, diagnostics: [diagnostic], isPreferred: true });
   }
   return actions;
+}
+
+/** Replace the string a diagnostic stands on with each suggestion; the first is preferred when likely. */
+function replacements(doc: TextDocument, diagnostic: Diagnostic, suggestions: unknown[], likely: boolean): CodeAction[] {
+  const current = doc.getText(diagnostic.range);
+  if (!/^"(?:[^"\\]|\\.)*"$/.test(current)) return [];
+  return suggestions
+    .filter((s): s is string => typeof s === 'string')
+    .map((suggestion, i) => ({
+      ...quickFix(doc, `Change to \`${suggestion}\``, [TextEdit.replace(diagnostic.range, JSON.stringify(suggestion))]),
+      diagnostics: [diagnostic],
+      ...(i === 0 && likely ? { isPreferred: true } : {}),
+    }));
 }
 
 function quickFix(doc: TextDocument, title: string, edits: TextEdit[]): CodeAction {

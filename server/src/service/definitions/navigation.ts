@@ -1,8 +1,9 @@
 // What a position in a definition file names, for "find references" into flows: the integration
-// (its `type`), a `sends` message, or a field of one.
-import { Position } from 'vscode-languageserver-types';
+// (its `type`), a `sends` message, or a field of one; and where a definition declares it.
+import { Location, Position } from 'vscode-languageserver-types';
 import { nodeAt, pathOf } from '../json';
 import { DefinitionDocument } from './definitionDocument';
+import { Definition } from './model';
 
 export interface ReferenceTarget {
   type: string;
@@ -23,4 +24,14 @@ export function referenceTargetAt(parsed: DefinitionDocument, position: Position
   if (path.length === 3) return { type, message: String(path[2]) };
   if (path.length === 4) return { type, message: String(path[2]), field: String(path[3]) };
   return undefined;
+}
+
+/** Where `definition` declares the integration, message or field of `target`. */
+export function declarationOf(definition: Definition, target: ReferenceTarget): Location | undefined {
+  if (target.message === undefined) return definition.type ? { uri: definition.uri, range: definition.type.range } : undefined;
+  const message = definition.endpoint?.message(target.message);
+  if (message === undefined) return undefined;
+  if (target.field === undefined) return { uri: definition.uri, range: message.keyRange };
+  const field = message.field(target.field);
+  return field === undefined ? undefined : { uri: definition.uri, range: field.keyRange };
 }

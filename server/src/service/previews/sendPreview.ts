@@ -1,11 +1,11 @@
-// The form of the interaction at (or after) a position in a flow, filled from the code and read
-// from its send check: each field's value and where it comes from, and each problem of the send as
-// the Problems panel shows it (after severity overrides and suppression comments).
+// The form of the interaction at (or nearest to) a position in a flow, filled from the code and
+// read from its send check: each field's value and where it comes from, and each problem of the
+// send as the Problems panel shows it (after severity overrides and suppression comments).
 import { Position, Range } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../analysisContext';
 import { messages } from '../codes';
 import { displayName } from '../definitions/model';
-import { nodeRange } from '../flow/embedding/region';
+import { FlowRegion, nodeRange } from '../flow/embedding/region';
 import { FlowDocument, flowInteractionAt } from '../flow';
 import { forEachInteraction, Interaction, InteractionInfo, interactionInfo } from '../flow/analysis/interactions';
 import { checkInteraction, FieldCheck, fieldStatus, InteractionCheck } from '../flow/analysis/sendCheck';
@@ -14,22 +14,40 @@ import { FlowNode } from '../flow/syntax/tree';
 import { FormProblem, SendFieldModel, SendFormModel } from './previewModel';
 import { sendValue } from './sendPreviewValue';
 
-/** The interaction at `position` (the innermost one, also at its `(`), else the first one after it. */
+/**
+ * The interaction at `position` (the innermost one, also at its `(`), else the first one after it,
+ * else (past the last one) the last one before it: the preview shows the nearest send rather than
+ * nothing.
+ */
 export function sendAt(flowDoc: FlowDocument, position: Position): InteractionInfo | undefined {
   const offset = flowDoc.document.offsetAt(position);
   const holding = flowInteractionAt(flowDoc, offset);
   if (holding) return holding;
   // Only the interaction chosen gets its document ranges worked out: a cursor move in a large flow
   // costs one walk over the trees.
+  let before: { region: FlowRegion; interaction: Interaction } | undefined;
+  // Regions that end before the cursor are walked only when no interaction follows it.
+  const earlier: FlowRegion[] = [];
   for (const region of flowDoc.regions) {
-    if (region.docEnd < offset) continue;
+    if (region.docEnd < offset) {
+      earlier.push(region);
+      continue;
+    }
     let next: Interaction | undefined;
     forEachInteraction(region, (interaction) => {
-      if (next === undefined && region.toDocumentOffset(interaction.list.start) >= offset) next = interaction;
+      if (next !== undefined) return;
+      if (region.toDocumentOffset(interaction.list.start) >= offset) next = interaction;
+      else before = { region, interaction };
     });
     if (next) return interactionInfo(region, next);
   }
-  return undefined;
+  for (let i = earlier.length - 1; before === undefined && i >= 0; i--) {
+    const region = earlier[i];
+    forEachInteraction(region, (interaction) => {
+      before = { region, interaction };
+    });
+  }
+  return before && interactionInfo(before.region, before.interaction);
 }
 
 export function sendForm(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): SendFormModel | null {

@@ -166,10 +166,18 @@ export class Workspace {
     return result;
   }
 
-  /** Follows a file event: the file joins, stays or leaves the known files; its cached text is dropped. */
+  /**
+   * Follows a file event: the file joins, stays or leaves the known files; its cached text is
+   * dropped. A folder deleted whole is reported as the folder alone: the files under it leave too.
+   */
   fileChanged(uri: string, change: FileChange): FileRole | undefined {
     const key = normaliseUri(uri);
     this.forgetDiskText(key);
+    if (change === 'deleted' && !this.known.has(key)) {
+      const folder = folderKey(key);
+      for (const known of [...this.known.keys()]) if (isInside(known, folder)) this.known.delete(known);
+      for (const cached of [...this.diskTexts.keys()]) if (isInside(cached, folder)) this.forgetDiskText(cached);
+    }
     const role = change === 'deleted' ? undefined : this.roleOf(key);
     if (role === undefined) this.known.delete(key);
     else this.known.set(key, { uri: this.known.get(key)?.uri ?? uri, role });

@@ -98,14 +98,14 @@ export function readInteraction(list: ListNode, verbs: ReadonlyMap<string, Inter
 }
 
 /** The interaction whose params map, or one of whose `(template {...})` maps, `map` is. */
-export function interactionOfMap(map: MapNode): Interaction | undefined {
+export function interactionOfMap(map: MapNode, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs): Interaction | undefined {
   const parent = map.parent;
   if (parent?.kind !== 'list') return undefined;
-  const direct = readInteraction(parent);
+  const direct = readInteraction(parent, verbs);
   if (direct !== undefined) return direct.params === map ? direct : undefined;
   const grand = parent.parent;
   if (operatorOf(parent) === 'template' && parent.children[1] === map && grand?.kind === 'list') {
-    const owner = readInteraction(grand);
+    const owner = readInteraction(grand, verbs);
     if (owner !== undefined && owner.templates.includes(map)) return owner;
   }
   return undefined;

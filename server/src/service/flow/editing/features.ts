@@ -10,7 +10,10 @@ import { FlowDocument, FlowRegion, regionAt } from '../index';
 import { DialectSetting, regionDialect } from '../analysis/dialect';
 import { Grammar, grammarOf } from '../analysis/grammar/grammar';
 import { variableDefinition, variableHighlights, variableReferences } from './variableTargets';
-import { FlowReferenceTarget, definitionInRegion, documentSymbols, referencesInDocument } from './navigation';
+import { FlowReferenceTarget, definitionInRegion, referencesInDocument } from './navigation';
+import { documentOutline } from './outline';
+import { targetAt } from './targets';
+import { Definition } from '../../definitions/model';
 import { payloadCodeActions } from './payloadFixes';
 
 /** The region under a document offset, with the grammar of the dialect it is read as. */
@@ -65,9 +68,30 @@ export function flowReferences(flowDoc: FlowDocument, target: FlowReferenceTarge
   return referencesInDocument(flowDoc, target);
 }
 
-/** The outline, each region in its dialect (`setting`: cxengage.flow.dialect), at most `limit` symbols in all. */
+/** The integration, message type or field a flow names at a position, with its definition, for references. */
+export function flowReferenceTarget(
+  flowDoc: FlowDocument,
+  position: Position,
+  ctx: AnalysisContext,
+): { target: FlowReferenceTarget; definition: Definition } | undefined {
+  const offset = flowDoc.document.offsetAt(position);
+  const at = regionWithGrammar(flowDoc, offset, ctx);
+  const found = at && targetAt(at.region, at.region.toRegionOffset(offset), ctx, at.grammar);
+  switch (found?.kind) {
+    case 'integration':
+      return { target: { type: found.name }, definition: found.definition };
+    case 'message':
+      return { target: { type: found.integration, message: found.message.name }, definition: found.definition };
+    case 'field':
+      return { target: { type: found.integration, message: found.message.name, field: found.field.name }, definition: found.definition };
+    default:
+      return undefined;
+  }
+}
+
+/** The outline, nested by the tree, each region in its dialect (`setting`: cxengage.flow.dialect), at most `limit` symbols in all. */
 export function flowSymbols(flowDoc: FlowDocument, setting: DialectSetting, limit = Infinity): DocumentSymbol[] {
-  return documentSymbols(flowDoc, (region) => regionDialect(region, setting).version, limit);
+  return documentOutline(flowDoc, (region) => regionDialect(region, setting).version, limit);
 }
 
 export function flowCodeActions(flowDoc: FlowDocument, _range: Range, diagnostics: Diagnostic[], ctx: AnalysisContext): CodeAction[] {

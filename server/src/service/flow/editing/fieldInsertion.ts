@@ -9,13 +9,14 @@ import { MapNode } from '../syntax/tree';
 import { SnippetPart, stringContent, stringLiteral } from './insertText';
 
 /**
- * `:name ""` with the quotes as a placeholder, or for an enum field `:name "…"` with a choice of its
- * values (`${1|Call,Email|}`): plain text takes the first value, so nothing inserted is invalid.
+ * `:name "|"` with the cursor inside the quotes (what is typed stays a string, and a typed `"` does
+ * not wrap a selection), or for an enum field `:name "…"` with a choice of its values
+ * (`${1|Call,Email|}`): plain text takes the first value, so nothing inserted is invalid.
  */
 export function fieldParts(field: MessageField, tabstop: number): SnippetPart[] {
   const key = `:${field.name} `;
   if (field.enum !== undefined && field.enum.length > 0) return [`${key}"`, { tabstop, choices: field.enum.map(stringContent) }, '"'];
-  return [key, { tabstop, placeholder: '""' }];
+  return [`${key}"`, { tabstop }, '"'];
 }
 
 /** `:name "value"`: a field with a value chosen in the send form. */

@@ -55,6 +55,18 @@ export function fieldMarkdown(integration: string, message: string, field: Messa
   return lines.join('\n');
 }
 
+/** A string given to an enum field: whether the field allows it, and the values it does. */
+export function enumValueMarkdown(integration: string, message: string, field: MessageField, value: string): string {
+  const allowed = field.enum ?? [];
+  const quoted = (v: string) => code(`"${v}"`);
+  const head = allowed.includes(value)
+    ? `${quoted(value)}: a value of ${code(field.name)} in ${code(`${integration} ${message}`)}`
+    : `${quoted(value)} is not a value of ${code(field.name)} in ${code(`${integration} ${message}`)}`;
+  const lines = [head, '', `Values: ${allowed.map((v) => (v === value ? `**${quoted(v)}**` : quoted(v))).join(', ')}`];
+  if (field.description) lines.push('', md(field.description));
+  return lines.join('\n');
+}
+
 export function formMarkdown(info: FormSignature): string {
   // The docs in the form tables are markdown already.
   return [code(info.shape), '', info.doc].join('\n');

@@ -1,10 +1,12 @@
 // Hover in flow code: what an integration, message type, field or operator is, from the
-// definitions and the form table; and where a value (`*x*`, `$x`, `+TM1`, a variable) comes from.
+// definitions and the form table; the values an enum field allows; and where a value (`*x*`, `$x`,
+// `+TM1`, a variable) comes from.
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../../analysisContext';
 import {
   ResponseOrigin,
   boundVariableMarkdown,
+  enumValueMarkdown,
   eventFieldMarkdown,
   fieldMarkdown,
   formsMarkdown,
@@ -20,7 +22,7 @@ import { FlowRegion, nodeRange } from '../embedding/region';
 import { ResponseSource } from '../analysis/responseScope';
 import { isSecretAt } from '../analysis/secretValues';
 import { readInteraction } from '../analysis/interactions';
-import { targetAt } from './targets';
+import { enumValueAt, targetAt } from './targets';
 import { variableAt } from './variableTargets';
 import { Grammar, grammar41 } from '../analysis/grammar/grammar';
 import { FlowNode, symbolParts } from '../syntax/tree';
@@ -31,6 +33,11 @@ export function hoverInRegion(region: FlowRegion, offset: number, ctx: AnalysisC
   if (isSecretAt(region, offset, ctx)) return null;
   const target = targetAt(region, offset, ctx, grammar);
   if (target === undefined) {
+    const enumValue = enumValueAt(region, offset, ctx, grammar);
+    if (enumValue !== undefined) {
+      const { integration, message, field, value } = enumValue;
+      return markdownHover(region, enumValue.node, enumValueMarkdown(integration, message.name, field, value));
+    }
     if (grammar.dialect === '4.2') return hover42(region, offset);
     const value = valueAt(region, offset);
     return value === undefined ? null : markdownHover(region, value.node, valueMarkdown(region, value));

@@ -84,12 +84,12 @@ export function adaptSnippet(region: FlowRegion, body: string): string {
 }
 
 /**
- * A form snippet as a whole new form: in its parentheses, and ending where its last bare tabstop
- * was when that is the last stop (`{$3}` becomes `{$0}`): the cursor ends inside the form, not after it.
+ * A form snippet as a whole new form: in its parentheses, and (unless it names its final stop)
+ * ending where its last bare tabstop was when that is the last stop (`{$3}` becomes `{$0}`): the cursor ends inside the form, not after it.
  */
 export function newFormSnippet(body: string): string {
   const stops = [...body.matchAll(/\$(\{?)(\d+)/g)].map((m) => ({ number: Number(m[2]), bare: m[1] === '' }));
-  if (stops.length === 0) return `(${body})`;
+  if (stops.length === 0 || stops.some((s) => s.number === 0)) return `(${body})`;
   const last = stops.reduce((max, s) => Math.max(max, s.number), 0);
   const at = stops.filter((s) => s.number === last);
   if (at.length !== 1 || !at[0].bare) return `(${body})`;

@@ -7,7 +7,7 @@ import { grammar42 } from '../analysis/grammar/grammar';
 import { FormSignature } from '../analysis/grammar/signature';
 import { readInteraction } from '../analysis/interactions';
 import { FlowNode, isContainer, keyName, ListNode, operatorOf } from '../syntax/tree';
-import type { Budget } from './navigation';
+import type { OutlineBudget } from './outline';
 
 function signatureOf(list: ListNode): FormSignature | undefined {
   const op = operatorOf(list);
@@ -29,7 +29,7 @@ function headText(list: ListNode): string {
 }
 
 /** Adds the outline of the given forms of a 4.2 region to `result`, while `budget` lasts. Iterative: any depth. */
-export function outline42(region: FlowRegion, forms: readonly FlowNode[], result: DocumentSymbol[], budget: Budget): void {
+export function outline42(region: FlowRegion, forms: readonly FlowNode[], result: DocumentSymbol[], budget: OutlineBudget): void {
   const stack: { node: FlowNode; into: DocumentSymbol[] }[] = [];
   for (let i = forms.length - 1; i >= 0; i--) stack.push({ node: forms[i], into: result });
   const pushChildren = (nodes: readonly FlowNode[], from: number, into: DocumentSymbol[]) => {

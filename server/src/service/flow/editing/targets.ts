@@ -1,5 +1,6 @@
 // The named thing under a cursor in flow code: an operator, or an integration, message type or
-// field resolved against the definitions the document sees. Hover and go-to-definition start here.
+// field resolved against the definitions the document sees, or a value of an enum field. Hover and
+// go-to-definition start here.
 import { AnalysisContext } from '../../analysisContext';
 import { Definition, MessageField, MessageType } from '../../definitions/model';
 import { formsAt } from './cursor';
@@ -51,4 +52,28 @@ export function targetAt(region: FlowRegion, offset: number, ctx: AnalysisContex
     return { kind: 'field', node, integration: integration.name, definition, message, field };
   }
   return undefined;
+}
+
+/** A string constant given to a field that has an `enum`, with what the field allows. */
+export interface EnumValueTarget {
+  node: FlowNode;
+  value: string;
+  integration: string;
+  message: MessageType;
+  field: MessageField;
+}
+
+export function enumValueAt(region: FlowRegion, offset: number, ctx: AnalysisContext, grammar: Grammar = grammar41): EnumValueTarget | undefined {
+  const node = nodeAt(region.tree, offset);
+  if (node?.kind !== 'string' || node.parent?.kind !== 'map') return undefined;
+  const entry = mapEntryOf(node);
+  const name = entry === undefined || entry.isKey ? undefined : keyName(entry.entry.key);
+  const send = interactionOfMap(node.parent, grammar.verbMap);
+  const integration = send?.integrationNode;
+  const messageNode = send?.messageNode;
+  if (name === undefined || integration?.kind !== 'symbol' || messageNode?.kind !== 'symbol') return undefined;
+  const message = ctx.lookup(integration.name)?.endpoint?.message(messageNode.name);
+  const field = message?.field(name);
+  if (message === undefined || field?.enum === undefined) return undefined;
+  return { node, value: node.value, integration: integration.name, message, field };
 }

@@ -21,7 +21,6 @@ const form = (name: string, places: Place42[], args: ArgSpec[], shape: string, d
   ...extra,
 });
 
-const unitChoice = (n: number) => `\${${n}|seconds,minutes,hours,days|}`;
 const anywhere: Place42[] = ['action', 'expression'];
 const body = (label = 'action') => arg('action', label, { repeat: '*' });
 
@@ -43,40 +42,40 @@ const interaction = (name: string): FormSignature =>
     [arg('integration', 'integration'), arg('message', 'message'), arg('fields', 'params', { optional: true })],
     `(${name} <integration> <message> {<params>}? <options>*)`,
     `${verbDocs[name]} Without a params map, every mandatory field is missing. Unbound interactions run in parallel, bound ones (in \`let\`, \`if-let\`, \`when-let\`) in order.`,
-    `${name} \${1:integration} \${2:message} {$3}`,
+    `${name} $0`,
     { interaction: interactionVerbs.get(name), options: ['retries', 'timeout', 'catch'], counterpart: { names: ['send'] } },
   );
 
 export const forms42: readonly FormSignature[] = [
   ...['fetch', 'perform', 'create', 'update', 'delete'].map(interaction),
 
-  form('def', ['action'], [arg('name', 'name'), arg('expression', 'value')], '(def <name> <value>)', 'A global variable, visible after this form everywhere.', 'def ${1:name} $2', { binds: 'def', body: 1 }),
-  form('set', anywhere, [arg('name', 'name'), arg('expression', 'value')], '(set <name> <value>)', 'Change a global variable.', 'set ${1:name} $2'),
-  form('let', anywhere, [arg('bindings', '[name value ...]'), body()], '(let [<name> <value> ...] <action>*)', 'Local variables, visible in the body (and in the later bindings) only.', 'let [${1:name} ${2:value}]\n  $3', { binds: 'let', body: 1 }),
-  form('if-let', anywhere, [arg('binding', '[name value]'), arg('action', 'then'), arg('action', 'else', { optional: true })], '(if-let [<name> <value>] <then> <else>?)', 'When the value is truthy, bind it and run the then branch (the name is visible there only); else run the else branch.', 'if-let [${1:name} ${2:value}]\n  $3\n  $4', { binds: 'if-let', body: 1 }),
-  form('when-let', anywhere, [arg('binding', '[name value]'), body()], '(when-let [<name> <value>] <action>*)', 'When the value is truthy, bind it and run the body.', 'when-let [${1:name} ${2:value}]\n  $3', { binds: 'when-let', body: 1 }),
-  form('if', anywhere, [arg('expression', 'pred'), arg('action', 'then'), arg('action', 'else', { optional: true })], '(if <pred> <then> <else>?)', 'Branch on a predicate: one form per branch (use `do` for several).', 'if ${1:pred}\n  $2\n  $3', { body: 1 }),
-  form('when', anywhere, [arg('expression', 'pred'), body()], '(when <pred> <action>*)', 'Run the actions when the predicate holds.', 'when ${1:pred}\n  $2', { body: 1 }),
-  form('unless', ['action'], [arg('expression', 'pred'), body()], '(unless <pred> <action>*)', 'Run the actions one by one, checking the predicate between them; stop when it holds.', 'unless ${1:pred}\n  $2', { body: 1 }),
-  form('cond', anywhere, [arg('action', 'default', { repeat: '*', pair: ['expression', 'action'] })], '(cond <pred> <action> ... <default>?)', 'Run the action of the first predicate that holds; a last lone action is the default.', 'cond\n  ${1:pred} $2', { body: 0 }),
-  form('case', anywhere, [arg('expression', 'value'), arg('action', 'default', { repeat: '*', pair: ['constant', 'action'] })], '(case <value> <constant> <action> ... <default>?)', 'Run the action of the constant equal to the value; a last lone action is the default.', 'case ${1:value}\n  ${2:constant} $3', { body: 1 }),
-  form('do', anywhere, [body()], '(do <action>*)', 'Run the actions in order.', 'do\n  $1', { counterpart: { names: ['seq'] }, body: 0 }),
-  form('delay', ['action'], [arg('number', 'n'), arg('unit', 'unit')], '(delay <n> <unit>)', 'Wait for a duration.', `delay \${1:5} ${unitChoice(2)}`),
-  form('until', ['action'], [arg('condition', 'until'), body()], '(until <predicate-or-collection> <action>*)', 'Repeat the actions until the predicate holds or the event arrives.', 'until ${1:pred}\n  $2', { body: 1 }),
+  form('def', ['action'], [arg('name', 'name'), arg('expression', 'value')], '(def <name> <value>)', 'A global variable, visible after this form everywhere.', 'def $0', { binds: 'def', body: 1 }),
+  form('set', anywhere, [arg('name', 'name'), arg('expression', 'value')], '(set <name> <value>)', 'Change a global variable.', 'set $0'),
+  form('let', anywhere, [arg('bindings', '[name value ...]'), body()], '(let [<name> <value> ...] <action>*)', 'Local variables, visible in the body (and in the later bindings) only.', 'let [$1]\n  $0', { binds: 'let', body: 1 }),
+  form('if-let', anywhere, [arg('binding', '[name value]'), arg('action', 'then'), arg('action', 'else', { optional: true })], '(if-let [<name> <value>] <then> <else>?)', 'When the value is truthy, bind it and run the then branch (the name is visible there only); else run the else branch.', 'if-let [$1]\n  $2\n  $0', { binds: 'if-let', body: 1 }),
+  form('when-let', anywhere, [arg('binding', '[name value]'), body()], '(when-let [<name> <value>] <action>*)', 'When the value is truthy, bind it and run the body.', 'when-let [$1]\n  $0', { binds: 'when-let', body: 1 }),
+  form('if', anywhere, [arg('expression', 'pred'), arg('action', 'then'), arg('action', 'else', { optional: true })], '(if <pred> <then> <else>?)', 'Branch on a predicate: one form per branch (use `do` for several).', 'if $1\n  $2\n  $0', { body: 1 }),
+  form('when', anywhere, [arg('expression', 'pred'), body()], '(when <pred> <action>*)', 'Run the actions when the predicate holds.', 'when $1\n  $0', { body: 1 }),
+  form('unless', ['action'], [arg('expression', 'pred'), body()], '(unless <pred> <action>*)', 'Run the actions one by one, checking the predicate between them; stop when it holds.', 'unless $1\n  $0', { body: 1 }),
+  form('cond', anywhere, [arg('action', 'default', { repeat: '*', pair: ['expression', 'action'] })], '(cond <pred> <action> ... <default>?)', 'Run the action of the first predicate that holds; a last lone action is the default.', 'cond\n  $0', { body: 0 }),
+  form('case', anywhere, [arg('expression', 'value'), arg('action', 'default', { repeat: '*', pair: ['constant', 'action'] })], '(case <value> <constant> <action> ... <default>?)', 'Run the action of the constant equal to the value; a last lone action is the default.', 'case $1\n  $0', { body: 1 }),
+  form('do', anywhere, [body()], '(do <action>*)', 'Run the actions in order.', 'do\n  $0', { counterpart: { names: ['seq'] }, body: 0 }),
+  form('delay', ['action'], [arg('number', 'n'), arg('unit', 'unit')], '(delay <n> <unit>)', 'Wait for a duration.', 'delay $0'),
+  form('until', ['action'], [arg('condition', 'until'), body()], '(until <predicate-or-collection> <action>*)', 'Repeat the actions until the predicate holds or the event arrives.', 'until $1\n  $0', { body: 1 }),
 
-  form('event', ['action', 'collection'], [arg('criteria', '{field criterion ...}')], '(event {<field> <criterion> ...})', 'Collect one event that meets every criterion: a constant (equal), a set (one of), or a predicate without its first argument (`(> 50000)`).', 'event {:${1:type} ${2:value}}', { otherDialect: eventWithPredicate }),
-  form('and', ['action', 'collection', 'criterion'], [arg('same', 'x', { repeat: '+' })], '(and <x>+)', 'Events: every collection, in any order. Criteria: every one holds.', 'and $1'),
-  form('or', ['action', 'collection', 'criterion'], [arg('same', 'x', { repeat: '+' })], '(or <x>+)', 'Events: any one collection. Criteria: any one holds.', 'or $1'),
-  form('not', ['criterion'], [arg('same', 'criterion')], '(not <criterion>)', 'The criterion does not hold: `(not "x")` is any value but `"x"`.', 'not $1'),
-  form('sequence', ['action', 'collection'], [arg('collection', 'collection', { repeat: '+' })], '(sequence <collection>+)', 'Collect the events in this order.', 'sequence\n  $1', { counterpart: { names: ['seq'] }, body: 0 }),
-  form('times', ['action', 'collection'], [arg('number', 'n'), arg('same', 'body')], '(times <n> <collection-or-action>)', 'Collect n matching events; on the action side, repeat the action n times.', 'times ${1:2} $2', { counterpart: { names: ['count'] }, body: 1 }),
-  form('within', ['action', 'collection'], [arg('number', 'n'), arg('unit', 'unit'), arg('collection', 'collection')], '(within <n> <unit> <collection>)', 'Collect all of it inside the time window.', `within \${1:1} ${unitChoice(2)} $3`, { body: 2 }),
+  form('event', ['action', 'collection'], [arg('criteria', '{field criterion ...}')], '(event {<field> <criterion> ...})', 'Collect one event that meets every criterion: a constant (equal), a set (one of), or a predicate without its first argument (`(> 50000)`).', 'event {$0}', { otherDialect: eventWithPredicate }),
+  form('and', ['action', 'collection', 'criterion'], [arg('same', 'x', { repeat: '+' })], '(and <x>+)', 'Events: every collection, in any order. Criteria: every one holds.', 'and $0'),
+  form('or', ['action', 'collection', 'criterion'], [arg('same', 'x', { repeat: '+' })], '(or <x>+)', 'Events: any one collection. Criteria: any one holds.', 'or $0'),
+  form('not', ['criterion'], [arg('same', 'criterion')], '(not <criterion>)', 'The criterion does not hold: `(not "x")` is any value but `"x"`.', 'not $0'),
+  form('sequence', ['action', 'collection'], [arg('collection', 'collection', { repeat: '+' })], '(sequence <collection>+)', 'Collect the events in this order.', 'sequence\n  $0', { counterpart: { names: ['seq'] }, body: 0 }),
+  form('times', ['action', 'collection'], [arg('number', 'n'), arg('same', 'body')], '(times <n> <collection-or-action>)', 'Collect n matching events; on the action side, repeat the action n times.', 'times $0', { counterpart: { names: ['count'] }, body: 1 }),
+  form('within', ['action', 'collection'], [arg('number', 'n'), arg('unit', 'unit'), arg('collection', 'collection')], '(within <n> <unit> <collection>)', 'Collect all of it inside the time window.', 'within $0', { body: 2 }),
 
-  form('template', ['expression'], [arg('template', 'template')], '(template +TM1) or (template "text {{name}}")', 'A stored template, or an inline mustache string over variables and event fields.', 'template ${1:+TM1}'),
+  form('template', ['expression'], [arg('template', 'template')], '(template +TM1) or (template "text {{name}}")', 'A stored template, or an inline mustache string over variables and event fields.', 'template $0'),
 
-  form('retries', ['option'], [arg('number', 'n')], '(retries <n>)', 'Attempt the interaction this many times.', 'retries ${1:3}'),
-  form('timeout', ['option'], [arg('number', 'n'), arg('unit', 'unit')], '(timeout <n> <unit>)', 'How long to wait for the interaction to complete.', `timeout \${1:2} ${unitChoice(2)}`, { counterpart: { names: ['within'] } }),
-  form('catch', ['option'], [body()], '(catch <action>*)', "Run these actions when the interaction fails.", 'catch\n  $1', { counterpart: { names: ['failure'] }, body: 0 }),
+  form('retries', ['option'], [arg('number', 'n')], '(retries <n>)', 'Attempt the interaction this many times.', 'retries $0'),
+  form('timeout', ['option'], [arg('number', 'n'), arg('unit', 'unit')], '(timeout <n> <unit>)', 'How long to wait for the interaction to complete.', 'timeout $0', { counterpart: { names: ['within'] } }),
+  form('catch', ['option'], [body()], '(catch <action>*)', "Run these actions when the interaction fails.", 'catch\n  $0', { counterpart: { names: ['failure'] }, body: 0 }),
 
   ...functions42.flatMap(functionSignatures),
 ];
@@ -100,9 +99,9 @@ function shapeOf(name: string, args: readonly ArgSpec[]): string {
   return `(${[name, ...parts].join(' ')})`;
 }
 
+/** A function's snippet: its name, then the cursor where its first argument goes (if it takes one). */
 function snippetOf(name: string, args: readonly ArgSpec[]): string {
-  const parts = args.filter((a) => !a.optional && a.repeat !== '*').map((a, i) => `\${${i + 1}:${a.label}}`);
-  return [name, ...parts].join(' ');
+  return args.some((a) => !a.optional && a.repeat !== '*') ? `${name} $0` : name;
 }
 
 /**

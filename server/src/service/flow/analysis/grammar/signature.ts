@@ -116,7 +116,11 @@ export interface FormSignature {
   shape: string;
   /** Markdown: what it does. */
   doc: string;
-  /** LSP snippet body for completion, without the parentheses. */
+  /**
+   * LSP snippet body for completion, without the parentheses. No placeholder text (typing `(` over
+   * one would wrap it in brackets), and a tab stop is followed only by a line break, a closing
+   * bracket or the end: the space a user types after a value must not land before text the snippet wrote.
+   */
   snippet: string;
   /** 4.1: the side a top-level form with this operator is on, when no marker says. */
   topLevelSide?: 'when' | 'then';
