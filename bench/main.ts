@@ -1,13 +1,14 @@
-// `npm run bench`: generates the inputs, runs the workloads W1–W10 of the benchmark in one process
-// (the server ones against dist/server.js over stdio), prints the markdown report and saves JSON.
+// `npm run bench`: generates the inputs, runs the workloads W1–W10 of the benchmark (W2 and W4 on a
+// 4.2 program too) in one process (the server ones against dist/server.js over stdio), prints the
+// markdown report and saves JSON.
 import * as path from 'node:path';
 import { parseFlags } from './config';
 import { describeMachine, markdownReport, writeJson } from './report';
 import { WorkloadResult } from './results';
 import { runW1 } from './workloads/w1Definition';
-import { runW2, w2Input } from './workloads/w2Flow';
+import { runW2, w2Input, w2Input42, w2Variants } from './workloads/w2Flow';
 import { runW3 } from './workloads/w3Pattern';
-import { runW4 } from './workloads/w4Typing';
+import { runW4, w4Variants } from './workloads/w4Typing';
 import { runW5 } from './workloads/w5Features';
 import { runW6 } from './workloads/w6Workspace';
 import { runW7 } from './workloads/w7Startup';
@@ -33,9 +34,13 @@ async function main(): Promise<void> {
   const flow = w2Input(config);
   await run('W1', () => runW1(config));
   await run('W2', () => runW2(config, flow));
+  const flow42 = wanted('W2-4.2') || wanted('W4-4.2') ? w2Input42(config) : undefined;
+  if (flow42 !== undefined) await run('W2-4.2', () => runW2(config, flow42, w2Variants['4.2']));
   await run('W3', () => runW3(config));
   const w2 = results.find((r) => r.id === 'W2')?.rows[0].stats;
   await run('W4', () => runW4(config, flow, w2));
+  const w242 = results.find((r) => r.id === 'W2-4.2')?.rows[0].stats;
+  if (flow42 !== undefined) await run('W4-4.2', () => runW4(config, flow42, w242, w4Variants['4.2']));
   await run('W5', () => runW5(config, flow));
   await run('W6', () => runW6(config));
   await run('W7', () => runW7(config));

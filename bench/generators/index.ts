@@ -3,6 +3,7 @@ export { generateDefinitionFile } from './definitionFile';
 export type { DefinitionFile, DefinitionFileOptions } from './definitionFile';
 export { generateFlowFile, jsonOfSize } from './flowFile';
 export type { FlowFile, FlowFileOptions } from './flowFile';
+export { generateFlowFile42 } from './flowFile42';
 export { generatePatternFile } from './patternFile';
 export type { PatternFile, PatternFileOptions } from './patternFile';
 export { writeWorkspace } from './workspace';

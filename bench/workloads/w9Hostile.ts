@@ -24,7 +24,7 @@ function inputs(scale: number): HostileInput[] {
   return [
     { name: 'quotes', kind: 'flow', text: '"'.repeat(n(5_242_880)) },
     { name: 'empty maps', kind: 'flow', text: '{}'.repeat(n(2_600_000)) },
-    { name: 'pattern maps', kind: 'flow', text: '{}'.repeat(n(200_000)) },
+    { name: 'pattern maps', kind: 'flow', text: `; cxengage-dialect: 4.1\n${'{}'.repeat(n(200_000))}` },
     { name: '127,000 problems', kind: 'flow', text: '(send echo message {:message "hi" :x 1})\n'.repeat(n(127_000)) },
     // Just under the guard of 1,200,000 forms: two forms and a problem each.
     { name: 'one-word lists', kind: 'flow', text: '(a)'.repeat(n(599_000)) },

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { CodeLensRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, builtinScheme } from '../../server/src/protocol';
 import { registerBuiltinDefinitions } from './builtinDefinitions';
+import { registerDialectSwitch } from './dialectSwitch';
 import { openExamples } from './examples';
 import { registerPreviews } from './preview';
 import { registerStatus, selector } from './status';
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerStatus(context, started);
+  registerDialectSwitch(context, started);
   const running = started.start();
   registerBuiltinDefinitions(context, started, running);
 

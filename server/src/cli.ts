@@ -12,11 +12,12 @@ import { Targets, openWorkspace, resolveTargets, settingsByFolder } from './cli/
 import { Settings, normaliseSettings } from './service/settings';
 import { serverVersion } from './version';
 
-/** The layer of settings the flags give (`--no-builtin`, `--severity`), checked strictly. */
+/** The layer of settings the flags give (`--no-builtin`, `--severity`, `--dialect`), checked strictly. */
 function flagLayer(options: CliOptions): SettingsLayer {
   const layer: SettingsLayer = {};
   if (!options.builtin) layer.definitions = { builtin: false };
   if (Object.keys(options.severity).length > 0) layer.diagnostics = { severity: options.severity };
+  if (options.dialect !== undefined) layer.flow = { dialect: options.dialect };
   const warnings: string[] = [];
   normaliseSettings(layer, warnings);
   if (warnings.length > 0) throw new UsageError(warnings[0].replace('cxengage.diagnostics.severity', '--severity').replace(' is ignored', ''));

@@ -1,5 +1,5 @@
 // Custom requests between the extension and the language server, declared once for both sides.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { Position, Range, RequestType, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { FormModel, FormPosition, IntegrationSummary, SendFormEditResult } from './service/previews/previewModel';
 
 export type * from './service/previews/previewModel';
@@ -31,6 +31,39 @@ export interface SendFormEditParams {
 
 /** The edit that writes values chosen in a send form back into the flow, or why there is none. */
 export const SendFormEditRequest = new RequestType<SendFormEditParams, SendFormEditResult, void>('cxengage/sendFormEdit');
+
+export type FlowDialect = '4.1' | '4.2';
+export type FlowDialectSetting = 'auto' | FlowDialect;
+
+export interface DialectParams {
+  uri: string;
+  /** In a pattern file, a position in the code string asked about (else its first one). */
+  position?: Position;
+}
+
+/** The dialect flow code is read as, and why, for the language status item. */
+export interface DialectInfo {
+  dialect: FlowDialect;
+  /** What decided: the first-line comment, the setting, the payload key, a form, or the default. */
+  source: 'directive' | 'setting' | 'payload-key' | 'form' | 'default';
+  /** Why, as the end of a sentence: "because line 3 uses `create`". */
+  because: string;
+  /** The `cxengage.flow.dialect` setting in force for the document. */
+  setting: FlowDialectSetting;
+  /** The form or comment that decided, where one did. */
+  range?: Range;
+}
+
+/** The dialect of a flow or pattern document's code; null for other documents or one without code. */
+export const DialectRequest = new RequestType<DialectParams, DialectInfo | null, void>('cxengage/dialect');
+
+export interface DialectEditParams extends DialectParams {
+  /** `4.1`/`4.2`: write `; cxengage-dialect: ...` on the code's first line; `auto`: remove it. */
+  dialect: FlowDialectSetting;
+}
+
+/** The edit that switches a document's code to a dialect; null when there is nothing to change. */
+export const DialectEditRequest = new RequestType<DialectEditParams, WorkspaceEdit | null, void>('cxengage/dialectEdit');
 
 /** The uri scheme of built-in definitions in a client that shows them read-only. */
 export const builtinScheme = 'cxengage-builtin';

@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiskFileAccess } from './node/diskFileAccess';
 import { registerPreviewHandlers } from './previewHandlers';
+import { registerDialectHandlers } from './dialectHandlers';
 import { InitializationOptions } from './protocol';
 import type { Formatted } from './service/formatting/documentFormatting';
 import { safeHandler, safely } from './safeHandler';
@@ -79,10 +80,11 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{', '$'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
@@ -266,7 +268,9 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(safeHandler(log, 'code actions', [], after((p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics))));
   connection.onCodeLens(safeHandler(log, 'code lens', [], after((p) => service.codeLenses(p.textDocument.uri))));
   connection.onReferences(safeHandler(log, 'references', [], after((p, token) => service.references(p.textDocument.uri, p.position, p.context?.includeDeclaration === true, token))));
+  connection.onDocumentHighlight(safeHandler(log, 'document highlight', [], after((p) => service.highlights(p.textDocument.uri, p.position))));
   registerPreviewHandlers(connection, service, answerable);
+  registerDialectHandlers(connection, service, answerable);
   registerStatusHandlers(connection, service, answerable);
   connection.onDocumentFormatting(safeHandler(log, 'formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options)))));
   connection.onDocumentRangeFormatting(

@@ -148,6 +148,7 @@ describe('cxengage-lint', () => {
     for (const [args, reason] of [
       [['no/such/folder'], 'cxengage-lint: cannot read no/such/folder: no such file or folder, or no permission'],
       [['--format', 'xml'], 'cxengage-lint: --format must be text, json or sarif, not "xml"'],
+      [['--dialect', '4.3'], 'cxengage-lint: --dialect must be auto, 4.1 or 4.2, not "4.3"'],
       [['--bogus'], 'cxengage-lint: unknown option --bogus'],
       [['--severity', 'no-such-code=error'], 'cxengage-lint: --severity: unknown diagnostic code "no-such-code"'],
       [['package.json'], 'cxengage-lint: package.json is not a definition (*.integration.json), flow (*.cxflow) or pattern (*.pattern.json) file'],
@@ -168,6 +169,7 @@ describe('cxengage-lint', () => {
       return r.stdout;
     });
     const flow = 'test/fixtures/secrets/leaks.cxflow';
+    const flow42 = 'test/fixtures/secrets/leaks42.cxflow';
     const credential = (field: string, integration: string) =>
       `secret-inline \`${field}\` is a credential of the \`${integration}\` integration: configure it on the integration, never inline in a flow`;
     assert.deepEqual(outputs[0].trim().split('\n'), [
@@ -177,9 +179,27 @@ describe('cxengage-lint', () => {
       `${flow}:8:78 error ${credential('password', 'twilio')}`,
       `${flow}:8:88 error syntax Invalid number \`•••\``,
       `${flow}:10:56 error ${credential('hook-token', 'vault')}`,
+      `${flow42}:4:79 error ${credential('password', 'twilio')}`,
+      `${flow42}:6:80 error ${credential('password', 'twilio')}`,
+      `${flow42}:6:90 error syntax Invalid number \`•••\``,
+      `${flow42}:8:75 error ${credential('password', 'twilio')}`,
+      `${flow42}:8:85 error syntax Map key \`•••\` has no value: a map needs an even number of forms`,
       'test/fixtures/secrets/vault.integration.json:12:24 warning unredacted-secret Secret param `pin` is in endpoint.params but not in endpoint.redact: its value would be shown in clear',
-      '2 files checked: 6 errors, 1 warning, 0 information, 0 hints',
+      '3 files checked: 11 errors, 1 warning, 0 information, 0 hints',
     ]);
+  });
+
+  it('--dialect reads every flow whose first line does not say as that dialect', () => {
+    const file = 'test/fixtures/spec-samples/flow-dsl-4.2-sample-1.cxflow';
+    assert.equal(lint([file]).status, 0);
+    const forced = lint(['--dialect', '4.1', file]);
+    assert.equal(forced.status, 1);
+    const lines = forced.stdout.trim().split('\n');
+    assert.deepEqual(lines.slice(0, 2), [
+      `${file}:1:2 error wrong-dialect \`def\` is a 4.2 form; this file is read as 4.1 because cxengage.flow.dialect is 4.1`,
+      `${file}:4:4 error wrong-dialect \`times\` is a 4.2 form; this file is read as 4.1 because cxengage.flow.dialect is 4.1`,
+    ]);
+    assert.equal(lint(['--dialect=4.2', file]).status, 0);
   });
 
   it('checks the current folder by default and re-grades by --severity', () => {

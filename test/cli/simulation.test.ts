@@ -81,7 +81,7 @@ describe('cxengage-lint test', () => {
       '      <failure message="expected 2 matches, got 1">expected 2 matches, got 1</failure>',
     ]);
     assert.ok(lines.includes('    <testcase classname="pass.cxtest.json" name="sends a text"/>'));
-    assert.match(r.stdout, /<system-out>pattern: 4\.1 \(its `;; When`\/`;; Then` sections\); key attribute &quot;id&quot;; 1 event\n/);
+    assert.match(r.stdout, /<system-out>pattern: 4\.1 \(because line 1 has a `;; When` section\); key attribute &quot;id&quot;; 1 event\n/);
     assert.ok(!r.stdout.includes('hunter2'));
   });
 
@@ -121,7 +121,7 @@ describe('cxengage-lint run', () => {
     assert.equal(r.stderr, '');
     assert.equal(r.status, 0);
     assert.deepEqual(r.stdout.split('\n'), [
-      'pattern: 4.1 (its `;; When`/`;; Then` sections); key attribute "id"; 1 event',
+      'pattern: 4.1 (because line 1 has a `;; When` section); key attribute "id"; 1 event',
       '',
       'key k:',
       '  2026-01-01T00:00:00.000Z  event       event 1 taken by (event (= t "go")) (2:1)',
@@ -155,7 +155,7 @@ describe('cxengage-lint run', () => {
     const bad = lint(['run', 'flows/p.cxflow', '--events', 'e.events.json', '--mocks', 'm.json'], ws);
     assert.equal(bad.status, 1);
     assert.deepEqual(bad.stdout.split('\n').slice(0, 3), [
-      'pattern: 4.1 (its `;; When`/`;; Then` sections); key attribute "id"; 1 event',
+      'pattern: 4.1 (because line 1 has a `;; When` section); key attribute "id"; 1 event',
       '  events: e.events.json: event 1 is 3, not an object of fields: skipped',
       '  mocks: m.json: mock "twilio" names no message: write "<integration> <message>", e.g. "twilio sms"',
     ]);

@@ -53,10 +53,11 @@ describe('definition files over LSP (push diagnostics)', () => {
     assert.deepEqual(client.initializeResult, {
       capabilities: {
         textDocumentSync: 2,
-        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{', '$'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         codeLensProvider: { resolveProvider: false },

@@ -142,7 +142,7 @@ describe('the server on hostile input', () => {
       const inputs: [string, string, string][] = [
         ['quotes.cxflow', 'cxflow', '"'.repeat(5_242_880)],
         ['maps.cxflow', 'cxflow', '{}'.repeat(2_600_000)],
-        ['patterns.cxflow', 'cxflow', '{}'.repeat(200_000)],
+        ['patterns.cxflow', 'cxflow', `; cxengage-dialect: 4.1\n${'{}'.repeat(200_000)}`],
         ['problems.cxflow', 'cxflow', '(send echo message {:message "hi" :x 1})\n'.repeat(127_000)],
       ];
       const sizes: Record<string, [number, number, number]> = {};

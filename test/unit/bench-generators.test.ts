@@ -1,11 +1,16 @@
 // The benchmark's inputs: the same bytes for the same seed, and the sizes and counts they claim.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFlow } from '../support/service';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseEDNString } from 'edn-data';
-import { generateDefinitionFile, generateFlowFile, generatePatternFile, writeWorkspace } from '../../bench/generators';
+import { generateDefinitionFile, generateFlowFile, generateFlowFile42, generatePatternFile, writeWorkspace } from '../../bench/generators';
+import { checkFlowDocument } from '../../server/src/service/flow';
+import { regionDialect } from '../../server/src/service/flow/analysis/dialect';
+import { documentOf } from '../support/documents';
+import { builtinContext } from '../support/flowContext';
 import { featureOffsets } from '../../bench/workloads/w5Features';
 import { typingOffsets } from '../../bench/workloads/w4Typing';
 import { ednDocument } from '../../bench/workloads/w2Flow';
@@ -27,6 +32,24 @@ describe('benchmark generators', () => {
     assert.equal((parseEDNString(ednDocument(a.text)) as unknown[]).length, a.patterns);
     assert.ok(Array.isArray(JSON.parse(a.json)));
     assert.ok(within(a.json.length, a.text.length, 0.05), `JSON ${a.json.length} bytes`);
+  });
+
+  it('4.2 program: deterministic, exactly the interactions asked for, about the size asked for, 4.2 with only its planted mistakes', () => {
+    const options = { sends: 600, bytes: 128 * 1024, seed: 7 };
+    const a = generateFlowFile42(options);
+    assert.equal(a.text, generateFlowFile42(options).text);
+    assert.equal(a.sends, 600);
+    assert.equal((a.text.match(/\((fetch|perform|create|update|delete) /g) ?? []).length, 600);
+    assert.ok(within(a.text.length, options.bytes, 0.05), `${a.text.length} bytes`);
+    assert.equal((a.text.match(/^;; Block \d+$/gm) ?? []).length, a.patterns);
+    assert.ok(Array.isArray(parseEDNString(ednDocument(a.text))));
+    assert.ok(within(a.json.length, a.text.length, 0.05), `JSON ${a.json.length} bytes`);
+    const doc = documentOf(a.text, 'flow');
+    assert.equal(regionDialect(readFlow(doc).regions[0], 'auto').version, '4.2');
+    // A mistake is a dropped mandatory field, a typo in a field name or a value outside an enum.
+    const codes = new Set(checkFlowDocument(readFlow(doc), builtinContext()).map((d) => String(d.code)));
+    assert.ok([...codes].every((c) => ['missing-mandatory-field', 'unknown-field', 'invalid-enum-value'].includes(c)), [...codes].join(', '));
+    assert.ok(a.mistakes > 0);
   });
 
   it('definition file: deterministic, the messages and fields asked for, about the size asked for', () => {

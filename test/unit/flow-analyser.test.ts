@@ -298,6 +298,52 @@ describe('flow analyser: sides', () => {
   });
 });
 
+describe('flow analyser: pattern maps wherever they stand, and members that are no reactions', () => {
+  const configuration = `{:tenant "acme"
+ :patterns [{:name "Escalate"
+             :status true
+             :when (event (and (= customerSegment "platinum") (= eventType "flcheck")))
+             :then (seq (send echo message {:message "x"}) (delay 5 minuets))}
+            {:name "Second" :when (within 1 hours (count 2 (event (= a 1)))) :then (send echo messages {})}]}`;
+
+  it("a platform configuration's :patterns vector: each map's :when is an event pattern, its :then a reaction", () => {
+    const { diagnostics, doc } = diagnose(configuration);
+    assert.deepEqual(compact(diagnostics), [
+      ['unknown-unit', rangeOfText(doc, 'minuets')],
+      ['unknown-message', rangeOfText(doc, 'messages')],
+    ]);
+    const region = readFlow(doc).regions[0];
+    const sideAt = (needle: string) => sideOf(region, nodeAt(region.tree, configuration.indexOf(needle) + 1) as never);
+    assert.equal(sideAt('(and'), 'when');
+    assert.equal(sideAt('(count'), 'when');
+    assert.equal(sideAt('(delay'), 'then');
+    assert.equal(sideAt('"acme"'), undefined);
+  });
+
+  it("the timer's params are no pattern map, though they have :then", () => {
+    const { diagnostics, doc } = diagnose('(send timer create {:trigger "t" :when "x" :then (delay 5 minuets)})');
+    assert.deepEqual(compact(diagnostics), [
+      ['unknown-field', rangeOfText(doc, ':when')],
+      ['unknown-unit', rangeOfText(doc, 'minuets')],
+    ]);
+  });
+
+  it('a constant among the members of seq, par, success or failure is flagged, and still looked at', () => {
+    const { diagnostics, doc } = diagnose(';; Then\n(seq (delay 1 days) "hello" 42)\n(par variable)\n(send twilio call {:to-phone-number "1" :from-phone-number "2"} (success $sid nil) (failure :no))\n(seq $late)');
+    assert.deepEqual(compact(diagnostics), [
+      ['arity', rangeOfText(doc, '"hello"')],
+      ['arity', rangeOfText(doc, '42')],
+      ['arity', rangeOfText(doc, 'variable')],
+      ['arity', rangeOfText(doc, '$sid')],
+      ['arity', rangeOfText(doc, 'nil')],
+      ['arity', rangeOfText(doc, ':no')],
+      ['arity', rangeOfText(doc, '$late')],
+      ['response-outside-success', rangeOfText(doc, '$late')],
+    ]);
+    assert.equal(messageText(diagnostics[0]), messages.notAReaction('"hello"', 'seq'));
+  });
+});
+
 describe('flow analyser: suppression', () => {
   it('silences the named codes on the next line only', () => {
     const text = '; cxengage-disable-next-line unknown-unit, unknown-field\n(send echo message {:mesage 1} (within 1 weks))\n(delay 1 weks)';

@@ -3,15 +3,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionItem, InsertTextFormat } from 'vscode-languageserver-types';
-import { forms } from '../../server/src/service/flow/analysis/operators';
+import { forms41 } from '../../server/src/service/flow/analysis/grammar/forms41';
+import { forms42 } from '../../server/src/service/flow/analysis/grammar/forms42';
 import { completeFlow } from '../../server/src/service/flow/editing/features';
 import { checkFlowDocument } from '../../server/src/service/flow';
 import { flowCodeActions } from '../../server/src/service/flow/editing/features';
 import { documentOf, withCursor } from '../support/documents';
 import { readFlow } from '../support/service';
-import { applyAction, applyItem, builtinContext } from '../support/flowContext';
+import { applyAction, applyItem, builtinContext, itemLabelled } from '../support/flowContext';
 
-const ctx = builtinContext();
+// 4.1 editing: most fixtures here say nothing of their dialect, which would make them 4.2 (see
+// flow-dialect.test.ts), so every file is read as 4.1, as with `cxengage.flow.dialect: 4.1`.
+const ctx = builtinContext('4.1');
 
 function complete(text: string, kind: 'flow' | 'pattern' = 'flow', snippets = false) {
   const { doc, position } = withCursor(text, kind);
@@ -19,11 +22,7 @@ function complete(text: string, kind: 'flow' | 'pattern' = 'flow', snippets = fa
   return { doc, items, labels: items.map((i) => i.label) };
 }
 
-function item(items: CompletionItem[], label: string): CompletionItem {
-  const found = items.find((i) => i.label === label);
-  assert.ok(found, `no item ${label} in ${items.map((i) => i.label).join(', ')}`);
-  return found;
-}
+const item = itemLabelled;
 
 /** Labels in the order the editor shows them (by sortText, then label). */
 function sorted(items: CompletionItem[]): string[] {
@@ -125,7 +124,7 @@ describe('flow completion: a new form where no list is open yet', () => {
   it('writes no placeholder text, and no text after a stop but a line break or a closing bracket', () => {
     // A space typed after a value would otherwise land before text the snippet wrote
     // (`(send twilio  message {})`), and a `(` typed over a selected placeholder would wrap it.
-    for (const info of forms) {
+    for (const info of [...forms41, ...forms42]) {
       assert.doesNotMatch(info.snippet, /\$\{\d+:/, `${info.name}: ${info.snippet}`);
       for (const stop of info.snippet.matchAll(/\$(\d+|\{\d+\|[^}]*\})/g)) {
         const after = info.snippet.slice((stop.index ?? 0) + stop[0].length);

@@ -53,7 +53,7 @@ async function exercise(doc: TextDocument, offsets?: number[]): Promise<void> {
     if (hover?.range) assertInside(doc, hover.range, `hover at ${offset}`);
     for (const location of flowDefinition(flowDoc, position, ctx)) assert.ok(location.uri.length > 0);
   }
-  assertSymbolsInside(doc, flowSymbols(flowDoc));
+  assertSymbolsInside(doc, flowSymbols(flowDoc, ctx.settings.flow.dialect));
   const diagnostics = isPattern(doc) ? (await checkPatternDocument(flowDoc, ctx)).diagnostics : checkFlowDocument(flowDoc, ctx);
   for (const d of diagnostics) assertInside(doc, d.range, `diagnostic ${String(d.code)}`);
   for (const action of flowCodeActions(flowDoc, { start: doc.positionAt(0), end: doc.positionAt(length) }, diagnostics, ctx)) {

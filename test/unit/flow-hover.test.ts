@@ -9,7 +9,9 @@ import { CompactRange, compactRange, documentOf, rangeOfText, withCursor } from 
 import { readFlow } from '../support/service';
 import { builtinContext } from '../support/flowContext';
 
-const ctx = builtinContext();
+// 4.1 editing: most fixtures here say nothing of their dialect, which would make them 4.2 (see
+// flow-dialect.test.ts), so every file is read as 4.1, as with `cxengage.flow.dialect: 4.1`.
+const ctx = builtinContext('4.1');
 
 function hover(text: string, kind: 'flow' | 'pattern' = 'flow'): { hover: Hover | null; value: string; range?: CompactRange; doc: ReturnType<typeof withCursor>['doc'] } {
   const { doc, position } = withCursor(text, kind);

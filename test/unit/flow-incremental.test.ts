@@ -49,11 +49,39 @@ const pieces = [
   ...['#{', '#', '#_', '_', '#inst ', '#uuid', '#app/t ', '"2014-06-18"', '.sid', 'even?', '#(', '#"'],
 ];
 
+/** Pieces that change what a 4.2 program means: its dialect, its globals, its scopes. */
+const pieces42 = [
+  ...pieces,
+  '; cxengage-dialect: 4.1\n',
+  '; cxengage-dialect: 4.2\n',
+  '(def total 1)\n',
+  '(def ',
+  '(let [total ',
+  '(if-let [r ',
+  'total',
+  'r.sid',
+  '(send ',
+  '(create ',
+  ' days',
+];
+
+/** A 4.2 program of many top-level forms, some defining globals that later ones use. */
+const program42 = [
+  '(def dealer "dealer@example.com")',
+  '(within 30 days (times 4 (event {:product "car" :amount (> 100)})))',
+  '(let [total (sum (all $cost))]',
+  '  (create sendgrid email {:to dealer :from "a@example.com" :subject "s" :message (template +TM1)})',
+  '  (when (> total 5000) (create twilio sms {:to-phone-number $phone :from-phone-number "1" :message "m"})))',
+  '(def limit 3)',
+  '(if-let [r (fetch generic fetch {:id $id})] (perform echo message {:message r.sid}) (delay 1 day))',
+  '(until (= limit 3) (perform echo message {:message total}))',
+].join('\n');
+
 /** One random edit: insert a piece, delete a few characters, or replace them with a piece. */
-function randomEdit(random: Random, text: string): string {
+function randomEdit(random: Random, text: string, from: readonly string[] = pieces): string {
   const at = random.int(text.length + 1);
   const removed = random.chance(0.5) ? random.int(6) : 0;
-  const inserted = removed > 0 && random.chance(0.5) ? '' : random.pick(pieces);
+  const inserted = removed > 0 && random.chance(0.5) ? '' : random.pick(from);
   return text.slice(0, at) + inserted + text.slice(at + removed);
 }
 
@@ -92,12 +120,16 @@ describe('incremental flow reading', () => {
     await diagnosticsAfterEdits(sample, 23, 300);
   });
 
+  it('gives the diagnostics of a from-scratch check after every edit of a 4.2 program, its dialect and globals changing', async () => {
+    await diagnosticsAfterEdits(Array.from({ length: 6 }, () => program42).join('\n'), 29, 300, pieces42);
+  });
+
   it('gives the diagnostics of a from-scratch check after every edit of a document with a form left open', async () => {
     let closers = 0;
     await diagnosticsAfterEdits(sample.replace(/\)\n/g, (m) => (closers++ % 8 === 3 ? '\n' : m)), 41, 150);
   });
 
-  async function diagnosticsAfterEdits(start: string, seed: number, steps: number): Promise<void> {
+  async function diagnosticsAfterEdits(start: string, seed: number, steps: number, from: readonly string[] = pieces): Promise<void> {
     const random = seededRandom(seed);
     const service = openDocumentsService();
     const uri = 'file:///workspace/typing.cxflow';
@@ -105,7 +137,9 @@ describe('incremental flow reading', () => {
     service.documentChanged(doc);
     await service.diagnostics(uri);
     for (let step = 0; step < steps; step++) {
-      const text = step % 25 === 24 ? start : randomEdit(random, doc.getText());
+      let text = step % 25 === 24 ? start : randomEdit(random, doc.getText(), from);
+      // Now and then the first line says (or stops saying) which dialect the whole file is.
+      if (from === pieces42 && step % 7 === 3) text = text.startsWith('; cxengage-dialect') ? text.slice(text.indexOf('\n') + 1) : `; cxengage-dialect: ${random.pick(['4.1', '4.2'])}\n${text}`;
       doc = TextDocument.create(uri, 'cxflow', doc.version + 1, text);
       service.documentChanged(doc);
       const incremental = await service.diagnostics(uri);

@@ -117,7 +117,7 @@ describe('flow outline', () => {
       ].join('\n'),
       'flow',
     );
-    const symbols = flowSymbols(readFlow(doc));
+    const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
     assert.deepEqual(outline(symbols), [
       'Abandoned twice [When, Then [send twilio sms, await twilio call-status [send echo message, send twilio sms]]]',
       '(unnamed pattern) [Then [send echo message]]',
@@ -138,14 +138,14 @@ describe('flow outline', () => {
 
   it('names the top-level forms of a bare flow file by their side, half-typed sends too', () => {
     const doc = documentOf(';; When\n(event (= a 1))\n;; Then\n(seq (send echo message {}) (send twilio', 'flow');
-    const symbols = flowSymbols(readFlow(doc));
+    const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
     assert.deepEqual(outline(symbols), ['When', 'Then [send echo message, send twilio]']);
     assert.deepEqual(compact(symbols[1].selectionRange), rangeOfText(doc, 'seq'));
   });
 
   it('leaves sends of a form whose side is unknown at the top', () => {
     const doc = documentOf('(frobnicate (send echo message {}))', 'flow');
-    assert.deepEqual(outline(flowSymbols(readFlow(doc))), ['send echo message']);
+    assert.deepEqual(outline(flowSymbols(readFlow(doc), ctx.settings.flow.dialect)), ['send echo message']);
   });
 
   it('lists the patterns of a pattern file with a When and a Then part per code string', () => {
@@ -153,7 +153,7 @@ describe('flow outline', () => {
       '[{"name": "One", "when": "(event (= a 1))", "then": "(send echo message {:message \\"x\\"})"},\n {"then": "(par (send twilio sms {}) (send twilio call {}))"}]',
       'pattern',
     );
-    const symbols = flowSymbols(readFlow(doc));
+    const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
     assert.deepEqual(outline(symbols), ['One [When, Then [send echo message]]', '(unnamed pattern) [Then [send twilio sms, send twilio call]]']);
     assert.deepEqual(compact(symbols[0].selectionRange), rangeOfText(doc, '"One"'));
     const then = symbols[0].children?.[1] as DocumentSymbol;
@@ -165,7 +165,7 @@ describe('flow outline', () => {
 
   it('lists the code of a 4.2 payload as one part, its inner symbols left to the 4.2 rules', () => {
     const doc = documentOf('{"name": "New", "status": true, "code": "(send echo message {})"}', 'pattern');
-    const symbols = flowSymbols(readFlow(doc));
+    const symbols = flowSymbols(readFlow(doc), ctx.settings.flow.dialect);
     assert.deepEqual(outline(symbols), ['New [Code]']);
     assert.deepEqual(compact(symbols[0].children?.[0].selectionRange as Range), rangeOfText(doc, '"code"'));
   });
@@ -173,7 +173,7 @@ describe('flow outline', () => {
   it('nests ten thousand sends deep without recursion', () => {
     const depth = 10_000;
     const text = `${'(send echo message {} (success '.repeat(depth)}${'))'.repeat(depth)}`;
-    let symbols = flowSymbols(readFlow(documentOf(text, 'flow')));
+    let symbols = flowSymbols(readFlow(documentOf(text, 'flow')), ctx.settings.flow.dialect);
     let levels = 0;
     while (symbols.length > 0) {
       levels++;

@@ -1,6 +1,8 @@
 // No quick fix introduces a diagnostic: every fix offered on the examples and on the fixtures is
 // applied, and the diagnostics after it are among those before it, less the one it fixed. A fix of
-// a name (integration, message, form) may reveal the checks that name held back, in that send only.
+// a name (integration, message, form) may reveal the checks that name held back, in that send only;
+// a form rewritten to its own dialect's, those of the form; code read as its dialect, any check but
+// another wrong-dialect.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,7 +11,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic } from 'vscode-languageserver-types';
 import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
 import { messageText } from '../../server/src/service/diagnostics';
-import { flowInteractionAt } from '../../server/src/service/flow';
+import { flowInteractionAt, regionAt } from '../../server/src/service/flow';
+import { nodeAt } from '../../server/src/service/flow/syntax/tree';
 import { documentOf } from '../support/documents';
 import { readFlow, builtinDefinitions, parseDefinition, openDocumentsService, openAndCheck } from '../support/service';
 import { applyAction } from '../support/flowContext';
@@ -45,6 +48,14 @@ const key = (d: Diagnostic) =>
 /** The checks a name held back until it was right: the send check's field codes and its message. */
 const revealed = new Set(['unknown-message', 'missing-mandatory-field', 'unknown-field', 'invalid-enum-value', 'secret-inline', 'duplicate-field']);
 
+/** The document range of the list whose operator starts at a position (a form a wrong-dialect fix rewrote). */
+function formAt(doc: TextDocument, position: Diagnostic['range']['start']): Diagnostic['range'] | undefined {
+  const region = regionAt(readFlow(doc), doc.offsetAt(position));
+  const node = region === undefined ? undefined : nodeAt(region.tree, region.toRegionOffset(doc.offsetAt(position)) + 1);
+  const list = node?.parent;
+  return region === undefined || list === undefined ? undefined : region.range(list.start, list.end);
+}
+
 function remove(list: string[], item: string): boolean {
   const i = list.indexOf(item);
   if (i < 0) return false;
@@ -61,12 +72,15 @@ describe('quick fixes never introduce a diagnostic', () => {
       [
         'examples/flows/abandoned-calls.cxflow',
         'examples/flows/escalations.cxflow',
+        'examples/flows/mistakes-4.2.cxflow',
         'examples/flows/mistakes.cxflow',
+        'examples/flows/service-reminders.cxflow',
         'examples/flows/service-reminders.pattern.json',
         'examples/flows/vip.pattern.json',
         'test/fixtures/quick-fixes/fixable.cxflow',
         'test/fixtures/quick-fixes/fixable.pattern.json',
         'test/fixtures/secrets/leaks.cxflow',
+        'test/fixtures/secrets/leaks42.cxflow',
       ],
     );
   });
@@ -90,11 +104,14 @@ describe('quick fixes never introduce a diagnostic', () => {
           const context = `${action.title} on ${key(diagnostic)}\n${fixed.getText()}`;
           // A fixed name may reveal its send's checks; a fixed field only ever shortens the missing list.
           const nameFix = diagnostic.code === 'unknown-integration' || diagnostic.code === 'unknown-message' || diagnostic.code === 'unknown-form';
-          const send = nameFix ? flowInteractionAt(readFlow(fixed), fixed.offsetAt(diagnostic.range.start))?.range : undefined;
+          const dialectFix = diagnostic.code === 'wrong-dialect';
+          const wholeCode = dialectFix && action.title.startsWith('Read this');
+          const send = nameFix ? flowInteractionAt(readFlow(fixed), fixed.offsetAt(diagnostic.range.start))?.range : dialectFix ? formAt(fixed, diagnostic.range.start) : undefined;
           const inSend = (d: Diagnostic) => send !== undefined && fixed.offsetAt(d.range.start) >= fixed.offsetAt(send.start) && fixed.offsetAt(d.range.end) <= fixed.offsetAt(send.end);
-          const introduced = after.filter((d) => !(revealed.has(String(d.code)) && inSend(d))).filter((d) => !remove(allowed, key(d)));
+          const held = (d: Diagnostic) => (wholeCode ? d.code !== 'wrong-dialect' : dialectFix ? inSend(d) : revealed.has(String(d.code)) && inSend(d));
+          const introduced = after.filter((d) => !held(d)).filter((d) => !remove(allowed, key(d)));
           assert.deepEqual(introduced.map(key), [], context);
-          assert.ok(after.length <= before.length - 1 || nameFix, context);
+          assert.ok(after.length <= before.length - 1 || nameFix || dialectFix, context);
         }
       }
       assert.ok(fixes > 0 || before.length === 0, `no fix offered on ${file}`);

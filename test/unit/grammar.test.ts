@@ -191,6 +191,26 @@ const additionsSample = [
   '(c #(inc %) #"re")',
 ].join('\n');
 
+describe('cxflow grammar: the 4.2 forms', () => {
+  const sample = '(def limit 5)\n(let [r (create twilio sms {:message $body} (timeout 5 minutes) (catch (perform echo message)))]\n  (when-let [x (fetch generic fetch)] (do (unless (>= $total limit) (delay 1 day)))))';
+  let tokens: Token[];
+  before(async () => {
+    const grammar = await createRegistry().loadGrammar('source.cxflow');
+    assert.ok(grammar);
+    tokens = tokenise(grammar, sample);
+  });
+
+  it('colours the verbs with their integration and message, the bindings and the control forms', () => {
+    for (const verb of ['create', 'perform', 'fetch']) assertScope(tokens, sample, verb, 'keyword.other.action.cxflow');
+    assertScope(tokens, sample, 'twilio', 'entity.name.type.integration.cxflow');
+    assertScope(tokens, sample, 'sms', 'entity.name.function.message.cxflow');
+    assertScope(tokens, sample, 'generic', 'entity.name.type.integration.cxflow');
+    for (const binding of ['def', 'let', 'when-let']) assertScope(tokens, sample, binding, 'keyword.other.action.cxflow');
+    for (const control of ['timeout', 'catch', 'do', 'unless']) assertScope(tokens, sample, control, 'keyword.control.flow.cxflow');
+    assertScope(tokens, sample, '>=', 'keyword.operator.comparison.cxflow');
+  });
+});
+
 describe('cxflow grammar: sets, tags, discards, field access and predicates', () => {
   let tokens: Token[];
   before(async () => {

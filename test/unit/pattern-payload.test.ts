@@ -12,6 +12,7 @@ import { flowCodeActions } from '../../server/src/service/flow/editing/features'
 import { completePattern, hoverPattern } from '../../server/src/service/flow/editing/payload';
 import { findBrokenStrings, withBreaksBlanked } from '../../server/src/service/flow/embedding/brokenStrings';
 import { checkPatternDocument } from '../../server/src/service/flow/embedding/payloadChecks';
+import { regionDialect } from '../../server/src/service/flow/analysis/dialect';
 import { compact, compactRange, documentOf, rangeOfText, withCursor } from '../support/documents';
 import { readFlow } from '../support/service';
 import { applyAction, applyItem, builtinContext } from '../support/flowContext';
@@ -36,7 +37,7 @@ describe('pattern payloads: 4.2 code', () => {
     const { diagnostics, doc } = await diagnose(hello);
     assert.deepEqual(compact(diagnostics), []);
     const [region] = readFlow(doc).regions;
-    assert.equal(region.dialect, '4.2');
+    assert.deepEqual(regionDialect(region, 'auto'), { version: '4.2', reason: { kind: 'payload-key', key: 'code' } });
     assert.equal(region.side, undefined);
     assert.deepEqual(
       region.tree.forms.map((f) => f.kind === 'list' && f.children[0]?.kind === 'symbol' && f.children[0].name),
@@ -44,10 +45,11 @@ describe('pattern payloads: 4.2 code', () => {
     );
   });
 
-  it('code is not judged by the 4.1 analyser: the same forms in a 4.1 then are unknown there', async () => {
+  it('code is read as 4.2, when and then as 4.1: a 4.2 verb in a 4.1 then is of the wrong dialect', async () => {
     const then = await diagnose('{"when": "(event)", "then": "(perform echo message {:message \\"hi\\"})"}');
-    assert.deepEqual(compact(then.diagnostics), [['unknown-form', rangeOfText(then.doc, 'perform')]]);
-    const code = await diagnose('{"code": "(event) (perform echo message {:message \\"hi\\"})"}');
+    assert.deepEqual(compact(then.diagnostics), [['wrong-dialect', rangeOfText(then.doc, 'perform')]]);
+    assert.match(messageText(then.diagnostics[0]), /^`perform` is a 4\.2 form; this code is read as 4\.1 because it is the `then` of a pattern payload/);
+    const code = await diagnose('{"code": "(event {:type \\"x\\"}) (perform echo message {:message \\"hi\\"})"}');
     assert.deepEqual(compact(code.diagnostics), []);
   });
 
@@ -70,10 +72,13 @@ describe('pattern payloads: 4.2 code', () => {
       2,
     );
     const { diagnostics, doc } = await diagnose(text);
-    assert.deepEqual(compact(diagnostics), [['unknown-unit', rangeOfText(doc, 'hourz')]]);
+    assert.deepEqual(compact(diagnostics), [
+      ['missing-mandatory-field', rangeOfText(doc, 'twilio sms')],
+      ['unknown-unit', rangeOfText(doc, 'hourz')],
+    ]);
     const regions = readFlow(doc).regions;
     assert.deepEqual(
-      regions.map((r) => [r.dialect, r.side]),
+      regions.map((r) => [regionDialect(r, 'auto').version, r.side]),
       [
         ['4.2', undefined],
         ['4.1', 'when'],
@@ -97,7 +102,7 @@ describe('pattern payloads: keys', () => {
     assert.deepEqual(compact(far.diagnostics), [['unknown-pattern-key', [0, 1, 0, 10]]]);
     assert.equal(messageText(far.diagnostics[0]), messages.unknownPatternKey('trigger'));
     assert.match(messageText(far.diagnostics[0]), /`id`, `name`, `description`, `status`, `key`, `code`, `when`, `then`$/);
-    const taken = await diagnose('{"code": "(event)", "cdoe": "x"}');
+    const taken = await diagnose('{"code": "(event {:type 1})", "cdoe": "x"}');
     assert.deepEqual(taken.diagnostics[0].data, { suggestions: [] });
     const cased = await diagnose('[{"Name": "x"}]');
     assert.equal(messageText(cased.diagnostics[0]), messages.unknownPatternKey('Name', 'name'));
@@ -142,7 +147,7 @@ describe('pattern payloads: missing-pattern-code', () => {
 
   it('code, or when and then, or a disabled pattern: nothing to say', async () => {
     for (const text of [
-      '{"status": true, "code": "(event)"}',
+      '{"status": true, "code": "(event {:type 1})"}',
       '{"status": true, "when": "(event)", "then": "(delay 1 hours)"}',
       '{"status": false}',
       '{"name": "draft"}',
@@ -227,9 +232,9 @@ describe('pattern payloads: JSON syntax', () => {
   });
 
   it('several breaks in one string (\\r\\n counted once) are one error; the quick fix writes them all as \\n', async () => {
-    const text = '{"status": true, "code": "(event)\r\n(perform echo message\n  {:message \\"hi\\"})\n"}';
+    const text = '{"status": true, "code": "(event {:type 1})\r\n(perform echo message\n  {:message \\"hi\\"})\n"}';
     const { diagnostics, doc } = await diagnose(text);
-    assert.deepEqual(compact(diagnostics), [['json-syntax', [0, 33, 1, 0]]]);
+    assert.deepEqual(compact(diagnostics), [['json-syntax', [0, 43, 1, 0]]]);
     assert.equal(messageText(diagnostics[0]), messages.jsonSyntax(messages.rawLineBreaks(3)));
     const actions = flowCodeActions(readFlow(doc), diagnostics[0].range, diagnostics, ctx);
     assert.deepEqual(
@@ -237,7 +242,7 @@ describe('pattern payloads: JSON syntax', () => {
       ['Write the line breaks of this string as \\n'],
     );
     const fixed = applyAction(doc, actions[0]);
-    assert.equal(fixed, '{"status": true, "code": "(event)\\n(perform echo message\\n  {:message \\"hi\\"})\\n"}');
+    assert.equal(fixed, '{"status": true, "code": "(event {:type 1})\\n(perform echo message\\n  {:message \\"hi\\"})\\n"}');
     assert.deepEqual(compact((await diagnose(fixed)).diagnostics), []);
   });
 
@@ -319,10 +324,10 @@ describe('pattern payloads: key completion and hover from the schema', () => {
     assert.equal(applyItem(doc, items.find((i) => i.label === 'then') as CompletionItem), '{"then": "(delay 1 days)"}');
   });
 
-  it('inside code strings: the 4.1 flow completion in when/then, nothing yet in 4.2 code', async () => {
+  it('inside code strings: the 4.1 flow completion in when/then, the 4.2 one in code', async () => {
     assert.deepEqual((await complete('{"then": "(send twilio |)"}')).labels, ['call', 'call-status', 'sms', 'sms-status']);
-    assert.deepEqual((await complete('{"code": "(|)"}')).labels, []);
-    assert.deepEqual((await complete('{"code": "(perform twilio |)"}')).labels, []);
+    assert.deepEqual((await complete('{"code": "(|)"}')).labels.slice(0, 6), ['fetch', 'perform', 'create', 'update', 'delete', 'def']);
+    assert.deepEqual((await complete('{"code": "(perform twilio |)"}')).labels, ['call', 'call-status', 'sms', 'sms-status']);
   });
 
   it('hovers a key with its markdown description, over the key', async () => {
@@ -332,10 +337,11 @@ describe('pattern payloads: key completion and hover from the schema', () => {
     assert.deepEqual((await hover('{"sta|tus": true}')).hover?.contents, [keys.status.markdownDescription]);
   });
 
-  it('hovers code in when/then as flow code; 4.2 code and unknown keys get no hover', async () => {
+  it('hovers code in when/then as 4.1 flow code, in code as 4.2; unknown keys get no hover', async () => {
     const flow = await hover('{"then": "(del|ay 1 hours)"}');
-    assert.match(String((flow.hover?.contents as { value: string }).value), /delay/);
-    assert.equal((await hover('{"code": "(perf|orm echo message {})"}')).hover, null);
+    assert.equal((flow.hover?.contents as { value: string }).value.split('\n')[0], '`(delay <n> <unit>)`');
+    const code = await hover('{"code": "(perf|orm echo message {})"}');
+    assert.equal((code.hover?.contents as { value: string }).value.split('\n')[0], '`(perform <integration> <message> {<params>}? <options>*)`');
     assert.equal((await hover('{"cd|oe": 1}')).hover, null);
   });
 });

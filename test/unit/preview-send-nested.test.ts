@@ -4,11 +4,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import { sendForm, sendFormEdit } from '../../server/src/service/previews';
+import { sendForm } from '../../server/src/service/previews';
 import { compactRange, rangeOfText, withCursor } from '../support/documents';
 import { readFlow } from '../support/service';
-import { builtinContext } from '../support/flowContext';
+import { applySendForm, builtinContext } from '../support/flowContext';
 
 const ctx = builtinContext();
 
@@ -27,12 +26,7 @@ const nested: [string, string][] = [
   ["a timer create's then", '(send timer create {:trigger "5m"\n                    :then |(send echo message {})})'],
 ];
 
-function applyAt(doc: TextDocument, position: { line: number; character: number }, values: Record<string, string>): string {
-  const { edit, reason } = sendFormEdit(readFlow(doc), position, values, ctx);
-  assert.ok(edit?.documentChanges, `an edit, not: ${reason}`);
-  const [change] = edit.documentChanges as TextDocumentEdit[];
-  return TextDocument.applyEdits(doc, change.edits as TextEdit[]);
-}
+const applyAt = (doc: TextDocument, position: { line: number; character: number }, values: Record<string, string>) => applySendForm(doc, position, values, ctx);
 
 describe('send form and Apply on a nested send', () => {
   for (const [where, text] of nested) {

@@ -131,7 +131,7 @@ describe('send check: each field', () => {
 describe('send check: a verb added by one table entry', () => {
   // The 4.2 verbs take the checks of `send` and may leave the params map out.
   const verbs = new Map(interactionVerbs);
-  verbs.set('create', { name: 'create', shape: '(create <integration> <message> {<params>}? <option>*)', paramsOptional: true, responseScope: 'success' });
+  verbs.set('create', { name: 'create', dialect: '4.2', shape: '(create <integration> <message> {<params>}? <option>*)', paramsOptional: true, responseScope: 'success' });
 
   it('without a params map, every mandatory field is missing, and the shape is right', () => {
     const c = check('(create twilio sms (retries 2))', verbs);

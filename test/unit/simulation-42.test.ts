@@ -17,7 +17,7 @@ describe('simulator, 4.2 event collection', () => {
       { id: 'k', type: 'stop', step: 2, '@time': '+1m' },
     ]);
     assert.equal(trace.dialect, '4.2');
-    assert.equal(trace.dialectReason, '`event` with a map, which only 4.2 writes');
+    assert.equal(trace.dialectReason, 'because line 1 uses `event` with a map');
     assert.deepEqual(stepsOf(trace), [
       ['event', '1m', rangeIn(code, '(event {:type "start"})'), 'event 2 taken by (event {:type "start"})'],
       ['interaction', '1m', rangeIn(code, '(perform echo message {:message $step})'), 'perform echo message {"message":1}: ok {}'],

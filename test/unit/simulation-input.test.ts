@@ -4,15 +4,17 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  dialectOf,
+  DialectSetting,
   eventsFromJson,
   readEventsText,
   readMocks,
+  patternsOf,
+  readFlowDocument,
   readTemplate,
   readTestCases,
   runTestCase,
 } from '../../server/src/service/simulation';
-import { readFlow } from '../../server/src/service/flow/syntax/reader';
+import { documentOf } from '../support/documents';
 import { seededRandom } from '../support/random';
 import { runCode } from '../support/simulation';
 
@@ -113,16 +115,18 @@ describe('simulator input', () => {
 });
 
 describe('simulator dialect', () => {
-  it('directive, setting, payload key, the first one-dialect form, else 4.2', () => {
-    const t = (text: string) => readFlow(text);
-    assert.deepEqual(dialectOf(t('; cxengage-dialect: 4.1\n(event {:a 1})'), 'auto'), { version: '4.1', reason: 'the `; cxengage-dialect` comment on its first line' });
-    assert.deepEqual(dialectOf(t('(event {:a 1})'), '4.1'), { version: '4.1', reason: 'the setting cxengage.flow.dialect' });
-    assert.deepEqual(dialectOf(t('(send a b {})'), 'auto', 'code'), { version: '4.2', reason: 'the payload holds `code`' });
-    assert.deepEqual(dialectOf(t('(event {:a 1})'), 'auto', 'when'), { version: '4.1', reason: 'the payload holds `when`/`then`' });
-    assert.deepEqual(dialectOf(t('(if x (do (create a b)) (send c d {}))'), 'auto'), { version: '4.2', reason: '`create`, which only 4.2 has' });
-    assert.deepEqual(dialectOf(t('(seq (delay 1 days))'), 'auto'), { version: '4.1', reason: '`seq`, which only 4.1 has' });
-    assert.deepEqual(dialectOf(t(';; When\n(event (= a 1))'), 'auto'), { version: '4.1', reason: 'its `;; When`/`;; Then` sections' });
-    assert.deepEqual(dialectOf(t('(delay 1 days)'), 'auto'), { version: '4.2', reason: 'nothing in it is of one dialect only (4.2 is the default)' });
+  it('runs each pattern in the dialect the editor reads it as, and says why', () => {
+    const dialect = (text: string, setting: DialectSetting = 'auto', kind: 'flow' | 'pattern' = 'flow') =>
+      patternsOf(readFlowDocument(documentOf(text, kind), kind), setting).map((p) => [p.dialect, p.dialectReason]);
+    assert.deepEqual(dialect('; cxengage-dialect: 4.1\n(event {:a 1})'), [['4.1', 'because of the `; cxengage-dialect: 4.1` comment on line 1']]);
+    assert.deepEqual(dialect('(event {:a 1})', '4.1'), [['4.1', 'because cxengage.flow.dialect is 4.1']]);
+    assert.deepEqual(dialect('{"code": "(send a b {})"}', 'auto', 'pattern'), [['4.2', 'because it is the `code` of a pattern payload']]);
+    assert.deepEqual(dialect('{"when": "(event {:a 1})", "then": "(delay 1 days)"}', 'auto', 'pattern'), [
+      ['4.1', 'because it is the `when` of a pattern payload (4.2 payloads have `code`)'],
+    ]);
+    assert.deepEqual(dialect('(if x (do (create a b)) (send c d {}))'), [['4.2', 'because line 1 uses `do`']]);
+    assert.deepEqual(dialect('(seq (delay 1 days))'), [['4.1', 'because line 1 uses `seq`']]);
+    assert.deepEqual(dialect('(delay 1 days)'), [['4.2', 'because nothing in it says which (4.2, the version of the shipped definitions, is the default)']]);
   });
 });
 

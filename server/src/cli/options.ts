@@ -1,5 +1,6 @@
 // Command-line arguments of cxengage-lint, parsed strictly: a usage error names the bad argument.
 export type OutputFormat = 'text' | 'json' | 'sarif';
+export type DialectOption = 'auto' | '4.1' | '4.2';
 
 export interface CliOptions {
   paths: string[];
@@ -7,6 +8,8 @@ export interface CliOptions {
   maxWarnings?: number;
   builtin: boolean;
   severity: Record<string, string>;
+  /** `--dialect`: over the settings files; absent, theirs (else `auto`) holds. */
+  dialect?: DialectOption;
   /** `--settings FILE`: `cxengage.*` settings over those of each folder's `.vscode/settings.json`. */
   settingsFile?: string;
   help: boolean;
@@ -33,6 +36,8 @@ Options:
   --settings FILE            cxengage.* settings (JSON with comments, like .vscode/settings.json),
                              over those of each folder's own .vscode/settings.json
   --no-builtin               do not use the eight built-in definitions
+  --dialect auto|4.1|4.2     the flow language of files whose first line does not say
+                             (default: auto, each file decides; see the README)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -65,6 +70,12 @@ export function parseArguments(argv: string[]): CliOptions {
         const f = take();
         if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
         options.format = f;
+        break;
+      }
+      case '--dialect': {
+        const d = take();
+        if (d !== 'auto' && d !== '4.1' && d !== '4.2') throw new UsageError(`--dialect must be auto, 4.1 or 4.2, not "${d}"`);
+        options.dialect = d;
         break;
       }
       case '--max-warnings': {

@@ -29,6 +29,9 @@ export const flowCodes = {
   'duplicate-field': 'warning',
   'response-outside-success': 'warning',
   'unknown-unit': 'error',
+  'wrong-dialect': 'error',
+  'unbound-variable': 'warning',
+  'shadowed-name': 'warning',
 } as const satisfies Record<string, Severity>;
 
 /** Codes of the JSON of pattern payloads (besides `json-syntax` and `schema`, shared with definitions). */
@@ -121,8 +124,16 @@ export const messages = {
   duplicateField: (field: string) => `Field ${quote(field)} appears more than once in this params map`,
   responseOutsideSuccess: (value: string) =>
     `${quote(value)} is a response value, visible only inside the success block of a send, inside an await, or in an expect predicate`,
-  unknownUnit: (unit: string, suggestion?: string) =>
-    `${quote(unit)} is not a duration unit (seconds, minutes, hours, days)${didYouMean(suggestion)}`,
+  unknownUnit: (unit: string, suggestion?: string, units = 'seconds, minutes, hours, days') =>
+    `${quote(unit)} is not a duration unit (${units})${didYouMean(suggestion)}`,
+  /** `subject` as written (`` `send` ``, `` `event` with a map ``); the caller adds why the code is read as the other dialect. */
+  wrongDialect: (subject: string, kind: 'form' | 'function', dialect: string) => `${subject} is a ${dialect} ${kind}`,
+  /** The end of a wrong-dialect message: "; this file is read as 4.2 because line 3 uses `create`". */
+  readAs: (subject: string, dialect: string, because: string) => `; ${subject} is read as ${dialect} ${because}`,
+  unboundVariable: (name: string, field: string | undefined, suggestion?: string) =>
+    `${quote(name)}${field === undefined ? '' : ` (before \`.${field}\`)`} names no variable in scope here and no function${didYouMean(suggestion)}`,
+  shadowedName: (name: string, kind: 'function' | 'form') =>
+    `${quote(name)} is a ${kind} of the language: a variable of that name hides it`,
 
   // Reader errors (code `syntax`).
   unclosedBracket: (open: string, close: string) => `${quote(open)} is never closed: expected ${quote(close)}`,
@@ -149,6 +160,13 @@ export const messages = {
   notAnOption: (op: string, options: readonly string[]) =>
     `Expected an option of ${quote(op)} here: ${options.map((o) => `(${o} ...)`).join(', ')}`,
   notAName: (what: string) => `Expected ${what} here, as a plain name`,
+  notAReaction: (written: string, op: string) =>
+    `${quote(written)} is a value, not a reaction: the members of ${quote(op)} are forms such as \`(send ...)\` or \`(delay ...)\``,
+  bindingsNotVector: (op: string, shape: string) => `The bindings of ${quote(op)} must be a vector ${quote(shape)}`,
+  bindingOnePair: (op: string) => `${quote(op)} binds one name: ${quote('[name value]')}`,
+  bindingWithoutValue: (op: string, name: string) => `${quote(name)} has no value: ${quote(op)} binds names to values in pairs`,
+  criteriaNotMap: (op: string) => `The criteria of ${quote(op)} must be a map \`{:field criterion ...}\``,
+  templateArgument: () => '`template` takes a stored template `+TM1` or a string such as `"Total {{total}}"`',
   // Pattern files.
   rawLineBreaks: (count: number) =>
     count === 1 ? 'a line break inside a string must be written `\\n`' : `${count} line breaks inside this string: each must be written \`\\n\``,
@@ -186,7 +204,10 @@ export const codeSummaries: Record<DiagnosticCode, string> = {
   'secret-inline': 'A credential param passed inline in a flow.',
   'duplicate-field': 'The same field twice in one params map.',
   'response-outside-success': 'A $response value used where no response is in scope.',
-  'unknown-unit': 'A duration unit other than seconds, minutes, hours, days.',
+  'unknown-unit': 'A duration unit other than seconds, minutes, hours, days (4.2 also takes the singular).',
+  'wrong-dialect': 'A form of the other flow dialect (4.1 or 4.2) than the one the code is read as.',
+  'unbound-variable': 'A 4.2 symbol that names no variable in scope and no function.',
+  'shadowed-name': 'A 4.2 variable named like a function or form of the language, which it hides.',
   'unknown-pattern-key': 'A pattern payload key that is not id, name, description, status, key, code, when or then.',
   'missing-pattern-code': 'An enabled pattern (status true) without code: neither code nor when and then.',
   'file-too-large': 'The file is larger than cxengage.maxFileSize and was not analysed.',

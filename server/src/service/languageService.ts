@@ -6,6 +6,7 @@ import {
   CodeLens,
   CompletionList,
   Diagnostic,
+  DocumentHighlight,
   DocumentSymbol,
   FoldingRange,
   FormattingOptions,
@@ -35,7 +36,7 @@ import { clampPosition, hasSurrogates, wholeCharacters, wholeRange } from './doc
 import { displayPath, folderKey, isInside, normaliseUri } from './documents/uris';
 import { Settings } from './settings';
 import { checkFlowDocumentWithin } from './flow';
-import { completeFlow, flowCodeActions, flowDefinition, flowSymbols, hoverFlow } from './flow/editing/features';
+import { completeFlow, flowCodeActions, flowDefinition, flowHighlights, flowSymbols, flowVariableReferences, hoverFlow } from './flow/editing/features';
 import { completePattern, hoverPattern } from './flow/editing/payload';
 import { checkPatternDocument } from './flow/embedding/payloadChecks';
 import { Formatted, formatDocument, guardedNote, indentNewLine } from './formatting/documentFormatting';
@@ -314,11 +315,28 @@ export class LanguageService {
 
   /**
    * Uses, in every flow of the workspace (open ones as edited), of what a position names: in a
-   * definition its type, a message or a field; in a flow the integration, message or field used.
-   * With `includeDeclaration`, where the definition declares it comes first.
+   * definition its type, a message or a field; in a flow the integration, message or field used,
+   * or the reads of the 4.2 variable there. With `includeDeclaration`, where the definition
+   * declares it (or the variable's binding) comes first.
    */
-  references(uri: string, position: Position, includeDeclaration = false, token?: CancellationToken): Promise<Location[]> {
+  async references(uri: string, position: Position, includeDeclaration = false, token?: CancellationToken): Promise<Location[]> {
+    const variable = this.variableReferences(uri, position, includeDeclaration);
+    if (variable.length > 0) return variable;
     return workspaceReferences(this, uri, position, includeDeclaration, token);
+  }
+
+  /** References of the 4.2 variable under a position of a flow or pattern document (empty elsewhere). */
+  variableReferences(uri: string, position: Position, withBinding: boolean): Location[] {
+    const model = this.openModel(uri);
+    if (model === undefined || (model.kind !== 'flow' && model.kind !== 'pattern')) return [];
+    return flowVariableReferences(model.flow, clampPosition(model.source.document, position), this.contextFor(uri), withBinding);
+  }
+
+  /** The binding and reads of the 4.2 variable under a position. */
+  highlights(uri: string, position: Position): DocumentHighlight[] {
+    const model = this.openModel(uri);
+    if (model === undefined || (model.kind !== 'flow' && model.kind !== 'pattern')) return [];
+    return flowHighlights(model.flow, clampPosition(model.source.document, position), this.contextFor(uri));
   }
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
@@ -342,7 +360,7 @@ export class LanguageService {
         return definitionSymbols(model.definition, maxSymbols);
       case 'flow':
       case 'pattern':
-        return flowSymbols(model.flow, maxSymbols);
+        return flowSymbols(model.flow, this.settingsFor(uri).flow.dialect, maxSymbols);
       default:
         return [];
     }

@@ -1,6 +1,7 @@
 // The `cxengage.*` settings as the service sees them, and their normalisation from untrusted input.
 import { SeveritySetting, isDiagnosticCode, DiagnosticCode } from './codes';
 import type { JsonKeySpacing, JsonLayout } from './formatting/jsonFormatting';
+import type { DialectSetting } from './flow/analysis/dialect';
 
 export interface Settings {
   definitions: { include: string[]; exclude: string[]; builtin: boolean };
@@ -10,6 +11,8 @@ export interface Settings {
   maxFileSize: number;
   /** The layout Format Document gives definitions and payloads. */
   format: JsonLayout;
+  /** `dialect`: how a flow's dialect is chosen: by the rules (`auto`), or one for every file. */
+  flow: { dialect: DialectSetting };
 }
 
 export const defaultSettings: Settings = {
@@ -18,7 +21,14 @@ export const defaultSettings: Settings = {
   maxDiagnosticsPerFile: 1000,
   maxFileSize: 5 * 1024 * 1024,
   format: { keySpacing: 'compact', keepLines: false },
+  flow: { dialect: 'auto' },
 };
+
+export const dialectSettings: readonly DialectSetting[] = ['auto', '4.1', '4.2'];
+
+function isDialectSetting(value: unknown): value is DialectSetting {
+  return typeof value === 'string' && (dialectSettings as readonly string[]).includes(value);
+}
 
 const severityValues = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -44,6 +54,7 @@ export function normaliseSettings(raw: unknown, warnings: SettingsWarning[] = []
   const diagnostics = (typeof section.diagnostics === 'object' && section.diagnostics !== null
     ? section.diagnostics
     : {}) as Record<string, unknown>;
+  const flow = (typeof section.flow === 'object' && section.flow !== null ? section.flow : {}) as Record<string, unknown>;
 
   const severity: Settings['severity'] = {};
   const rawSeverity = diagnostics.severity;
@@ -68,6 +79,12 @@ export function normaliseSettings(raw: unknown, warnings: SettingsWarning[] = []
     warnings.push('cxengage.maxFileSize must be a non-negative number of bytes; using the default');
   }
 
+  let dialect = defaultSettings.flow.dialect;
+  if (isDialectSetting(flow.dialect)) dialect = flow.dialect;
+  else if (flow.dialect !== undefined && flow.dialect !== null) {
+    warnings.push(`cxengage.flow.dialect must be one of ${dialectSettings.join(', ')}, not "${String(flow.dialect)}"; using auto`);
+  }
+
   let maxDiagnosticsPerFile = defaultSettings.maxDiagnosticsPerFile;
   const maxPerFile = diagnostics.maxPerFile;
   if (typeof maxPerFile === 'number' && Number.isInteger(maxPerFile) && maxPerFile >= 1) {
@@ -86,6 +103,7 @@ export function normaliseSettings(raw: unknown, warnings: SettingsWarning[] = []
     severity,
     maxDiagnosticsPerFile,
     maxFileSize,
+    flow: { dialect },
   };
 }
 

@@ -8,6 +8,8 @@ import { inDocumentOrder, makeDiagnostic } from '../diagnostics';
 import { documentKind } from '../documentKind';
 import { PatternFile, readPatternFile } from './embedding/patternFile';
 import { FormAnalyses } from './analysis/formProblems';
+import { dialectBecause, dialectSubject, regionDialect } from './analysis/dialect';
+import { messages } from '../codes';
 import { rereadFlow } from './syntax/incremental';
 import { FlowProblem } from './analysis/problems';
 import { FlowRead, readFlowWithBalance } from './syntax/reader';
@@ -15,8 +17,9 @@ import { FlowRegion, wholeDocumentRegion } from './embedding/region';
 import { forEachInteraction, interactionAt, InteractionInfo, interactionInfo } from './analysis/interactions';
 import { readerProblems } from './analysis/readerProblems';
 import { unsuppressed } from './analysis/suppression';
+import type { FlowNode } from './syntax/tree';
 
-export type { Dialect, FlowRegion, Side } from './embedding/region';
+export type { FlowRegion, PayloadKey, Side } from './embedding/region';
 export { nodeRange } from './embedding/region';
 export type { InteractionInfo, NamedPart } from './analysis/interactions';
 export { sideOf } from './analysis/sides';
@@ -99,18 +102,25 @@ function toDiagnostic(region: FlowRegion, problem: FlowProblem): Diagnostic {
 
 /** A region's problems that the user will see: not silenced by a comment nor turned off, in code order. */
 function regionProblems(region: FlowRegion, ctx: AnalysisContext, analyses: FormAnalyses): FlowProblem[] {
-  const problems = readerProblems(region, ctx, analyses);
-  switch (region.dialect) {
-    case '4.1':
-      for (const form of region.tree.forms) {
-        for (const p of analyses.problems(region, form, ctx)) problems.push(p);
+  const dialect = regionDialect(region, ctx.settings.flow.dialect);
+  const found: FlowProblem[] = [];
+  // Only a form holding a reader error needs its credential values kept (its errors must not quote them).
+  const withErrors = region.tree.errors.length > 0;
+  const secrets = new Map<FlowNode, readonly { start: number; end: number }[]>();
+  // Why the code is read as its dialect: said here, as the reason's line moves with edits elsewhere.
+  let readAs: string | undefined;
+  analyses.forEachForm(region, ctx, dialect.version, (form, problems, formSecrets) => {
+    if (withErrors && formSecrets.length > 0) secrets.set(form, formSecrets);
+    for (const p of problems) {
+      if (p.code !== 'wrong-dialect') found.push(p);
+      else {
+        readAs ??= messages.readAs(dialectSubject(region), dialect.version, dialectBecause(dialect, region));
+        found.push({ ...p, message: p.message + readAs });
       }
-      break;
-    case '4.2':
-      // The 4.2 analyser plugs in here. Until then only reader errors count: the 4.1 analyser's
-      // findings on 4.2 forms would be false.
-      break;
-  }
+    }
+  });
+  const problems = readerProblems(region, (form) => secrets.get(form) ?? []);
+  for (const p of found) problems.push(p);
   const severity = ctx.settings.severity;
   return unsuppressed(problems, region.tree)
     .filter((p) => severity[p.code] !== 'off')

@@ -105,7 +105,7 @@ function fieldModel(send: InteractionInfo, check: InteractionCheck, field: Field
     label: field.name,
     mandatory: spec?.mandatory ?? false,
     // The value of a credential never enters the model, whatever it is.
-    value: field.credential ? { kind: 'secret' } : sendValue(entry?.value),
+    value: field.credential ? { kind: 'secret' } : sendValue(entry?.value, send.interaction.verb.dialect),
     templated: field.templateEntries.length > 0,
     editable: isEditable(field, check),
     status: shown.status === 'templated' ? 'ok' : shown.status,

@@ -1,8 +1,10 @@
 // What a value in a send's params map says about where the field's value comes from.
 import { FlowNode, operatorOf, taggedForm } from '../flow/syntax/tree';
 import { SendValue } from './previewModel';
+import type { DialectVersion } from '../flow/analysis/grammar/signature';
 
-export function sendValue(node: FlowNode | undefined): SendValue {
+/** `dialect`: the interaction's (a 4.2 verb reads `$x` as an event field, 4.1 as a response value). */
+export function sendValue(node: FlowNode | undefined, dialect: DialectVersion = '4.1'): SendValue {
   if (node === undefined) return { kind: 'empty' };
   switch (node.kind) {
     case 'string':
@@ -20,7 +22,7 @@ export function sendValue(node: FlowNode | undefined): SendValue {
     case 'template':
       return { kind: 'message-template', name: node.name };
     case 'response':
-      return { kind: 'response', name: node.name };
+      return dialect === '4.2' ? { kind: 'event-field', field: node.name } : { kind: 'response', name: node.name };
     case 'symbol':
       return { kind: 'variable', name: node.name };
     // Only the shape of an expression is shown, never its text: it may hold anything.

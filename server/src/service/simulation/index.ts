@@ -18,8 +18,7 @@
 //   4. Test cases: `readTestCases(text)`, then `runTestCase(case, i, { load, templates, lookup, ... })`
 //      with `load` reading files relative to the test file; the result holds pass/fail, one line
 //      per failure, expected and actual JSON for a side-by-side view, and the trace.
-export type { DialectSetting, DialectVersion } from './dialect';
-export { dialectOf } from './dialect';
+export type { DialectSetting, DialectVersion } from '../flow/analysis/dialect';
 export type { InputProblem, SimEvent } from './events';
 export { eventsFromJson, readEventsText, defaultStart } from './events';
 export type { MessageCheck, MockOutcome } from './mocks';

@@ -10,7 +10,7 @@ import { embeddedRegion, FlowRegion, wholeDocumentRegion } from '../flow/embeddi
 import type { FlowDocument } from '../flow/index';
 import { readFlow, readFlowWithBalance } from '../flow/syntax/reader';
 import { FlowNode, keyName, MapNode, mapValue, topLevelForm } from '../flow/syntax/tree';
-import { dialectOf, DialectSetting, DialectVersion } from './dialect';
+import { DialectSetting, DialectVersion, dialectBecause, regionDialect } from '../flow/analysis/dialect';
 
 export interface Pattern {
   /** The payload's or pattern map's `name`; else `#1`, `#2`, ... in the file; a whole `.cxflow` has ''. */
@@ -48,6 +48,12 @@ function locator(regions: readonly FlowRegion[]): Pick<Pattern, 'range' | 'sourc
   };
 }
 
+/** The dialect a region is run as, decided as the editor decides it, with why ("because line 3 uses `create`"). */
+function dialectOf(region: FlowRegion, setting: DialectSetting): { version: DialectVersion; reason: string } {
+  const dialect = regionDialect(region, setting);
+  return { version: dialect.version, reason: dialectBecause(dialect, region) };
+}
+
 function errorsOf(regions: readonly FlowRegion[]): Pattern['errors'] {
   return regions.flatMap((r) => r.tree.errors.map((e) => ({ message: e.message, range: r.range(e.start, e.end) })));
 }
@@ -62,7 +68,7 @@ export type PatternDocument = Pick<FlowDocument, 'kind' | 'regions' | 'document'
 
 function flowPatterns(flowDoc: PatternDocument, setting: DialectSetting): Pattern[] {
   const region = flowDoc.regions[0];
-  const { version, reason } = dialectOf(region.tree, setting);
+  const { version, reason } = dialectOf(region, setting);
   const loc = locator([region]);
   const base = { dialect: version, dialectReason: reason, errors: errorsOf([region]), ...loc };
   const forms = region.tree.forms;
@@ -115,7 +121,7 @@ function payloadPatterns(flowDoc: PatternDocument, setting: DialectSetting): Pat
     const whenRegion = inside.find((r) => r.side === 'when');
     const thenRegion = inside.find((r) => r.side === 'then');
     const first = codeRegion ?? whenRegion ?? thenRegion;
-    const dialect = first === undefined ? { version: '4.2' as const, reason: 'the payload holds no code' } : dialectOf(first.tree, setting, codeRegion ? 'code' : first.side);
+    const dialect = first === undefined ? { version: '4.2' as const, reason: 'because the payload holds no code' } : dialectOf(first, setting);
     const start = flowDoc.document.positionAt(object.offset);
     const code = dialect.version === '4.2' ? (codeRegion ?? first) : undefined;
     return {
@@ -154,7 +160,7 @@ export function readFlowDocument(doc: TextDocument, kind: 'flow' | 'pattern'): P
       if (value?.type !== 'string' || !Object.prototype.hasOwnProperty.call(codeKeys, key)) continue;
       const { code, offsets } = unescapeJsonString(text, value.offset, value.offset + value.length);
       const side = codeKeys[key as keyof typeof codeKeys];
-      regions.push(embeddedRegion(doc, readFlow(code), offsets, side, side === undefined ? '4.2' : '4.1'));
+      regions.push(embeddedRegion(doc, readFlow(code), offsets, side, key as keyof typeof codeKeys));
     }
   }
   return { kind, document: doc, regions };

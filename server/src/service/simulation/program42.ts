@@ -1,6 +1,8 @@
 // A 4.2 program over one key group: forms run in program order, each collection waits for the
 // next events it takes, interactions call the mocks (unbound ones in a row start together), and
 // the program starts over after its last event when it runs through.
+import { grammar42 } from '../flow/analysis/grammar/grammar';
+import { interactionVerbOf } from '../flow/analysis/interactions';
 import { FlowNode, keyName, ListNode, operatorOf } from '../flow/syntax/tree';
 import { CollectRules, Collector, windowOf } from './collect';
 import { Env, Evaluator42, Instance } from './eval42';
@@ -10,7 +12,6 @@ import { callEndpoint } from './interact';
 import { GroupOutcome } from './trace';
 import { isMap, truthy, Value, ValueMap } from './values';
 
-const verbs = new Set(['create', 'perform', 'fetch', 'update', 'delete']);
 const combinators: Readonly<Record<string, ReturnType<CollectRules['kindOf']>>> = { and: 'all', or: 'any', sequence: 'sequence', times: 'times', within: 'within' };
 
 /** Whether a form collects events: `event`, or a combinator over collections. Iterative. */
@@ -37,9 +38,9 @@ class StillWaiting {
   ) {}
 }
 
+/** An interaction: a list whose operator is one of the 4.2 grammar's verbs. */
 function isInteraction(node: FlowNode): node is ListNode {
-  const op = operatorOf(node);
-  return op !== undefined && verbs.has(op);
+  return node.kind === 'list' && interactionVerbOf(node, grammar42.verbMap) !== undefined;
 }
 
 export class Program42 {
@@ -143,7 +144,7 @@ export class Program42 {
     if (op === undefined) return undefined;
     const args = node.children.slice(1);
     if (op === 'event' || (Object.prototype.hasOwnProperty.call(combinators, op) && isCollection(node))) return this.collect(node, env);
-    if (verbs.has(op)) return this.interact(node, env);
+    if (isInteraction(node)) return this.interact(node, env);
     this.run.tick(node);
     switch (op) {
       case 'def':

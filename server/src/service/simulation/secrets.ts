@@ -4,6 +4,7 @@
 import type { AnalysisContext } from '../analysisContext';
 import type { Definition } from '../definitions/model';
 import { credentialRangesIn } from '../flow/analysis/secretValues';
+import { grammarOf } from '../flow/analysis/grammar/grammar';
 import { FlowRegion } from '../flow/embedding/region';
 import { FlowNode } from '../flow/syntax/tree';
 import { defaultSettings } from '../settings';
@@ -28,9 +29,9 @@ export class SecretPlaces {
     const region = this.pattern.regionOf(node);
     let spans = this.byRegion.get(region);
     if (spans === undefined) {
-      // The pattern's dialect, not the region's: it decides which forms are interactions.
-      const view: FlowRegion = { ...region, dialect: this.pattern.dialect };
-      spans = region.tree.forms.flatMap((form) => credentialRangesIn(view, form, this.ctx));
+      // The pattern's dialect, not the region's: its grammar's verbs are the interactions.
+      const verbs = grammarOf(this.pattern.dialect).verbMap;
+      spans = region.tree.forms.flatMap((form) => credentialRangesIn(form, this.ctx, verbs));
       this.byRegion.set(region, spans);
     }
     return spans;

@@ -4,7 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Definition } from '../definitions/model';
 import { documentKind, languageIds } from '../documentKind';
-import { DialectSetting } from './dialect';
+import { DialectSetting } from '../flow/analysis/dialect';
 import { eventsFromJson, InputProblem, readEventsText, SimEvent } from './events';
 import { MessageCheck, readMocks } from './mocks';
 import { Pattern, patternsOf, readFlowDocument } from './patterns';

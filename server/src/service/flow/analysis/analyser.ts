@@ -1,9 +1,14 @@
-// The flow analyser: walks a region's tree with a work list (no recursion on input depth),
-// checking each form against the position it stands in and each send against the definitions.
-// The then side's forms and options are checked here; the when side's in whenSide.ts.
+// The flow analyser, for both dialects: walks a top-level form with a work list (no recursion on
+// input depth), finding each list's signature in the dialect's grammar by the position it stands
+// in, checking its shape and queueing its arguments by their kinds (forms.ts), and checking each
+// interaction against the definitions. What differs between dialects is in their grammar tables.
 //
 // Quick-fix data carried on diagnostics (`diagnostic.data`), per code; ranges are document ranges:
 // - unknown-form:            { operator, suggestions: string[] }
+// - wrong-dialect:           { operator, dialect: the form's dialect, replacements: string[] (its
+//                              counterparts in the dialect the code is read as) }
+// - unbound-variable:        { name, suggestions: string[] }
+// - shadowed-name:           { name }
 // - unknown-integration:     { integration, suggestions: string[] }
 // - unknown-message:         { integration, message, suggestions: string[] }
 // - missing-mandatory-field: { integration, message, missing: string[], paramsRange?: Range (the `{...}`,
@@ -16,33 +21,48 @@
 // - unknown-unit:            { unit, suggestions: string[] }
 import { messages } from '../../codes';
 import { AnalysisContext } from '../../analysisContext';
-import { formInfo, formsIn, optionsOf } from './operators';
+import { regionDialect } from './dialect';
+import { checkForm, interactionForm, misplaced, wrongDialect } from './forms';
+import { grammarOf, Grammar, grammar41, otherGrammar } from './grammar/grammar';
+import { interactionVerbs } from './interactions';
+import { DialectVersion } from './grammar/signature';
 import { FlowProblem, ProblemSink } from './problems';
 import { FlowRegion } from '../embedding/region';
-import { interactionVerbs, readInteraction } from './interactions';
-import { checkInteraction } from './sendCheck';
-import { SecretValues } from './secretValues';
-import { isPatternMap, topLevelSide } from './sides';
-import { FlowNode, keyName, ListNode, operatorNode } from '../syntax/tree';
-import { Item, Walk } from './walk';
-import { predicate, whenPattern } from './whenSide';
+import { Globals, localNames, lookupLocal, Scope } from './scope';
+import { isPatternMap, patternMapKey, topLevelSide } from './sides';
+import { suggestionsFor } from './suggestions';
+import { FlowNode, keyName, ListNode, MapNode, operatorNode, SymbolNode } from '../syntax/tree';
+import { Expect, Item, Walk } from './walk';
 
-/** Analyses every form of a region, reporting through `sink`. */
-export function analyseRegion(region: FlowRegion, ctx: AnalysisContext, sink: ProblemSink): void {
-  for (const form of region.tree.forms) analyseForm(region, form, ctx, sink);
+/** Analyses every form of a region, reporting through `sink`; the dialect is the region's unless given. */
+export function analyseRegion(region: FlowRegion, ctx: AnalysisContext, sink: ProblemSink, dialect?: DialectVersion): void {
+  const grammar = grammarOf(dialect ?? regionDialect(region, ctx.settings.flow.dialect).version);
+  const globals = new Globals();
+  for (const form of region.tree.forms) analyseForm(region, form, ctx, sink, undefined, grammar, globals);
 }
 
 /**
- * Analyses one top-level form of a region. What it reports depends only on the form's text, the
- * region's side, the last `;; When`/`;; Then` marker before it and the definitions in `ctx`.
+ * Analyses one top-level form of a region, in the dialect of `grammar`. What it reports depends
+ * only on the form's text, the region's side, the last `;; When`/`;; Then` marker before it (4.1),
+ * the globals defined before it (4.2) and the definitions in `ctx`. Returns the names it defines.
  */
-export function analyseForm(region: FlowRegion, form: FlowNode, ctx: AnalysisContext, sink: ProblemSink, secret?: (node: FlowNode) => void): void {
-  const walk = new Walk(region, ctx, sink, secret);
-  startTopLevel(walk, form);
+export function analyseForm(
+  region: FlowRegion,
+  form: FlowNode,
+  ctx: AnalysisContext,
+  sink: ProblemSink,
+  secret?: (node: FlowNode) => void,
+  grammar: Grammar = grammar41,
+  globals: Globals = new Globals(),
+): string[] {
+  const walk = new Walk(region, ctx, sink, grammar, globals, secret);
+  if (grammar.dialect === '4.1') startTopLevel41(walk, form);
+  else startTopLevel42(walk, form);
   while (walk.items.length > 0) visit(walk, walk.items.pop() as Item);
+  return walk.defines;
 }
 
-function startTopLevel(walk: Walk, form: FlowNode): void {
+function startTopLevel41(walk: Walk, form: FlowNode): void {
   const region = walk.region;
   if (form.kind === 'vector' && region.side === undefined) {
     for (const element of form.children) {
@@ -58,211 +78,136 @@ function startTopLevel(walk: Walk, form: FlowNode): void {
   startTopLevelList(walk, form);
 }
 
-function startPatternMap(walk: Walk, map: FlowNode): void {
-  if (map.kind !== 'map') return;
+/** A 4.1 pattern map: its `:when` holds an event pattern, its `:then` a reaction. */
+function startPatternMap(walk: Walk, map: MapNode): void {
   for (const entry of map.entries) {
     const key = keyName(entry.key);
-    if (key === 'when') walk.push(entry.value, 'when', false);
-    else if (key === 'then') walk.push(entry.value, 'reaction', false);
-    else walk.push(entry.value, 'value', false);
+    walk.push(entry.value, key === 'when' ? 'when' : key === 'then' ? 'reaction' : 'value', false, undefined);
   }
 }
 
 function startTopLevelList(walk: Walk, form: FlowNode): void {
   if (form.kind !== 'list') {
-    walk.push(form, 'value', false);
+    walk.push(form, 'value', false, undefined);
     return;
   }
   const side = topLevelSide(walk.region, form);
-  if (side !== undefined) {
-    walk.push(form, side === 'when' ? 'when' : 'reaction', false);
-    return;
-  }
-  const op = operatorNode(form);
-  if (op === undefined) {
-    walk.pushAll(form.children, 'value', false);
-    return;
-  }
-  walk.unknownForm(form, op.name, 'at the top level', topLevelNames());
-  walk.pushAll(form.children, 'opaque', false, 1);
+  if (side !== undefined) walk.push(form, side === 'when' ? 'when' : 'reaction', false, undefined);
+  else if (operatorNode(form) === undefined) walk.pushAll(form.children, 'value', false, undefined);
+  else walk.push(form, 'top', false, undefined);
 }
 
-let topLevel: readonly string[] | undefined;
-
-/** Every form a top-level list may be (for did-you-mean), from the form table: built once, not per form. */
-function topLevelNames(): readonly string[] {
-  topLevel ??= [...formsIn('reaction'), ...formsIn('when')].map((f) => f.name);
-  return topLevel;
+/** A 4.2 program's top-level form: an action; a 4.1 pattern map is of the other dialect. */
+function startTopLevel42(walk: Walk, form: FlowNode): void {
+  const key = form.kind === 'map' && walk.region.side === undefined ? patternMapKey(form) : undefined;
+  if (form.kind === 'map' && key?.kind === 'keyword') {
+    wrongDialect(walk, form, key, `a pattern map with \`:${key.name}\``, 'form', '4.1', { node: form, expect: 'top', response: false, scope: undefined });
+    return;
+  }
+  walk.push(form, 'top', false, undefined);
 }
 
 function visit(walk: Walk, item: Item): void {
-  const { node, expect, response } = item;
-  if (node.kind === 'response') {
-    if (!response) {
-      walk.sink({ code: 'response-outside-success', start: node.start, end: node.end, message: messages.responseOutsideSuccess(walk.text(node)) });
+  const { node, expect, response, scope } = item;
+  if (expect === 'define') {
+    if (node.kind === 'symbol') {
+      walk.globals.define(node.name);
+      walk.defines.push(node.name);
     }
     return;
   }
-  if (node.kind === 'map' || node.kind === 'vector' || node.kind === 'set') {
-    walk.pushAll(node.children, expect === 'opaque' ? 'opaque' : 'value', response);
+  switch (node.kind) {
+    case 'response':
+      // 4.1's response value; in 4.2, `$field` is an event field, valid anywhere.
+      if (!response && walk.grammar.dialect === '4.1' && expect !== 'foreign') {
+        walk.sink({ code: 'response-outside-success', start: node.start, end: node.end, message: messages.responseOutsideSuccess(walk.text(node)) });
+      }
+      return;
+    case 'symbol':
+      if (expect !== 'opaque' && expect !== 'foreign') variable(walk, node, scope);
+      return;
+    case 'map':
+      return map(walk, node, item);
+    case 'vector':
+    case 'set':
+      walk.pushAll(node.children, memberExpect(expect), response, scope);
+      return;
+    case 'list':
+      return list(walk, node, item);
+  }
+}
+
+/** Where the members of a container standing at `expect` stand. */
+function memberExpect(expect: Expect): Expect {
+  return expect === 'opaque' || expect === 'foreign' ? expect : 'value';
+}
+
+function map(walk: Walk, node: MapNode, item: Item): void {
+  const { expect, response, scope } = item;
+  if (walk.grammar.dialect === '4.1') {
+    if (memberExpect(expect) === 'value' && isPatternMap(walk.region, node)) startPatternMap(walk, node);
+    else walk.pushAll(node.children, memberExpect(expect), response, scope);
     return;
   }
-  if (node.kind !== 'list') return;
+  // 4.2: keys are data (`{...}`, a placeholder, is a key); values are expressions.
+  const entries = node.entries;
+  for (let i = entries.length - 1; i >= 0; i--) walk.push(entries[i].value, memberExpect(expect), response, scope);
+}
+
+function list(walk: Walk, node: ListNode, item: Item): void {
+  const { expect, response, scope } = item;
   const op = operatorNode(node);
   if (op === undefined) {
-    // `()` or `((f) x)`: nothing the language defines; look inside for sends and `$` values.
-    walk.pushAll(node.children, 'value', response);
+    // `()` or `((f) x)`: nothing the language defines; look inside for interactions and values.
+    walk.pushAll(node.children, memberExpect(expect), response, scope);
     return;
   }
-  switch (expect) {
-    case 'reaction':
-      return reaction(walk, node, op.name, response);
-    case 'when':
-      return whenPattern(walk, node, op.name, response);
-    case 'predicate':
-      return predicate(walk, node, op.name, response, 'in a predicate');
-    case 'value':
-      if (formInfo(op.name, 'reaction')) return reaction(walk, node, op.name, response);
-      return predicate(walk, node, op.name, response, 'as a value');
-    case 'opaque':
-      if (interactionVerbs.has(op.name)) return reaction(walk, node, op.name, response);
-      walk.pushAll(node.children, 'opaque', response);
-      return;
-  }
-}
-
-function reaction(walk: Walk, list: ListNode, op: string, response: boolean): void {
-  const interaction = readInteraction(list);
-  if (interaction !== undefined) {
-    const check = checkInteraction(interaction, walk.ctx);
-    for (const problem of check.problems) walk.sink(problem);
-    for (const node of check.secrets.nodes) walk.secret(node);
-    const inner = response || interaction.verb.responseScope === 'options';
-    if (interaction.paramsNode !== undefined) {
-      if (interaction.params) paramValues(walk, interaction.params.entries, inner, check.secrets);
-      else walk.push(interaction.paramsNode, 'value', inner);
-    }
-    options(walk, op, list.children, list.children.length - interaction.rest.length, inner, list.children.length, check.secrets);
+  const grammar = walk.grammar;
+  if (expect === 'opaque' || expect === 'foreign') {
+    // An interaction of either dialect is still checked against the definitions both share; the
+    // options of one of the other dialect, and anything in a foreign form, are only looked into.
+    const signature = expect === 'opaque' ? grammar.interactionSignature(op.name) : undefined;
+    const verb = interactionVerbs.get(op.name);
+    if (signature !== undefined) interactionForm(walk, node, signature, item);
+    else if (verb !== undefined) interactionForm(walk, node, undefined, { ...item, expect: verb.dialect === grammar.dialect ? 'opaque' : 'foreign' }, new Map([[verb.name, verb]]));
+    else walk.pushAll(node.children, expect, response, scope, 1);
     return;
   }
-  // The arguments are `children[1..]` (`children[0]` is the operator), taken by index, not sliced.
-  const children = list.children;
-  switch (op) {
-    case 'seq':
-    case 'par': {
-      const owned = optionsOf(op);
-      for (let i = children.length - 1; i >= 1; i--) {
-        const child = children[i];
-        const childOp = child.kind === 'list' ? operatorNode(child)?.name : undefined;
-        if (childOp !== undefined && owned.includes(childOp)) options(walk, op, children, i, response, i + 1);
-        else walk.push(child, 'reaction', response);
-      }
-      return;
-    }
-    case 'if':
-      walk.count(list, 'reaction', 1, 3);
-      walk.push(children[1], 'predicate', response);
-      options(walk, 'if', children, 2, response);
-      return;
-    case 'delay':
-      walk.count(list, 'reaction', 2, 2);
-      walk.push(children[1], 'value', response);
-      walk.unit(children[2]);
-      return;
-    case 'set': {
-      walk.count(list, 'reaction', 2, 2);
-      const name = children[1];
-      if (name !== undefined && name.kind !== 'symbol') {
-        walk.sink({ code: 'arity', start: name.start, end: name.end, message: messages.notAName('a variable name') });
-      }
-      walk.pushAll(children, 'value', response, 2);
-      return;
-    }
-    case 'event':
-      if (walk.count(list, 'reaction', 1) && children[1].kind !== 'map') {
-        walk.sink({ code: 'arity', start: children[1].start, end: children[1].end, message: messages.paramsNotMap('event') });
-      }
-      walk.push(children[1], 'value', response);
-      options(walk, 'event', children, 2, response);
-      return;
-    case 'expect':
-      walk.count(list, 'reaction', 1);
-      walk.push(children[1], 'predicate', true);
-      options(walk, 'expect', children, 2, response);
-      return;
+  const position = expect === 'define' ? 'value' : expect;
+  const found = grammar.lookup(op.name, position);
+  if (found !== undefined) {
+    const elsewhere = found.signature.otherDialect?.(node);
+    if (elsewhere !== undefined) return wrongDialect(walk, node, op, elsewhere, 'form', otherGrammar(grammar).dialect, item);
+    if (found.signature.interaction !== undefined) return interactionForm(walk, node, found.signature, item);
+    return checkForm(walk, node, found, item);
   }
-  const where = formInfo(op, 'option') ? 'in a reaction (it is an option of a form)' : 'in a reaction';
-  walk.unknownForm(list, op, where, formsIn('reaction').map((f) => f.name));
-  walk.pushAll(children, 'opaque', response, 1);
+  const other = otherGrammar(grammar);
+  if (!grammar.has(op.name) && other.has(op.name)) {
+    const kind = other.named(op.name).every((s) => s.function !== undefined) ? 'function' : 'form';
+    return wrongDialect(walk, node, op, `\`${op.name}\``, kind, other.dialect, item);
+  }
+  const rule = grammar.rule(position);
+  const where = rule.whereOption !== undefined && grammar.isOption(op.name) ? rule.whereOption : rule.where;
+  // A form of the dialect in the wrong place is misplaced, not misspelt: no did-you-mean.
+  walk.unknownForm(node, op.name, where, grammar.has(op.name) ? [] : grammar.candidateNames(position));
+  misplaced(walk, node, op.name, item);
 }
 
-/**
- * The values of a params map; a `then` field (the timer's `create`) holds reaction code. A
- * credential's value is not looked into: nothing about it may be repeated.
- */
-function paramValues(walk: Walk, entries: readonly { key: FlowNode; value?: FlowNode }[], response: boolean, secrets?: SecretValues): void {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const { key, value } = entries[i];
-    if (value !== undefined && secrets?.holds(value)) continue;
-    walk.push(value, keyName(key) === 'then' && value?.kind === 'list' ? 'reaction' : 'value', response);
-  }
+/** A symbol where a value is read (4.2): a variable in scope, a global defined before, or a function. */
+function variable(walk: Walk, symbol: SymbolNode, scope: Scope): void {
+  const full = symbol.name;
+  const dot = full.indexOf('.');
+  const name = dot < 0 ? full : full.slice(0, dot);
+  if (name === '' || lookupLocal(scope, name) !== undefined || walk.globals.has(name) || walk.grammar.isFunction(name)) return;
+  // Functions named by a word (`count`, `even?`), not the operators (`*` is one edit from any one letter).
+  const candidates = [...localNames(scope), ...walk.globals.all(), ...[...walk.grammar.functionNames()].filter((f) => /^[a-z]/i.test(f))];
+  const suggestions = suggestionsFor(name, candidates);
+  const problem: FlowProblem = {
+    code: 'unbound-variable',
+    start: symbol.start,
+    end: symbol.start + name.length,
+    message: messages.unboundVariable(name, dot < 0 ? undefined : full.slice(dot + 1), suggestions[0]),
+    data: { name, suggestions },
+  };
+  walk.sink(problem);
 }
-
-/**
- * The options `nodes[from..end)` after a form's arguments; `response` is the scope outside
- * `success`; `secrets`, an interaction's credential values (in its `(template {...})` maps).
- */
-function options(walk: Walk, owner: string, nodes: readonly FlowNode[], from: number, response: boolean, end = nodes.length, secrets?: SecretValues): void {
-  const allowed = optionsOf(owner);
-  for (let i = end - 1; i >= from; i--) {
-    const node = nodes[i];
-    const name = node.kind === 'list' ? operatorNode(node)?.name : undefined;
-    if (node.kind !== 'list' || name === undefined) {
-      walk.sink({ code: 'arity', start: node.start, end: node.end, message: messages.notAnOption(owner, allowed) });
-      walk.push(node, 'value', response);
-      continue;
-    }
-    if (!allowed.includes(name)) {
-      walk.unknownForm(node, name, `as an option of \`${owner}\``, allowed);
-      walk.misplaced(node, name, response);
-      continue;
-    }
-    // The option's arguments are `children[1..]`, as for any list.
-    const children = node.children;
-    switch (name) {
-      case 'retries':
-        walk.count(node, 'option', 1, 1);
-        walk.pushAll(children, 'value', response, 1);
-        break;
-      case 'within':
-        walk.count(node, 'option', 2, 2);
-        walk.push(children[1], 'value', response);
-        walk.unit(children[2]);
-        walk.pushAll(children, 'value', response, 3);
-        break;
-      case 'template': {
-        const params = children[1];
-        if (walk.count(node, 'option', 1, 1) && params.kind !== 'map') {
-          walk.sink({ code: 'arity', start: params.start, end: params.end, message: messages.paramsNotMap('template') });
-        }
-        if (params?.kind === 'map') paramValues(walk, params.entries, response, secrets);
-        else walk.pushAll(children, 'value', response, 1);
-        break;
-      }
-      case 'success':
-        // A send's or await's response is visible in its success block.
-        walk.pushAll(children, 'reaction', response || interactionVerbs.has(owner), 1);
-        break;
-      case 'failure':
-        walk.pushAll(children, 'reaction', response, 1);
-        break;
-      case 'if':
-        walk.count(node, 'option', 1, 3);
-        walk.push(children[1], 'predicate', response);
-        options(walk, 'if', children, 2, response);
-        break;
-    }
-  }
-}
-
-export type { FlowProblem };

@@ -1,40 +1,24 @@
-// The forms of both dialects that have a body, and how many head arguments come before it: the
-// formatter indents a body two spaces, as cljfmt's `:block` rule does, and aligns the other forms'
-// arguments with their first one. A form added to either dialect with a body belongs here.
+// The forms of both dialects that have a body, and how many head arguments come before it, read
+// from the two grammar tables (a signature's `body`): the formatter indents a body two spaces, as
+// cljfmt's `:block` rule does, and aligns the other forms' arguments with their first one.
+import { grammar41, grammar42 } from './grammar/grammar';
 
 /**
- * Form name → the number of arguments before its body (cljfmt's block index): `(let [x 1]` has
- * one, `(within 30 days` two, `(seq` none. A name shared by the dialects has one entry that
- * fits both (`within`: the 4.1 window and option, the 4.2 window; `if`, `when`, `count`).
+ * Form name → the number of arguments before its body. The formatter reads code of either
+ * dialect, so a name shared by the dialects must have one count that fits both (`within`, `if`;
+ * a test holds the tables to that).
  */
-export const bodyForms: Readonly<Record<string, number>> = {
-  // 4.1: members and branches.
-  seq: 0,
-  par: 0,
-  success: 0,
-  failure: 0,
-  if: 1,
-  expect: 1,
-  within: 2,
-  count: 1,
-  // 4.2: bindings and control.
-  def: 1,
-  let: 1,
-  'when-let': 1,
-  'if-let': 1,
-  when: 1,
-  unless: 1,
-  until: 1,
-  do: 0,
-  cond: 0,
-  case: 1,
-  times: 1,
-  sequence: 0,
-  catch: 0,
-};
+export const bodyForms: ReadonlyMap<string, number> = (() => {
+  const forms = new Map<string, number>();
+  for (const grammar of [grammar41, grammar42]) {
+    for (const signature of grammar.signatures) {
+      if (signature.body !== undefined && !forms.has(signature.name)) forms.set(signature.name, signature.body);
+    }
+  }
+  return forms;
+})();
 
 /** The body's head-argument count of a form, or undefined for a call whose arguments align. */
 export function bodyIndexOf(operator: string | undefined): number | undefined {
-  if (operator === undefined || !Object.prototype.hasOwnProperty.call(bodyForms, operator)) return undefined;
-  return bodyForms[operator];
+  return operator === undefined ? undefined : bodyForms.get(operator);
 }

@@ -1,13 +1,16 @@
-// The interaction forms of the flow language (4.1's `send` and `await`), read positionally from the
-// tree: what the send check takes, and what previews, references and the outline iterate over.
-// A new interaction verb (4.2's `fetch`, `perform`, `create`, `update`, `delete`) is one entry of
-// `interactionVerbs`; everything downstream reads the verb from the entry.
+// The interaction forms of the flow language (4.1's `send` and `await`, 4.2's `fetch`, `perform`,
+// `create`, `update`, `delete`), read positionally from the tree: what the send check takes, and
+// what previews, references and the outline iterate over. A new verb is one entry of
+// `interactionVerbs`, which its dialect's grammar table takes; everything downstream reads the entry.
 import { Range } from 'vscode-languageserver-types';
-import { Dialect, FlowRegion, nodeRange } from '../embedding/region';
+import { FlowRegion, nodeRange } from '../embedding/region';
+import type { DialectVersion } from './grammar/signature';
 import { FlowNode, isContainer, ListNode, MapEntry, MapNode, nodeAt, operatorOf, SymbolNode } from '../syntax/tree';
 
 export interface InteractionVerb {
   name: string;
+  /** The dialect whose verb it is. */
+  dialect: DialectVersion;
   /** The shape the arity diagnostic quotes. */
   shape: string;
   /**
@@ -19,31 +22,26 @@ export interface InteractionVerb {
   responseScope: 'success' | 'options';
 }
 
-const verb = (name: string, shape: string, paramsOptional: boolean, responseScope: InteractionVerb['responseScope']): InteractionVerb => ({
+const verb = (name: string, dialect: DialectVersion, shape: string, paramsOptional: boolean, responseScope: InteractionVerb['responseScope']): InteractionVerb => ({
   name,
+  dialect,
   shape,
   paramsOptional,
   responseScope,
 });
 
-/** The interaction verbs the language reads, by operator name. */
-export const interactionVerbs: ReadonlyMap<string, InteractionVerb> = new Map([
-  ['send', verb('send', '(send <integration> <message> {<params>} <options>*)', false, 'success')],
-  ['await', verb('await', '(await <integration> <message> {<params>} <options>*)', false, 'options')],
-]);
+const verb42 = (name: string) => verb(name, '4.2', `(${name} <integration> <message> {<params>}? <options>*)`, true, 'success');
 
 /**
- * The endpoint interactions of 4.2 code (flow-dsl-4.2.md): their params map may be left out. Read
- * for where credential values are written, before any 4.2 check exists.
+ * The interaction verbs of both dialects, by operator name. Editor features that follow the
+ * definitions (references, outline, previews) read any of them; the analyser takes only its
+ * dialect's, from the grammar.
  */
-const interactionVerbs42: ReadonlyMap<string, InteractionVerb> = new Map(
-  ['fetch', 'perform', 'create', 'update', 'delete'].map((name) => [name, verb(name, `(${name} <integration> <message> {<params>}? <options>*)`, true, 'success')]),
-);
-
-/** The interaction verbs of a dialect. */
-export function interactionVerbsOf(dialect: Dialect): ReadonlyMap<string, InteractionVerb> {
-  return dialect === '4.2' ? interactionVerbs42 : interactionVerbs;
-}
+export const interactionVerbs: ReadonlyMap<string, InteractionVerb> = new Map([
+  ['send', verb('send', '4.1', '(send <integration> <message> {<params>} <options>*)', false, 'success')],
+  ['await', verb('await', '4.1', '(await <integration> <message> {<params>} <options>*)', false, 'options')],
+  ...['fetch', 'perform', 'create', 'update', 'delete'].map((name): [string, InteractionVerb] => [name, verb42(name)]),
+]);
 
 /** An interaction form split into its parts; any part may be missing in half-typed code. */
 export interface Interaction {
@@ -65,7 +63,7 @@ export interface Interaction {
 }
 
 /** The verb of a list whose operator is an interaction verb. */
-function interactionVerbOf(list: FlowNode, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs): InteractionVerb | undefined {
+export function interactionVerbOf(list: FlowNode, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs): InteractionVerb | undefined {
   const op = operatorOf(list);
   return op === undefined ? undefined : verbs.get(op);
 }

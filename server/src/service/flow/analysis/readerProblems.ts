@@ -1,11 +1,9 @@
 // Reader errors as problems of a region. One inside a credential's value does not quote its text:
 // the reader quotes the token it stops at before any definition is known.
 import { messages } from '../../codes';
-import { AnalysisContext } from '../../analysisContext';
 import { FlowRegion } from '../embedding/region';
-import { FormAnalyses } from './formProblems';
 import { FlowProblem } from './problems';
-import { credentialRangesIn, redactQuotes } from './secretValues';
+import { redactQuotes } from './secretValues';
 import { unclosedFormsMessage } from '../syntax/containers';
 import { FlowNode } from '../syntax/tree';
 
@@ -22,22 +20,21 @@ function formAt(forms: readonly FlowNode[], offset: number): FlowNode | undefine
   return undefined;
 }
 
-export function readerProblems(region: FlowRegion, ctx: AnalysisContext, analyses: FormAnalyses): FlowProblem[] {
+/** The reader's errors as problems; `secretsOf` gives the code ranges of a form's credential values, in source order (the analyser's). */
+export function readerProblems(region: FlowRegion, secretsOf: (form: FlowNode) => readonly { start: number; end: number }[]): FlowProblem[] {
   const forms = region.tree.forms;
   const errors = region.tree.errors.slice().sort((a, b) => a.start - b.start);
   // Errors in source order fall form by form: one sweep over each form's secrets, keeping the
-  // furthest end of those begun so far. A form's analysis is cached: the diagnostics asked for it.
+  // furthest end of those begun so far.
   let current: FlowNode | undefined;
-  let secrets: { start: number; end: number }[] = [];
+  let secrets: readonly { start: number; end: number }[] = [];
   let next = 0;
   let reach = -1;
   return errors.map((e) => {
     const form = formAt(forms, e.start);
     if (form !== current) {
       current = form;
-      // A 4.1 form's credential values come with its analysis; a 4.2 form's from its interactions.
-      if (form === undefined) secrets = [];
-      else secrets = region.dialect === '4.1' ? analyses.secrets(region, form, ctx).slice().sort((a, b) => a.start - b.start) : credentialRangesIn(region, form, ctx);
+      secrets = form === undefined ? [] : secretsOf(form);
       next = 0;
       reach = -1;
     }

@@ -5,7 +5,7 @@ import { AnalysisContext } from '../../analysisContext';
 import { credentialParams, Definition, definitionType } from '../../definitions/model';
 import { isSecretName } from '../../definitions/secretNames';
 import { FlowRegion } from '../embedding/region';
-import { Interaction, interactionOfMap, interactionVerbsOf, readInteraction } from './interactions';
+import { Interaction, interactionOfMap, InteractionVerb, readInteraction } from './interactions';
 import { suggestionsFor } from './suggestions';
 import { FlowNode, isContainer, KeywordNode, keyName, MapNode, nodeAt } from '../syntax/tree';
 
@@ -111,10 +111,10 @@ export function lookalikesOf(name: string, ctx: AnalysisContext): Definition[] {
 /** Whether the code at `offset` is (inside) a credential's value. Climbs the parents: safe on any depth. */
 export function isSecretAt(region: FlowRegion, offset: number, ctx: AnalysisContext): boolean {
   const node = nodeAt(region.tree, offset);
-  const verbs = interactionVerbsOf(region.dialect);
+  // Any dialect's verbs: a credential in a form of the other dialect is hidden all the same.
   for (let n: FlowNode | undefined = node; n !== undefined; n = n.parent) {
     if (n.kind !== 'map') continue;
-    const interaction = interactionOfMap(n, verbs);
+    const interaction = interactionOfMap(n);
     if (interaction !== undefined && node !== undefined && valuesOf(interaction, ctx).holds(node)) return true;
   }
   return false;
@@ -129,12 +129,11 @@ export function redactQuotes(message: string): string {
 }
 
 /**
- * The code ranges of the credential values in one form of a region, found from its interactions
- * alone (for 4.2 code, which no analyser reads yet), in source order. A walk with a stack: safe on
- * any depth.
+ * The code ranges of the credential values in one form, found from its interactions alone (a
+ * dialect's `verbs`, as its grammar holds them: `grammarOf(dialect).verbMap`), in source order.
+ * For readers other than the analyser (the simulator's traces). A walk with a stack: any depth.
  */
-export function credentialRangesIn(region: FlowRegion, form: FlowNode, ctx: AnalysisContext): { start: number; end: number }[] {
-  const verbs = interactionVerbsOf(region.dialect);
+export function credentialRangesIn(form: FlowNode, ctx: AnalysisContext, verbs: ReadonlyMap<string, InteractionVerb>): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
   const stack: FlowNode[] = [form];
   while (stack.length > 0) {

@@ -1,9 +1,10 @@
-// Which side of a pattern a piece of code is on: `when` (event matching) or `then` (reaction).
+// Which side of a 4.1 pattern a piece of code is on: `when` (event matching) or `then` (reaction).
 // Decided by, in order: a pattern map's `:when`/`:then` key, the pattern file string it came
 // from, the last `;; When`/`;; Then` comment before the top-level form, its operator.
-import { sideOfOperator } from './operators';
+import { grammar41 } from './grammar/grammar';
+import { interactionOfMap } from './interactions';
 import { FlowRegion, Side } from '../embedding/region';
-import { FlowNode, FlowTree, keyName, operatorOf } from '../syntax/tree';
+import { FlowNode, FlowTree, keyName, MapNode, operatorOf } from '../syntax/tree';
 
 const markerPattern = /^;+\s*(when|then)\s*:?\s*$/i;
 
@@ -26,6 +27,11 @@ function markersOf(tree: FlowTree): { start: number; side: Side }[] {
   return tree.markers;
 }
 
+/** The first marker comment of a tree, if any. */
+export function firstMarker(tree: FlowTree): { start: number; side: Side } | undefined {
+  return markersOf(tree)[0];
+}
+
 /** The side declared by the last marker comment before `offset`, if any. */
 export function markerSideBefore(tree: FlowTree, offset: number): Side | undefined {
   const markers = markersOf(tree);
@@ -42,14 +48,28 @@ export function markerSideBefore(tree: FlowTree, offset: number): Side | undefin
   return found;
 }
 
+/** The `:when` (else `:then`) keyword key of a map, if it has one. */
+export function patternMapKey(map: MapNode): FlowNode | undefined {
+  let then: FlowNode | undefined;
+  for (const { key } of map.entries) {
+    if (key.kind !== 'keyword') continue;
+    if (key.name === 'when') return key;
+    if (key.name === 'then' && then === undefined) then = key;
+  }
+  return then;
+}
+
 /**
- * In a `.cxflow` file, a map at the top level or directly in a top-level vector is a pattern
- * map `{:name .. :when .. :then ..}`; a pattern file's strings hold code only.
+ * In a `.cxflow` file, a pattern map `{:name .. :when .. :then ..}`: a map at the top level or
+ * directly in a top-level vector, or a map with a `:when` or `:then` key wherever it stands (a
+ * platform configuration's `:patterns` vector holds them), unless it is an interaction's params
+ * (the timer's `create` takes `then` code). A pattern file's strings hold code only.
  */
 export function isPatternMap(region: FlowRegion, node: FlowNode): boolean {
   if (node.kind !== 'map' || region.side !== undefined) return false;
   const parent = node.parent;
-  return parent === undefined || (parent.kind === 'vector' && parent.parent === undefined);
+  if (parent === undefined || (parent.kind === 'vector' && parent.parent === undefined)) return true;
+  return patternMapKey(node) !== undefined && interactionOfMap(node) === undefined;
 }
 
 /** The side of a top-level form outside any pattern map. */
@@ -58,7 +78,7 @@ export function topLevelSide(region: FlowRegion, form: FlowNode): Side | undefin
   const marked = markerSideBefore(region.tree, form.start);
   if (marked !== undefined) return marked;
   const op = operatorOf(form);
-  return op === undefined ? undefined : sideOfOperator(op);
+  return op === undefined ? undefined : grammar41.sideOfOperator(op);
 }
 
 /**

@@ -1,54 +1,72 @@
-// The analyser's walk: a work list of nodes, each with what is expected where it stands and
-// whether response values are visible there, and the reports every kind of form makes.
+// The analyser's walk: a work list of nodes, each with the position it stands in, whether response
+// values are visible there (4.1) and the local variables in scope (4.2); and the reports every
+// kind of form makes. Items are popped in source order (pushed last child first), which is what
+// lets a `def` be visible after its form.
 import { messages } from '../../codes';
 import { AnalysisContext } from '../../analysisContext';
-import { FormPosition, formInfo, units } from './operators';
+import { arityOf } from './grammar/layout';
+import { Grammar, Position } from './grammar/grammar';
+import { FormSignature } from './grammar/signature';
 import { ProblemSink } from './problems';
 import { FlowRegion } from '../embedding/region';
+import { Globals, Scope } from './scope';
 import { suggestionsFor } from './suggestions';
-import { FlowNode, ListNode, operatorNode } from '../syntax/tree';
+import { FlowNode, ListNode, operatorNode, SymbolNode } from '../syntax/tree';
 
 /**
- * What a node is expected to be where it stands: `value` is anything (lists in it are checked as
- * reactions or predicates); `opaque` is the inside of a form already reported as unknown, where
- * only sends and `$` values are still looked at, so one typo doesn't cascade.
+ * What a node is expected to be where it stands: a position of the grammar; `opaque`, the inside
+ * of an unknown form, where only interactions and `$` values are still looked at, so one typo
+ * doesn't cascade; `foreign`, the inside of a form of the other dialect, where only interactions
+ * are (its values mean what the other dialect says); `define`, the name of a `def` whose value has
+ * been walked, to be made visible.
  */
-export type Expect = 'reaction' | 'when' | 'predicate' | 'value' | 'opaque';
+export type Expect = Position | 'opaque' | 'foreign' | 'define';
 
 export interface Item {
   node: FlowNode;
   expect: Expect;
-  /** Whether `$response` values are visible here. */
+  /** Whether `$response` values are visible here (4.1). */
   response: boolean;
-}
-
-function worthVisiting(node: FlowNode): boolean {
-  const kind = node.kind;
-  // A tagged literal (`#inst "..."`) is a constant: nothing inside it to check.
-  return kind === 'list' || kind === 'map' || kind === 'vector' || kind === 'set' || kind === 'response';
+  /** The local variables in scope (4.2). */
+  scope: Scope;
 }
 
 export class Walk {
   readonly items: Item[] = [];
+  /** The names this form defines with `def`, in order (4.2). */
+  readonly defines: string[] = [];
+  /** 4.2 checks symbols against the variables in scope; 4.1 has no scope to check. */
+  private readonly symbols: boolean;
 
   constructor(
     readonly region: FlowRegion,
     readonly ctx: AnalysisContext,
     readonly sink: ProblemSink,
+    readonly grammar: Grammar,
+    /** The globals defined before this form; the walk adds this form's. */
+    readonly globals: Globals,
     /** Told of each credential value (never analysed, never quoted), for the reader's errors inside one. */
     readonly secret: (node: FlowNode) => void = () => undefined,
-  ) {}
+  ) {
+    this.symbols = grammar.dialect === '4.2';
+  }
 
-  /** Queues a node to visit; only containers and `$` values have anything to check. */
-  push(node: FlowNode | undefined, expect: Expect, response: boolean): void {
-    if (node !== undefined && worthVisiting(node)) this.items.push({ node, expect, response });
+  private worthVisiting(node: FlowNode): boolean {
+    const kind = node.kind;
+    // A tagged literal (`#inst "..."`) is a constant: nothing inside it to check.
+    return kind === 'list' || kind === 'map' || kind === 'vector' || kind === 'set' || kind === 'response' || (kind === 'symbol' && this.symbols);
+  }
+
+  /** Queues a node to visit; only containers, `$` values and (4.2) symbols have anything to check. */
+  push(node: FlowNode | undefined, expect: Expect, response: boolean, scope: Scope): void {
+    if (node !== undefined && (expect === 'define' || this.worthVisiting(node))) this.items.push({ node, expect, response, scope });
   }
 
   /** Queues `nodes[from..]`; an index rather than a slice, as most lists are visited this way. */
-  pushAll(nodes: readonly FlowNode[], expect: Expect, response: boolean, from = 0): void {
+  pushAll(nodes: readonly FlowNode[], expect: Expect, response: boolean, scope: Scope, from = 0): void {
     for (let i = nodes.length - 1; i >= from; i--) {
       const node = nodes[i];
-      if (worthVisiting(node)) this.items.push({ node, expect, response });
+      if (this.worthVisiting(node)) this.items.push({ node, expect, response, scope });
     }
   }
 
@@ -69,30 +87,25 @@ export class Walk {
   }
 
   /** Checks the number of arguments; reports on the operator when too few, on the extras when too many. */
-  count(list: ListNode, position: FormPosition, min: number, max = Infinity): boolean {
+  count(list: ListNode, signature: FormSignature): boolean {
+    const [min, max] = arityOf(signature);
     const args = list.children.length - 1;
     if (args >= min && args <= max) return true;
     const op = operatorNode(list) as FlowNode;
     const name = this.text(op);
-    const shape = formInfo(name, position)?.shape ?? name;
     if (args < min) {
-      this.sink({ code: 'arity', start: op.start, end: op.end, message: messages.formShape(name, shape) });
+      this.sink({ code: 'arity', start: op.start, end: op.end, message: messages.formShape(name, signature.shape) });
     } else {
       const extra = list.children[max + 1];
       const last = list.children[list.children.length - 1];
-      this.sink({ code: 'arity', start: extra.start, end: last.end, message: messages.formShape(name, shape) });
+      this.sink({ code: 'arity', start: extra.start, end: last.end, message: messages.formShape(name, signature.shape) });
     }
     return false;
   }
 
-  /** After an unknown-form report: a misplaced send is still checked; anything else is opaque. */
-  misplaced(list: ListNode, op: string, response: boolean): void {
-    if (op === 'send' || op === 'await') this.push(list, 'reaction', response);
-    else this.pushAll(list.children, 'opaque', response, 1);
-  }
-
   unit(node: FlowNode | undefined): void {
     if (node === undefined) return;
+    const units = this.grammar.units;
     const name = node.kind === 'symbol' ? node.name : this.text(node);
     if (node.kind === 'symbol' && units.includes(name)) return;
     const suggestions = suggestionsFor(name, units);
@@ -100,8 +113,28 @@ export class Walk {
       code: 'unknown-unit',
       start: node.start,
       end: node.end,
-      message: messages.unknownUnit(name, suggestions[0]),
+      message: messages.unknownUnit(name, suggestions[0], this.grammar.unitsText),
       data: { unit: name, suggestions },
     });
+  }
+
+  /** A name a `def` or a binding gives a variable: a plain symbol, and not a form or function of the language. */
+  variableName(node: FlowNode | undefined): node is SymbolNode {
+    if (node === undefined) return false;
+    if (node.kind !== 'symbol' || node.name.includes('.')) {
+      this.sink({ code: 'arity', start: node.start, end: node.end, message: messages.notAName('a variable name') });
+      return false;
+    }
+    const shadowed = this.grammar.named(node.name)[0];
+    if (shadowed !== undefined) {
+      this.sink({
+        code: 'shadowed-name',
+        start: node.start,
+        end: node.end,
+        message: messages.shadowedName(node.name, shadowed.function !== undefined ? 'function' : 'form'),
+        data: { name: node.name },
+      });
+    }
+    return true;
   }
 }

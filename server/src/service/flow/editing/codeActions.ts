@@ -1,6 +1,7 @@
 // Quick fixes for flow diagnostics: add the missing mandatory fields to a params map, remove an
-// inline credential, and replace an unknown name or an invalid value with each close suggestion.
-// No fix writes anything the checks would report: an enum field gets its first value.
+// inline credential, replace an unknown name or an invalid value with each close suggestion, and
+// for a form of the other dialect, its counterpart or a first-line comment that reads the code as
+// that dialect. No fix writes anything the checks would report: an enum field gets its first value.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../../analysisContext';
@@ -10,6 +11,9 @@ import { FlowDocument, regionAt } from '../index';
 import { interactionAt } from '../analysis/interactions';
 import { checkInteraction } from '../analysis/sendCheck';
 import { FlowRegion } from '../embedding/region';
+import { analyseRegion } from '../analysis/analyser';
+import { DialectVersion } from '../analysis/grammar/signature';
+import { directiveEdit } from './dialectDirective';
 import { appendFields, fieldParts } from './fieldInsertion';
 import { forRegion, renderPlain, stringLiteral } from './insertText';
 
@@ -43,6 +47,7 @@ export function quickFix(title: string, doc: TextDocument, diagnostic: Diagnosti
 export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diagnostic[], ctx: AnalysisContext): CodeAction[] {
   const doc = flowDoc.document;
   const actions: CodeAction[] = [];
+  const readsClean = new Map<string, boolean>();
   for (const diagnostic of diagnostics) {
     const code = codeOf(diagnostic);
     const data = diagnosticData(diagnostic);
@@ -84,15 +89,34 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
         actions.push(quickFix(`Remove the inline credential :${field}`, doc, diagnostic, [{ range, newText: '' }], true));
         break;
       }
+      case 'wrong-dialect': {
+        replaceWith(stringList(data.replacements), (t) => `Change to \`${t}\``);
+        const dialect = data.dialect === '4.1' || data.dialect === '4.2' ? data.dialect : undefined;
+        // Offered only where the whole code reads as that dialect: else it would trade these forms for others.
+        const key = `${region.docStart}:${dialect}`;
+        if (dialect !== undefined && !readsClean.has(key)) readsClean.set(key, withoutWrongDialect(region, ctx, dialect));
+        const edit = dialect === undefined || !readsClean.get(key) ? undefined : directiveEdit(region, dialect);
+        const subject = region.embedded ? 'this code' : 'this file';
+        if (edit !== undefined) actions.push(quickFix(`Read ${subject} as ${dialect} (\`; cxengage-dialect: ${dialect}\` on its first line)`, doc, diagnostic, [edit], false));
+        break;
+      }
       case 'unknown-integration':
       case 'unknown-message':
       case 'unknown-form':
       case 'unknown-unit':
+      case 'unbound-variable':
         replaceWith(stringList(data.suggestions), (t) => `Change to \`${t}\``);
         break;
     }
   }
   return actions;
+}
+
+/** Whether a region read as `dialect` has no form of the other one. */
+function withoutWrongDialect(region: FlowRegion, ctx: AnalysisContext, dialect: DialectVersion): boolean {
+  let clean = true;
+  analyseRegion(region, ctx, (p) => (clean &&= p.code !== 'wrong-dialect'), dialect);
+  return clean;
 }
 
 /**

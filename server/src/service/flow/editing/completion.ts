@@ -11,10 +11,13 @@ import {
 import { AnalysisContext } from '../../analysisContext';
 import { definitionType, displayName } from '../../definitions/model';
 import { CursorSlot, cursorSlot } from './cursor';
+import { eventFieldsOf } from './eventFields';
+import { bindingText } from './flowDocs';
+import { Grammar, grammar41 } from '../analysis/grammar/grammar';
+import { VariableBinding } from '../analysis/variables';
 import { fieldParts, joinFields } from './fieldInsertion';
 import { fieldMarkdown, fieldsTable, formMarkdown, integrationMarkdown } from './flowDocs';
 import { SnippetPart, adaptSnippet, forRegion, newFormSnippet, renderPlain, renderSnippet, stringLiteral } from './insertText';
-import { units } from '../analysis/operators';
 import { FlowRegion } from '../embedding/region';
 import { Interaction } from '../analysis/interactions';
 import { checkInteraction } from '../analysis/sendCheck';
@@ -24,9 +27,9 @@ export interface CompletionOptions {
   snippets: boolean;
 }
 
-/** Completion at code offset `offset` of a region. */
-export function completeInRegion(region: FlowRegion, offset: number, ctx: AnalysisContext, options: CompletionOptions): CompletionItem[] {
-  const slot = cursorSlot(region, offset);
+/** Completion at code offset `offset` of a region, read in the dialect of `grammar`. */
+export function completeInRegion(region: FlowRegion, offset: number, ctx: AnalysisContext, options: CompletionOptions, grammar: Grammar = grammar41): CompletionItem[] {
+  const slot = cursorSlot(region, offset, grammar);
   const edit = new EditTarget(region, offset, slot.kind === 'none' ? undefined : slot.word);
   switch (slot.kind) {
     case 'operator': {
@@ -41,9 +44,9 @@ export function completeInRegion(region: FlowRegion, offset: number, ctx: Analys
         return item;
       });
     }
-    case 'new-form':
+    case 'new-form': {
       // Not inside a list yet: the item brings its parentheses.
-      return slot.forms.map((info, i) => {
+      const forms = slot.forms.map((info, i) => {
         const item = edit.item(info.name, CompletionItemKind.Keyword, `(${info.name})`);
         item.filterText = info.name;
         item.detail = info.shape;
@@ -52,16 +55,24 @@ export function completeInRegion(region: FlowRegion, offset: number, ctx: Analys
         if (options.snippets) edit.snippet(item, adaptSnippet(region, newFormSnippet(info.snippet)));
         return item;
       });
+      if (slot.variables === undefined) return forms;
+      return [...variableItems(region, slot.variables, edit), ...eventFieldItems(region, edit), ...forms];
+    }
+    case 'event-field':
+      return eventFieldItems(region, edit);
     case 'integration':
       return integrationItems(ctx, edit);
     case 'message':
       return messageItems(slot.interaction, ctx, edit);
     case 'field':
       return fieldItems(region, offset, slot, ctx, edit, options);
-    case 'field-value':
-      return enumItems(slot.interaction, slot.field, ctx, edit);
+    case 'field-value': {
+      const values = enumItems(slot.interaction, slot.field, ctx, edit);
+      if (slot.variables === undefined || (edit.word !== undefined && edit.word.kind !== 'symbol')) return values;
+      return [...values, ...variableItems(region, slot.variables, edit), ...eventFieldItems(region, edit)];
+    }
     case 'unit':
-      return units.map((unit, i) => {
+      return slot.units.map((unit, i) => {
         const item = edit.item(unit, CompletionItemKind.Unit, unit);
         item.sortText = String(i);
         return item;
@@ -104,6 +115,26 @@ class EditTarget {
     item.insertTextFormat = InsertTextFormat.Snippet;
     if (item.textEdit !== undefined) item.textEdit = { range: this.range, newText: body };
   }
+}
+
+/** 4.2 variables in scope, innermost first, each with where it is bound. */
+function variableItems(region: FlowRegion, variables: readonly VariableBinding[], edit: EditTarget): CompletionItem[] {
+  return variables.map((binding, i) => {
+    const item = edit.item(binding.name, CompletionItemKind.Variable, binding.name);
+    item.detail = bindingText(binding, region.position(binding.node.start).line + 1);
+    item.sortText = `!${String(i).padStart(4, '0')}`;
+    return item;
+  });
+}
+
+/** `$field` of each field the region's event maps name, as 4.2 reads an event field. */
+function eventFieldItems(region: FlowRegion, edit: EditTarget): CompletionItem[] {
+  return eventFieldsOf(region).map((name) => {
+    const item = edit.item(`$${name}`, CompletionItemKind.Field, `$${name}`);
+    item.detail = 'event field';
+    item.sortText = `"${name}`;
+    return item;
+  });
 }
 
 function integrationItems(ctx: AnalysisContext, edit: EditTarget): CompletionItem[] {

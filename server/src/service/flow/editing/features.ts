@@ -1,42 +1,66 @@
 // Editing features of flow and pattern documents, as the language service calls them: each finds
-// the flow region under the position in the document's model and answers from its tree.
-import { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+// the flow region under the position in the document's model and answers from its tree, in the
+// dialect the region is read as.
+import { CodeAction, CompletionItem, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../../analysisContext';
 import { codeActionsFor } from './codeActions';
 import { completeInRegion } from './completion';
 import { hoverInRegion } from './hover';
 import { FlowDocument, FlowRegion, regionAt } from '../index';
+import { DialectSetting, regionDialect } from '../analysis/dialect';
+import { Grammar, grammarOf } from '../analysis/grammar/grammar';
+import { variableDefinition, variableHighlights, variableReferences } from './variableTargets';
 import { FlowReferenceTarget, definitionInRegion, referencesInDocument } from './navigation';
 import { documentOutline } from './outline';
 import { targetAt } from './targets';
 import { Definition } from '../../definitions/model';
 import { payloadCodeActions } from './payloadFixes';
 
-/**
- * The 4.1 region under a document offset. These features know the 4.1 language only; in 4.2 code
- * they would offer and explain 4.1 forms, so they stay silent there until 4.2 has its own.
- */
-function region41At(flowDoc: FlowDocument, offset: number): FlowRegion | undefined {
+/** The region under a document offset, with the grammar of the dialect it is read as. */
+function regionWithGrammar(flowDoc: FlowDocument, offset: number, ctx: AnalysisContext): { region: FlowRegion; grammar: Grammar } | undefined {
   const region = regionAt(flowDoc, offset);
-  return region?.dialect === '4.1' ? region : undefined;
+  return region === undefined ? undefined : { region, grammar: grammarOf(regionDialect(region, ctx.settings.flow.dialect).version) };
 }
 
 export function completeFlow(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext, options: { snippets: boolean }): CompletionItem[] {
   const offset = flowDoc.document.offsetAt(position);
-  const region = region41At(flowDoc, offset);
-  return region === undefined ? [] : completeInRegion(region, region.toRegionOffset(offset), ctx, options);
+  const at = regionWithGrammar(flowDoc, offset, ctx);
+  return at === undefined ? [] : completeInRegion(at.region, at.region.toRegionOffset(offset), ctx, options, at.grammar);
 }
 
 export function hoverFlow(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): Hover | null {
   const offset = flowDoc.document.offsetAt(position);
-  const region = region41At(flowDoc, offset);
-  return region === undefined ? null : hoverInRegion(region, region.toRegionOffset(offset), ctx);
+  const at = regionWithGrammar(flowDoc, offset, ctx);
+  return at === undefined ? null : hoverInRegion(at.region, at.region.toRegionOffset(offset), ctx, at.grammar);
 }
 
+/** The definition of an integration, message type or field; in 4.2 code, also the binding of a variable. */
 export function flowDefinition(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): Location[] {
   const offset = flowDoc.document.offsetAt(position);
-  const region = region41At(flowDoc, offset);
-  return region === undefined ? [] : definitionInRegion(region, region.toRegionOffset(offset), ctx);
+  const at = regionWithGrammar(flowDoc, offset, ctx);
+  if (at === undefined) return [];
+  const regionOffset = at.region.toRegionOffset(offset);
+  const found = definitionInRegion(at.region, regionOffset, ctx);
+  return found.length > 0 || at.grammar.dialect !== '4.2' ? found : variableDefinition(at.region, regionOffset, flowDoc.uri);
+}
+
+/** The region under a position when it is read as 4.2 (variables are 4.2's), and the offset in it. */
+function region42At(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): { region: FlowRegion; offset: number } | undefined {
+  const offset = flowDoc.document.offsetAt(position);
+  const at = regionWithGrammar(flowDoc, offset, ctx);
+  return at === undefined || at.grammar.dialect !== '4.2' ? undefined : { region: at.region, offset: at.region.toRegionOffset(offset) };
+}
+
+/** References of the 4.2 variable under a position: its reads, and its binding when `withBinding`. */
+export function flowVariableReferences(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext, withBinding: boolean): Location[] {
+  const at = region42At(flowDoc, position, ctx);
+  return at === undefined ? [] : variableReferences(at.region, at.offset, flowDoc.uri, withBinding);
+}
+
+/** The binding and reads of the 4.2 variable under a position. */
+export function flowHighlights(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): DocumentHighlight[] {
+  const at = region42At(flowDoc, position, ctx);
+  return at === undefined ? [] : variableHighlights(at.region, at.offset);
 }
 
 /** Uses of an integration, message type or field in one flow document; the caller decides which documents mean the same definition. */
@@ -51,8 +75,8 @@ export function flowReferenceTarget(
   ctx: AnalysisContext,
 ): { target: FlowReferenceTarget; definition: Definition } | undefined {
   const offset = flowDoc.document.offsetAt(position);
-  const region = region41At(flowDoc, offset);
-  const found = region && targetAt(region, region.toRegionOffset(offset), ctx);
+  const at = regionWithGrammar(flowDoc, offset, ctx);
+  const found = at && targetAt(at.region, at.region.toRegionOffset(offset), ctx, at.grammar);
   switch (found?.kind) {
     case 'integration':
       return { target: { type: found.name }, definition: found.definition };
@@ -65,9 +89,9 @@ export function flowReferenceTarget(
   }
 }
 
-/** The outline, nested by the tree: at most `limit` symbols in all. */
-export function flowSymbols(flowDoc: FlowDocument, limit = Infinity): DocumentSymbol[] {
-  return documentOutline(flowDoc, limit);
+/** The outline, nested by the tree, each region in its dialect (`setting`: cxengage.flow.dialect), at most `limit` symbols in all. */
+export function flowSymbols(flowDoc: FlowDocument, setting: DialectSetting, limit = Infinity): DocumentSymbol[] {
+  return documentOutline(flowDoc, (region) => regionDialect(region, setting).version, limit);
 }
 
 export function flowCodeActions(flowDoc: FlowDocument, _range: Range, diagnostics: Diagnostic[], ctx: AnalysisContext): CodeAction[] {

@@ -1,7 +1,9 @@
 // Markdown that describes integrations, message types, fields and forms: shared by hover and by
 // the documentation of completion items, so both say the same thing the same way.
 import { Definition, MessageField, MessageType, definitionType, displayName } from '../../definitions/model';
-import { FormInfo } from '../analysis/operators';
+import { FormSignature } from '../analysis/grammar/signature';
+import { VariableBinding } from '../analysis/variables';
+import { operatorOf } from '../syntax/tree';
 
 /** Escapes text for a markdown table cell or paragraph. */
 function md(text: string): string {
@@ -65,13 +67,13 @@ export function enumValueMarkdown(integration: string, message: string, field: M
   return lines.join('\n');
 }
 
-export function formMarkdown(info: FormInfo): string {
-  // Descriptions in the form table are markdown already.
-  return [code(info.shape), '', info.description].join('\n');
+export function formMarkdown(info: FormSignature): string {
+  // The docs in the form tables are markdown already.
+  return [code(info.shape), '', info.doc].join('\n');
 }
 
 /** Several readings of one operator name (e.g. `within` as an option and as a when form). */
-export function formsMarkdown(infos: readonly FormInfo[]): string {
+export function formsMarkdown(infos: readonly FormSignature[]): string {
   const seen = new Set<string>();
   const parts: string[] = [];
   for (const info of infos) {
@@ -114,6 +116,17 @@ export function variableMarkdown(name: string, setLines: readonly number[]): str
   const head = `reaction variable ${code(name)}`;
   if (setLines.length === 0) return `${head}: not \`set\` in this code`;
   return `${head}: \`set\` at line${setLines.length === 1 ? '' : 's'} ${setLines.join(', ')}`;
+}
+
+/** Where a 4.2 variable is bound, as a line of text: "`let` binding, line 3". */
+export function bindingText(binding: VariableBinding, line: number): string {
+  return binding.rule === 'def' ? `global (\`def\` at line ${line})` : `local of \`${operatorOf(binding.form) ?? binding.rule}\` at line ${line}`;
+}
+
+/** Hover of a 4.2 variable; `field`: the field a dotted symbol reads from it (`sid` of `result.sid`). */
+export function boundVariableMarkdown(binding: VariableBinding, line: number, field?: string): string {
+  const head = `variable ${code(binding.name)}: ${bindingText(binding, line)}`;
+  return field === undefined ? head : `field ${code(field)} of ${head}`;
 }
 
 export function setMarkdown(members: number): string {

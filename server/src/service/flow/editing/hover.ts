@@ -5,6 +5,7 @@ import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../../analysisContext';
 import {
   ResponseOrigin,
+  boundVariableMarkdown,
   enumValueMarkdown,
   eventFieldMarkdown,
   fieldMarkdown,
@@ -22,19 +23,22 @@ import { ResponseSource } from '../analysis/responseScope';
 import { isSecretAt } from '../analysis/secretValues';
 import { readInteraction } from '../analysis/interactions';
 import { enumValueAt, targetAt } from './targets';
-import { FlowNode } from '../syntax/tree';
+import { variableAt } from './variableTargets';
+import { Grammar, grammar41 } from '../analysis/grammar/grammar';
+import { FlowNode, symbolParts } from '../syntax/tree';
 import { FlowValue, valueAt } from './values';
 
-export function hoverInRegion(region: FlowRegion, offset: number, ctx: AnalysisContext): Hover | null {
+export function hoverInRegion(region: FlowRegion, offset: number, ctx: AnalysisContext, grammar: Grammar = grammar41): Hover | null {
   // A credential's value is never repeated, not even as the name of a variable.
   if (isSecretAt(region, offset, ctx)) return null;
-  const target = targetAt(region, offset, ctx);
+  const target = targetAt(region, offset, ctx, grammar);
   if (target === undefined) {
-    const enumValue = enumValueAt(region, offset, ctx);
+    const enumValue = enumValueAt(region, offset, ctx, grammar);
     if (enumValue !== undefined) {
       const { integration, message, field, value } = enumValue;
       return markdownHover(region, enumValue.node, enumValueMarkdown(integration, message.name, field, value));
     }
+    if (grammar.dialect === '4.2') return hover42(region, offset);
     const value = valueAt(region, offset);
     return value === undefined ? null : markdownHover(region, value.node, valueMarkdown(region, value));
   }
@@ -54,6 +58,27 @@ export function hoverInRegion(region: FlowRegion, offset: number, ctx: AnalysisC
       break;
   }
   return markdownHover(region, target.node, value);
+}
+
+/** 4.2 values: a variable with where it is bound, `$field` as an event field, and the constants 4.1 has too. */
+function hover42(region: FlowRegion, offset: number): Hover | null {
+  const variable = variableAt(region, offset);
+  if (variable !== undefined) {
+    const field = symbolParts(variable.symbol).slice(1).map((p) => p.name).join('.');
+    const line = region.position(variable.binding.node.start).line + 1;
+    return markdownHover(region, variable.symbol, boundVariableMarkdown(variable.binding, line, field === '' ? undefined : field));
+  }
+  const value = valueAt(region, offset);
+  switch (value?.kind) {
+    case 'response-value':
+      return markdownHover(region, value.node, eventFieldMarkdown(value.name));
+    case 'set':
+    case 'tagged-literal':
+    case 'template-ref':
+      return markdownHover(region, value.node, valueMarkdown(region, value));
+    default:
+      return null;
+  }
 }
 
 function markdownHover(region: FlowRegion, node: FlowNode, value: string): Hover {

@@ -1,13 +1,16 @@
 // The outline of flow code as nested document symbols: patterns, their When and Then parts, and
 // the sends inside them, each send under the send whose branch holds it (breadcrumbs follow it).
 //
-// Symbols come from a list of rules per dialect, each naming one kind of node; a node no rule
-// names passes its children on to the nearest named ancestor. A new construct gets its own rule.
+// 4.1 symbols come from a list of rules, each naming one kind of node; a node no rule names passes
+// its children on to the nearest named ancestor. A new construct gets its own rule. 4.2 code has
+// its own outline (outline42.ts): globals, locals, collections and interactions.
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import { asString, rangeOf, valueOf } from '../../json';
 import { patternObjects } from '../embedding/patternFile';
 import { FlowDocument } from '../index';
-import { Dialect, FlowRegion, Side, nodeRange } from '../embedding/region';
+import { FlowRegion, Side, nodeRange } from '../embedding/region';
+import { DialectVersion } from '../analysis/grammar/signature';
+import { outline42 } from './outline42';
 import { readInteraction } from '../analysis/interactions';
 import { isPatternMap, topLevelSide } from '../analysis/sides';
 import { FlowNode, isContainer, mapEntryOf, mapValue, operatorOf } from '../syntax/tree';
@@ -81,11 +84,8 @@ const sendRule: OutlineRule = (region, node) => {
   };
 };
 
-/** The rules of each dialect, outermost first. 4.2 code is listed as a part without inner symbols until it has rules. */
-export const outlineRules: Readonly<Record<Dialect, readonly OutlineRule[]>> = {
-  '4.1': [patternMapRule, patternPartRule, topLevelPartRule, sendRule],
-  '4.2': [],
-};
+/** The rules of 4.1 code, outermost first. */
+export const outlineRules41: readonly OutlineRule[] = [patternMapRule, patternPartRule, topLevelPartRule, sendRule];
 
 /** Symbols still to give, shared by every part of one outline. */
 export interface OutlineBudget {
@@ -132,6 +132,13 @@ export function outlineForms(
   return top;
 }
 
+/** The symbols of some forms of a region read in a dialect, into `into`. */
+function regionOutline(region: FlowRegion, forms: readonly FlowNode[], dialect: DialectVersion, budget: OutlineBudget, into: DocumentSymbol[]): DocumentSymbol[] {
+  if (dialect === '4.2') outline42(region, forms, into, budget);
+  else outlineForms(region, forms, outlineRules41, budget, into);
+  return into;
+}
+
 function patternName(name: string | undefined): string {
   return name || '(unnamed pattern)';
 }
@@ -142,7 +149,7 @@ function partName(region: FlowRegion): string {
 }
 
 /** A pattern file: each pattern object, with one part (When, Then, Code) per code string. */
-function patternFileOutline(flowDoc: FlowDocument, budget: OutlineBudget): DocumentSymbol[] {
+function patternFileOutline(flowDoc: FlowDocument, dialectOf: (region: FlowRegion) => DialectVersion, budget: OutlineBudget): DocumentSymbol[] {
   const doc = flowDoc.document;
   const result: DocumentSymbol[] = [];
   // Regions come in document order, as do the objects: one pass over both.
@@ -167,7 +174,7 @@ function patternFileOutline(flowDoc: FlowDocument, budget: OutlineBudget): Docum
         ...(op !== undefined ? { detail: op } : {}),
         range: whole,
         selectionRange: property ? rangeOf(doc, property.keyNode) : whole,
-        children: outlineForms(region, forms, outlineRules[region.dialect], budget),
+        children: regionOutline(region, forms, dialectOf(region), budget, []),
       });
     }
     result.push({
@@ -182,11 +189,14 @@ function patternFileOutline(flowDoc: FlowDocument, budget: OutlineBudget): Docum
   return result;
 }
 
-/** The outline of a flow or pattern document: at most `limit` symbols in all, in document order. */
-export function documentOutline(flowDoc: FlowDocument, limit = Infinity): DocumentSymbol[] {
+/**
+ * The outline of a flow or pattern document: at most `limit` symbols in all, in document order;
+ * `dialectOf` tells how each region is read.
+ */
+export function documentOutline(flowDoc: FlowDocument, dialectOf: (region: FlowRegion) => DialectVersion, limit = Infinity): DocumentSymbol[] {
   const budget: OutlineBudget = { left: limit };
-  if (flowDoc.kind === 'pattern') return patternFileOutline(flowDoc, budget);
+  if (flowDoc.kind === 'pattern') return patternFileOutline(flowDoc, dialectOf, budget);
   const result: DocumentSymbol[] = [];
-  for (const region of flowDoc.regions) outlineForms(region, region.tree.forms, outlineRules[region.dialect], budget, result);
+  for (const region of flowDoc.regions) regionOutline(region, region.tree.forms, dialectOf(region), budget, result);
   return result;
 }

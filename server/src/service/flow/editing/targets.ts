@@ -4,26 +4,27 @@
 import { AnalysisContext } from '../../analysisContext';
 import { Definition, MessageField, MessageType } from '../../definitions/model';
 import { formsAt } from './cursor';
-import { FormInfo, formsNamed } from '../analysis/operators';
+import { Grammar, grammar41 } from '../analysis/grammar/grammar';
+import { FormSignature } from '../analysis/grammar/signature';
 import { FlowRegion } from '../embedding/region';
 import { interactionOfMap, readInteraction } from '../analysis/interactions';
 import { FlowNode, indexInParent, isContainer, keyName, mapEntryOf, nodeAt } from '../syntax/tree';
 
 export type FlowTarget =
-  | { kind: 'operator'; node: FlowNode; name: string; forms: FormInfo[] }
+  | { kind: 'operator'; node: FlowNode; name: string; forms: readonly FormSignature[] }
   | { kind: 'integration'; node: FlowNode; name: string; definition: Definition }
   | { kind: 'message'; node: FlowNode; integration: string; definition: Definition; message: MessageType }
   | { kind: 'field'; node: FlowNode; integration: string; definition: Definition; message: MessageType; field: MessageField };
 
-export function targetAt(region: FlowRegion, offset: number, ctx: AnalysisContext): FlowTarget | undefined {
+export function targetAt(region: FlowRegion, offset: number, ctx: AnalysisContext, grammar: Grammar = grammar41): FlowTarget | undefined {
   const node = nodeAt(region.tree, offset);
   if (node === undefined || isContainer(node)) return undefined;
   const parent = node.parent;
   if (parent?.kind === 'list') {
     const index = indexInParent(node);
     if (index === 0 && node.kind === 'symbol') {
-      const here = formsAt(region, parent).filter((f) => f.name === node.name);
-      const forms = here.length > 0 ? here : formsNamed(node.name);
+      const here = formsAt(region, parent, grammar).filter((f) => f.name === node.name);
+      const forms = here.length > 0 ? here : grammar.named(node.name);
       return forms.length === 0 ? undefined : { kind: 'operator', node, name: node.name, forms };
     }
     const interaction = readInteraction(parent);
@@ -62,12 +63,12 @@ export interface EnumValueTarget {
   field: MessageField;
 }
 
-export function enumValueAt(region: FlowRegion, offset: number, ctx: AnalysisContext): EnumValueTarget | undefined {
+export function enumValueAt(region: FlowRegion, offset: number, ctx: AnalysisContext, grammar: Grammar = grammar41): EnumValueTarget | undefined {
   const node = nodeAt(region.tree, offset);
   if (node?.kind !== 'string' || node.parent?.kind !== 'map') return undefined;
   const entry = mapEntryOf(node);
   const name = entry === undefined || entry.isKey ? undefined : keyName(entry.entry.key);
-  const send = interactionOfMap(node.parent);
+  const send = interactionOfMap(node.parent, grammar.verbMap);
   const integration = send?.integrationNode;
   const messageNode = send?.messageNode;
   if (name === undefined || integration?.kind !== 'symbol' || messageNode?.kind !== 'symbol') return undefined;

@@ -2,7 +2,7 @@
 // template `+TM1` or a reaction variable, with what hover says about where it comes from.
 import { FlowRegion } from '../embedding/region';
 import { ResponseSource, responseSource } from '../analysis/responseScope';
-import { readInteraction } from '../analysis/interactions';
+import { slotOf } from '../analysis/places';
 import { sideOf } from '../analysis/sides';
 import { FlowNode, ListNode, indexInParent, isContainer, mapEntryOf, nodeAt, operatorOf } from '../syntax/tree';
 
@@ -41,19 +41,16 @@ export function valueAt(region: FlowRegion, offset: number): FlowValue | undefin
 }
 
 /**
- * Whether a symbol stands where the then side reads a reaction variable: an argument or a map
- * value, but not an operator, a send's integration or message, or a duration unit.
+ * Whether a symbol stands where the then side reads a reaction variable: a value, an argument
+ * that holds a form or a value, or the name `set` sets; not an operator, the integration or message
+ * of a send, or a duration unit (read from the grammar table, as the analyser reads it).
  */
 function isVariablePlace(region: FlowRegion, node: FlowNode): boolean {
   const parent = node.parent;
   if (parent === undefined || sideOf(region, node) === 'when') return false;
   if (parent.kind === 'map') return mapEntryOf(node)?.isKey === false;
-  if (parent.kind !== 'list') return true;
-  const index = indexInParent(node);
-  if (index === 0) return false;
-  if (readInteraction(parent) !== undefined && index <= 2) return false;
-  const op = operatorOf(parent);
-  return !((op === 'delay' || op === 'within') && index === 2);
+  const slot = slotOf(region, node);
+  return slot.kind === 'form' || (slot.kind === 'argument' && slot.argKind === 'name') || (slot.kind === 'none' && parent.kind === 'list' && indexInParent(node) > 0);
 }
 
 /** Every `(set name ...)` in the tree, found with a work list (safe on any depth). */

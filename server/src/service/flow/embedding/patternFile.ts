@@ -10,7 +10,7 @@ import { jsonService } from '../../jsonService';
 import { readFlow } from '../syntax/reader';
 import { BrokenString, findBrokenStrings, withBreaksBlanked } from './brokenStrings';
 import { unescapeJsonString } from './jsonString';
-import { Dialect, embeddedRegion, FlowRegion, Side } from './region';
+import { embeddedRegion, FlowRegion, PayloadKey, Side } from './region';
 
 export interface PatternFile {
   /** The JSON service's parse; undefined when the file nests too deep to be parsed. */
@@ -23,12 +23,16 @@ export interface PatternFile {
   problems: Diagnostic[];
 }
 
-/** The keys whose string values are flow code, with the dialect and side the code is written in. */
-const codeKeys: Readonly<Record<string, { dialect: Dialect; side: Side | undefined }>> = {
-  code: { dialect: '4.2', side: undefined },
-  when: { dialect: '4.1', side: 'when' },
-  then: { dialect: '4.1', side: 'then' },
+/** The keys whose string values are flow code, with the side the code is on (4.2 `code` mixes both). */
+const codeKeys: Readonly<Record<PayloadKey, { side: Side | undefined }>> = {
+  code: { side: undefined },
+  when: { side: 'when' },
+  then: { side: 'then' },
 };
+
+function isPayloadKey(key: string): key is PayloadKey {
+  return Object.prototype.hasOwnProperty.call(codeKeys, key);
+}
 
 /** The pattern objects of a payload: the root object, or the objects of a root array. */
 export function patternObjects(json: JSONDocument | undefined): ObjectASTNode[] {
@@ -48,12 +52,12 @@ export function readPatternFile(doc: TextDocument): PatternFile {
   const regions: FlowRegion[] = [];
   for (const pattern of patternObjects(json)) {
     for (const property of pattern.properties) {
-      const code = Object.prototype.hasOwnProperty.call(codeKeys, property.keyNode.value) ? codeKeys[property.keyNode.value] : undefined;
+      const key = property.keyNode.value;
       const value = property.valueNode;
       // A value of another type is the schema's to report.
-      if (code === undefined || value?.type !== 'string') continue;
+      if (!isPayloadKey(key) || value?.type !== 'string') continue;
       const { code: source, offsets } = unescapeJsonString(text, value.offset, value.offset + value.length);
-      regions.push(embeddedRegion(doc, readFlow(source), offsets, code.side, code.dialect));
+      regions.push(embeddedRegion(doc, readFlow(source), offsets, codeKeys[key].side, key));
     }
   }
   return { json, parsed, regions, problems: broken.map((s) => brokenStringProblem(doc, s)) };

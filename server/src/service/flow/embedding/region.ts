@@ -3,17 +3,20 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Position, Range } from 'vscode-languageserver-types';
 import { FlowNode, FlowTree } from '../syntax/tree';
+import type { Dialect, DialectSetting } from '../analysis/dialect';
 
 export type Side = 'when' | 'then';
 
-/** The platform version whose flow language the code is written in. */
-export type Dialect = '4.1' | '4.2';
+/** The key of a pattern payload whose string holds the code: `code` (4.2), `when`/`then` (4.1). */
+export type PayloadKey = 'code' | 'when' | 'then';
 
 export interface FlowRegion {
   /** The side a pattern string declares (`"when"` / `"then"`); undefined for a `.cxflow` file or a 4.2 `code` string, which mix both. */
   side: Side | undefined;
-  /** The flow language of the code: a 4.2 payload's `code` is 4.2; `.cxflow` files and 4.1 payloads' `when`/`then` are 4.1. */
-  dialect: Dialect;
+  /** For code in a pattern payload, the key it is under (it tells the dialect; see analysis/dialect.ts). */
+  payloadKey: PayloadKey | undefined;
+  /** The dialect decided for the region under a setting, filled when first asked for (see analysis/dialect.ts). */
+  decided?: { setting: DialectSetting; dialect: Dialect };
   tree: FlowTree;
   /** Document offsets of the code: for a pattern string, just inside its quotes. */
   docStart: number;
@@ -74,7 +77,7 @@ export function wholeDocumentRegion(doc: TextDocument, tree: FlowTree, edited = 
   };
   return {
     side: undefined,
-    dialect: '4.1',
+    payloadKey: undefined,
     tree,
     docStart: 0,
     docEnd: length,
@@ -91,7 +94,7 @@ export function wholeDocumentRegion(doc: TextDocument, tree: FlowTree, edited = 
  * and `offsets[code.length]` the offset just after the last one (the closing quote), so a code
  * range `[s, e)` covers the document range `[offsets[s], offsets[e])` with its escapes whole.
  */
-export function embeddedRegion(doc: TextDocument, tree: FlowTree, offsets: Uint32Array, side: Side | undefined, dialect: Dialect): FlowRegion {
+export function embeddedRegion(doc: TextDocument, tree: FlowTree, offsets: Uint32Array, side: Side | undefined, payloadKey: PayloadKey): FlowRegion {
   const length = tree.text.length;
   const toDocumentOffset = (o: number) => offsets[o < 0 ? 0 : o > length ? length : o];
   const toRegionOffset = (docOffset: number): number => {
@@ -110,7 +113,7 @@ export function embeddedRegion(doc: TextDocument, tree: FlowTree, offsets: Uint3
   };
   return {
     side,
-    dialect,
+    payloadKey,
     tree,
     docStart: offsets[0],
     docEnd: offsets[length],

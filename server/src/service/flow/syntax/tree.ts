@@ -7,8 +7,9 @@
 // Ranges are half-open: `start` is the first character, `end` is one past the last.
 //
 // Next to this file: `region.ts` maps offsets to document positions, `sides.ts` tells whether a
-// node is on the when or the then side, `sends.ts` splits a send into its parts, and
-// `operators.ts` lists the forms valid in each position.
+// node is on the when or the then side, `interactions.ts` splits an interaction into its parts,
+// and the grammar tables (`analysis/grammar/`) list the forms valid in each position.
+import type { VariableBinding } from '../analysis/variables';
 
 /** A form that holds other forms. */
 export type ContainerNode = ListNode | VectorNode | MapNode | SetNode | TaggedNode;
@@ -187,6 +188,10 @@ export interface FlowTree {
   errors: ReaderError[];
   /** The `;; When` / `;; Then` marker comments, found when first asked for (see sides.ts). */
   markers?: { start: number; side: 'when' | 'then' }[];
+  /** 4.2: the event fields its criteria maps name, found when first asked for (see editing/eventFields.ts). */
+  eventFields?: string[];
+  /** 4.2: every `def`, found when first asked for (see analysis/variables.ts). */
+  globalDefinitions?: VariableBinding[];
 }
 
 export function isContainer(node: FlowNode | undefined): node is ContainerNode {

@@ -1,0 +1,62 @@
+// The variables in scope in 4.2 code. Locals (`let`, `if-let`, `when-let`) are an immutable linked
+// list that each work item of the analyser carries: a binding form adds to it for its body, and
+// the list is shared, never copied. Globals (`def`) are visible after their form, everywhere.
+import { BindingRule } from './grammar/signature';
+import { SymbolNode } from '../syntax/tree';
+
+export interface Binding {
+  name: string;
+  node: SymbolNode;
+  rule: BindingRule;
+  next: Scope;
+}
+
+/** The innermost binding first; undefined: no locals. */
+export type Scope = Binding | undefined;
+
+export function bind(scope: Scope, node: SymbolNode, rule: BindingRule): Scope {
+  return { name: node.name, node, rule, next: scope };
+}
+
+export function lookupLocal(scope: Scope, name: string): Binding | undefined {
+  for (let b = scope; b !== undefined; b = b.next) if (b.name === name) return b;
+  return undefined;
+}
+
+/** The distinct names in scope, innermost first (for did-you-mean). */
+export function localNames(scope: Scope): string[] {
+  const names = new Set<string>();
+  for (let b = scope; b !== undefined; b = b.next) names.add(b.name);
+  return [...names];
+}
+
+/**
+ * The globals defined before a top-level form, and those its own walk defines as it goes. The
+ * defined-before names come from the forms before it (each form's analysis lists what it
+ * defines); `key` changes whenever they do, so a form's cached analysis can tell it is stale.
+ */
+export class Globals {
+  private readonly names = new Set<string>();
+  private hash = 0;
+  private count = 0;
+
+  /** Identifies the names defined so far (and their order): two equal keys mean the same globals. */
+  get key(): string {
+    return `${this.count}:${this.hash}`;
+  }
+
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  all(): Iterable<string> {
+    return this.names;
+  }
+
+  define(name: string): void {
+    this.names.add(name);
+    this.count++;
+    for (let i = 0; i < name.length; i++) this.hash = (Math.imul(this.hash, 31) + name.charCodeAt(i)) | 0;
+    this.hash = (Math.imul(this.hash, 31) + 59) | 0;
+  }
+}
