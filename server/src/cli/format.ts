@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { forEachArgument } from './arguments';
 import { UsageError } from './options';
 import { SettingsFileError, SettingsLayer } from './settingsFiles';
 import { Targets, openWorkspace, resolveTargets, settingsByFolder } from './workspaceRun';
@@ -49,16 +50,7 @@ interface FormatOptions {
 
 function parseFormatArguments(argv: string[]): FormatOptions {
   const options: FormatOptions = { check: false, tabSize: 2, insertSpaces: true, paths: [], help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    const take = (): string => {
-      if (eq >= 0) return arg.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
+  forEachArgument(argv, (message) => new UsageError(message), ({ arg, name, take }) => {
     switch (name) {
       case '--check':
         options.check = true;
@@ -90,7 +82,7 @@ function parseFormatArguments(argv: string[]): FormatOptions {
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         options.paths.push(arg);
     }
-  }
+  });
   return options;
 }
 

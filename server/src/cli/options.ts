@@ -1,4 +1,5 @@
 // Command-line arguments of cxengage-lint, parsed strictly: a usage error names the bad argument.
+import { forEachArgument } from './arguments';
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type DialectOption = 'auto' | '4.1' | '4.2';
 
@@ -45,15 +46,7 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error, unread
 
 export function parseArguments(argv: string[]): CliOptions {
   const options: CliOptions = { paths: [], format: 'text', builtin: true, severity: {}, help: false, version: false };
-  const value = (i: number, name: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const take = () => inline ?? value(i++, name);
+  forEachArgument(argv, (message) => new UsageError(message), ({ arg, name, take }) => {
     switch (name) {
       case '-h':
       case '--help':
@@ -98,6 +91,6 @@ export function parseArguments(argv: string[]): CliOptions {
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         options.paths.push(arg);
     }
-  }
+  });
   return options;
 }
