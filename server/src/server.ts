@@ -1,6 +1,7 @@
 // LSP wiring: capabilities from the client's, document and workspace events into the language
 // service, diagnostics pushed or pulled, and one-line request handlers over the service.
 import {
+  CodeActionTriggerKind,
   CancellationTokenSource,
   Connection,
   DidChangeWatchedFilesNotification,
@@ -269,7 +270,7 @@ export function startServer(connection: Connection): void {
   connection.onDefinition(safeHandler(log, 'definition', [], after((p) => service.definition(p.textDocument.uri, p.position))));
   connection.onDocumentSymbol(safeHandler(log, 'document symbols', [], after((p) => service.symbols(p.textDocument.uri))));
   connection.onCodeAction(
-    safeHandler(log, 'code actions', [], after((p) => documentCodeActions(service, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, createFiles }))),
+    safeHandler(log, 'code actions', [], after((p) => documentCodeActions(service, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, createFiles, invoked: p.context.triggerKind === CodeActionTriggerKind.Invoked }))),
   );
   connection.onCodeLens(safeHandler(log, 'code lens', [], after((p) => service.codeLenses(p.textDocument.uri))));
   connection.onReferences(safeHandler(log, 'references', [], after((p, token) => service.references(p.textDocument.uri, p.position, p.context?.includeDeclaration === true, token))));

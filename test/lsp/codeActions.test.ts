@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeAction, CodeActionRequest, Command, CreateFile, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeAction, CodeActionRequest, CodeActionTriggerKind, Command, CreateFile, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient, fileUri } from '../support/lspClient';
 
@@ -131,14 +131,21 @@ describe('code actions over LSP', () => {
 });
 
 describe('code actions for a client that cannot create files', () => {
-  it('offers no conversion, the rest as before', async () => {
+  it('offers no conversion, and the wraps only when the user asks', async () => {
     await TestClient.session({}, async (client) => {
       const uri = 'untitled:flow.cxflow';
       await client.open(uri, 'cxflow', '(delay 1 days)');
       const answer = actionsOnly(
-        await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, context: { diagnostics: [] } }),
+        await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, context: { diagnostics: [], triggerKind: CodeActionTriggerKind.Invoked } }),
       );
       assert.deepEqual(answer.map((a) => a.kind), ['refactor.rewrite', 'refactor.rewrite']);
+      // The light bulb's own request, as the cursor moves: no refactoring on every line.
+      const automatic = await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } },
+        context: { diagnostics: [], triggerKind: CodeActionTriggerKind.Automatic },
+      });
+      assert.deepEqual(automatic, []);
     });
   });
 });

@@ -15,6 +15,8 @@ export interface CodeActionQuery {
   only?: string[];
   /** The client applies WorkspaceEdits that create files (`workspace.workspaceEdit.resourceOperations` has `create`). */
   createFiles: boolean;
+  /** The user asked (Ctrl+.), rather than the editor looking for a light bulb as the cursor moves. */
+  invoked: boolean;
 }
 
 export async function documentCodeActions(service: LanguageService, query: CodeActionQuery): Promise<CodeAction[]> {
@@ -25,8 +27,10 @@ export async function documentCodeActions(service: LanguageService, query: CodeA
     const fixAll = await fixAllAction(service, source);
     if (fixAll !== undefined) actions.push(fixAll);
   }
-  const rewrite = wanted(CodeActionKind.RefactorRewrite, query.only);
-  const extract = query.createFiles && wanted(CodeActionKind.RefactorExtract, query.only);
+  // Refactorings apply anywhere: offered when asked for by kind or by the user, never as a light bulb on every line.
+  const refactor = (kind: string) => (query.only !== undefined || query.invoked) && wanted(kind, query.only);
+  const rewrite = refactor(CodeActionKind.RefactorRewrite);
+  const extract = query.createFiles && refactor(CodeActionKind.RefactorExtract);
   const model = rewrite || extract ? service.openModel(query.uri) : undefined;
   if (model?.kind !== 'flow' && model?.kind !== 'pattern') return actions;
   const setting = service.contextFor(query.uri).settings.flow.dialect;
