@@ -161,7 +161,7 @@ function panelTitle(message: HostMessage): string {
   return model.kind === 'integration' ? `Form: ${model.displayName}` : `Send Form: ${model.integration} ${model.message}`;
 }
 
-async function revealRange(uri: string, range: FormRange): Promise<void> {
+export async function revealRange(uri: string, range: FormRange): Promise<void> {
   const target = vscode.Uri.parse(uri);
   const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
   const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());

@@ -4,6 +4,10 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { SimulationTrace } from '../simulation/trace';
 
+export type { EventUse, GroupOutcome, GroupTrace, InteractionRecord, SimulationTrace, StepKind, TraceStep, Waiting } from '../simulation/trace';
+export type { InputProblem, SimEvent } from '../simulation/events';
+export type { Value, ValueMap } from '../simulation/values';
+
 export interface PatternListParams {
   uri: string;
 }
