@@ -4,8 +4,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { TraceHostMessage, TraceView } from '../../client/src/simulation/traceMessages';
+import { analysisContext } from '../../server/src/service/analysisContext';
+import { loadBuiltinDocuments } from '../../server/src/service/definitions/builtin';
+import { DefinitionIndex } from '../../server/src/service/definitions/definitionIndex';
+import { sendForm } from '../../server/src/service/previews';
+import { defaultSettings } from '../../server/src/service/settings';
+import { withCursor } from '../support/documents';
+import { readFlow } from '../support/service';
 import { runCode } from '../support/simulation';
-import { assertClean, openPreview, posted, screenshot, startPreviewHost, stopPreviewHost, themes } from '../support/previewPage';
+import { assertClean, openPreview, post, posted, screenshot, startPreviewHost, stopPreviewHost, themes } from '../support/previewPage';
 
 const flow = `;; When
 (within 1 hours (count 2 (event (= CallAction "abandoned"))))
@@ -129,6 +136,25 @@ describe('the trace panel in Chromium', () => {
     const { page, log } = await openPreview({ view: view(trace) }, themes[0], 'trace');
     assert.equal(await page.locator('h1').innerText(), 'Run: abandoned.cxflow');
     assert.deepEqual(await posted(page), [{ type: 'ready' }]);
+    await assertClean(page, log);
+    await page.close();
+  });
+
+  it('shows in the send form the values the send was last run with', async () => {
+    const index = new DefinitionIndex();
+    index.setBuiltins(loadBuiltinDocuments().map((d) => d.definition));
+    const { doc, position } = withCursor('(send twilio sms {:to-phone-number *phone* :message "hi <b>"})|', 'flow');
+    const model = sendForm(readFlow(doc), position, analysisContext(index, doc.uri, defaultSettings));
+    assert.ok(model);
+    const { page, log } = await openPreview();
+    const lastRun = { key: 'cust-7', at: '2026-03-02 09:25:00', attempt: 2, outcome: 'ok', params: { 'to-phone-number': '+15065550101', message: 'hi <b>', password: '•••' } };
+    await post(page, { type: 'model', target: { kind: 'send', uri: doc.uri, position }, model, lastRun });
+    const last = page.locator('section', { has: page.locator('h2', { hasText: 'Last run' }) });
+    assert.equal(await last.locator('.help').innerText(), 'Key cust-7, 2026-03-02 09:25:00, attempt 2: ok');
+    assert.deepEqual(await last.locator('tr').allInnerTexts(), ['to-phone-number\t+15065550101', 'message\thi <b>', 'password\t•••']);
+    // Without a run, no such section.
+    await post(page, { type: 'model', target: { kind: 'send', uri: doc.uri, position }, model });
+    assert.equal(await page.locator('h2', { hasText: 'Last run' }).count(), 0);
     await assertClean(page, log);
     await page.close();
   });

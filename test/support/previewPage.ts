@@ -138,7 +138,9 @@ export async function post(page: Page, message: HostMessage): Promise<void> {
   await page.evaluate((m) => window.postMessage(m, '*'), message);
   // The script stores the state and renders in the same task: once the state is there, so is the DOM.
   const expected = JSON.stringify(
-    message.type === 'model' ? { target: message.target, model: message.model } : { target: message.target, text: message.text },
+    message.type === 'model'
+      ? { target: message.target, model: message.model, ...(message.lastRun ? { lastRun: message.lastRun } : {}) }
+      : { target: message.target, text: message.text },
   );
   await page.waitForFunction((e) => JSON.stringify((window as unknown as { __state: unknown }).__state) === e, expected);
 }

@@ -16,6 +16,8 @@ export interface SimulationApi {
   outcome(id: string): CaseOutcome | undefined;
   /** The run the trace panel shows. */
   shownTrace(): TraceView | undefined;
+  /** The Testing view's run profile of the pattern tests. */
+  runProfile: vscode.TestRunProfile;
 }
 
 const flowSelector: vscode.DocumentSelector = [{ language: 'cxflow' }, { language: 'cxengage-pattern' }];
@@ -48,5 +50,6 @@ export function registerSimulation(context: vscode.ExtensionContext, client: Lan
     },
     outcome: (id) => tests.outcomes.get(id),
     shownTrace: () => traces.shown,
+    runProfile: tests.runProfile,
   };
 }

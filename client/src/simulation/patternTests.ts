@@ -6,6 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { RunTestCaseRequest, SimulationInputsRequest, TestCaseInfo, TestCaseRun } from '../../../server/src/protocol';
 import { traceText } from '../../../server/src/service/simulation/traceText';
 import { fileName, runTitle } from './runCommand';
+import { lastRuns } from './lastRuns';
 import { simulationSettings } from './settings';
 import type { TracePanel } from './tracePanel';
 
@@ -34,6 +35,7 @@ export class PatternTests implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private discovered: Promise<void> | undefined;
+  readonly runProfile: vscode.TestRunProfile;
 
   constructor(
     private readonly client: LanguageClient,
@@ -43,7 +45,7 @@ export class PatternTests implements vscode.Disposable {
       if (item === undefined) await this.discover();
     };
     this.controller.refreshHandler = () => this.discover(true);
-    this.controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
+    this.runProfile = this.controller.createRunProfile('Run', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.cxtest.json');
     this.disposables.push(
       this.controller,
@@ -155,6 +157,7 @@ export class PatternTests implements vscode.Disposable {
       return run.errored(item, new vscode.TestMessage(message));
     }
     this.runs.set(item.id, result);
+    if (result.trace && result.patternUri) lastRuns.record(result.patternUri, result.trace);
     const duration = Date.now() - started;
     if (result.trace) run.appendOutput(`${result.name}\r\n${traceText(result.trace).replace(/\r?\n/g, '\r\n')}\r\n\r\n`, undefined, item);
     if (result.passed) {

@@ -3,14 +3,9 @@
 // mock outcomes, variables) and the events with the form that took each. Text nodes only.
 import type { EventUse, FormRange, GroupTrace, InteractionRecord, SimulationTrace, TraceStep, Value } from '../../../server/src/protocol';
 import { Children, code, el } from '../preview/dom';
-import { Reveal, revealButton, section } from '../preview/renderCommon';
+import { Reveal, revealButton, richText, section } from '../preview/renderCommon';
 import type { TraceView } from './traceMessages';
-
-/** A virtual instant as people read it: `2026-03-02 09:45:00`, milliseconds only when there are some. */
-export function showTime(at: number): string {
-  if (!Number.isFinite(at)) return String(at);
-  return new Date(at).toISOString().replace('T', ' ').replace(/\.000Z$/, '').replace(/Z$/, '');
-}
+import { showTime } from './traceTime';
 
 function showValue(value: Value | undefined): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
@@ -144,7 +139,8 @@ export function renderTrace(view: TraceView, reveal: Reveal): HTMLElement {
       { class: 'subtitle' },
       `${plural(trace.events, 'event')} from ${view.input}${view.mocks ? `, mocks from ${view.mocks}` : ''}; key attribute `,
       code(trace.key),
-      `; ${trace.dialect} ${trace.dialectReason}`,
+      `; ${trace.dialect} `,
+      richText(trace.dialectReason),
     ),
     el('p', { class: `outcome outcome-${trace.outcome}` }, outcomeText(trace)),
     verdict &&

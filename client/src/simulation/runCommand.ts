@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PatternListRequest, RunPatternRequest, RunTestCaseRequest, RunnablePattern, SimulationInputsRequest, TestCaseInfo } from '../../../server/src/protocol';
+import { lastRuns } from './lastRuns';
 import { simulationSettings } from './settings';
 import type { TracePanel } from './tracePanel';
 import type { TraceView } from './traceMessages';
@@ -109,5 +110,6 @@ export async function runPattern(client: LanguageClient, traces: TracePanel, uri
     view = { title, uri: run.patternUri ?? uri, input: `the test case "${run.name}"`, trace: run.trace, verdict: { passed: run.passed, failures: run.failures } };
   }
   traces.show(view);
+  lastRuns.record(view.uri, view.trace);
   return view;
 }
