@@ -42,6 +42,8 @@ export interface StartOptions {
   /** Answer workspace/configuration requests (otherwise the server relies on pushed settings). */
   configuration?: boolean;
   snippets?: boolean;
+  /** Declare that edits may come as versioned `documentChanges`. */
+  documentChanges?: boolean;
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
 }
@@ -99,6 +101,7 @@ export class TestClient {
         workspaceFolders: true,
         didChangeWatchedFiles: { dynamicRegistration: true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+        ...(options.documentChanges ? { workspaceEdit: { documentChanges: true } } : {}),
       },
       textDocument: {
         completion: { completionItem: { snippetSupport: options.snippets ?? true } },
