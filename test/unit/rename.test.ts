@@ -203,6 +203,7 @@ describe('rename of a declared name', () => {
     assert.equal(await refusal(ws, ws.byName.flow41, note, 'two words'), '`two words` cannot be a message name: it holds white space, which flow code cannot hold in a name.');
     assert.equal(await refusal(ws, ws.byName.flow41, note, 'say"hi'), '`say"hi` cannot be a message name: it holds a double quote, which flow code cannot hold in a name.');
     assert.equal(await refusal(ws, ws.byName.flow41, note, 'a\\b'), '`a\\b` cannot be a message name: it holds a backslash, which flow code cannot hold in a name.');
+    assert.equal(await refusal(ws, ws.byName.flow41, note, 'a\u0001b'), '`a\u0001b` cannot be a message name: it holds a control character, which flow code cannot hold in a name.');
     assert.match(await refusal(ws, ws.byName.flow41, note, '42'), /^`42` cannot be a message name: flow code would not read it as a plain symbol/);
     assert.match(await refusal(ws, ws.byName.flow41, note, ':memo'), /^`:memo` cannot be a message name/);
     assert.match(await refusal(ws, ws.byName.flow41, note, '$memo'), /^`\$memo` cannot be a message name/);

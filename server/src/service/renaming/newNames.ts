@@ -13,8 +13,16 @@ const kindWords: Record<NamedKind, string> = {
   variable: 'a variable name',
 };
 
-/** Characters a JSON string would have to escape, or that no flow word may hold. */
-const unsafe = /[\u0000-\u001f\u007f"\\\s,;()[\]{}`~^@']/;
+/** Characters no flow word may hold, and that a JSON string would have to escape (control characters are found apart). */
+const unsafe = /["\\\s,;()[\]{}`~^@']/;
+
+function firstUnsafe(name: string): string | undefined {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return name[i];
+  }
+  return unsafe.exec(name)?.[0];
+}
 
 /**
  * Why `name` cannot be the new name of a thing of `kind`, or undefined when it can. Integrations,
@@ -23,8 +31,8 @@ const unsafe = /[\u0000-\u001f\u007f"\\\s,;()[\]{}`~^@']/;
 export function invalidNameReason(kind: NamedKind, name: string): string | undefined {
   const what = kindWords[kind];
   if (name === '') return `The new name is empty: ${what} needs at least one character.`;
-  const bad = unsafe.exec(name);
-  if (bad !== null) return `\`${name}\` cannot be ${what}: it holds ${describe(bad[0])}, which flow code cannot hold in a name.`;
+  const bad = firstUnsafe(name);
+  if (bad !== undefined) return `\`${name}\` cannot be ${what}: it holds ${describe(bad)}, which flow code cannot hold in a name.`;
   if (kind === 'field' && name.startsWith(':')) return `\`${name}\` cannot be a field name: write it without the keyword's colon (\`${name.replace(/^:+/, '')}\`).`;
   const read = kind === 'field' ? readFlow(`:${name}`) : readFlow(name);
   const form = read.forms[0];

@@ -7,6 +7,7 @@ import type { LanguageService } from '../languageService';
 import { Definition } from '../definitions/model';
 import { normaliseUri } from '../documents/uris';
 import { CancellationToken } from '../workspace/fileAccess';
+import { forEachFlowFile, workspaceFlowFiles } from '../workspace/flowFiles';
 import { takenReason } from './conflicts';
 import { declaredNameEdits, variableEdits } from './flowEdits';
 import { invalidNameReason } from './newNames';
@@ -77,6 +78,8 @@ export async function rename(service: LanguageService, uri: string, position: Po
   }
   edits.add(subject.definition.uri, versionOf(service, subject.definition.uri), definitionEdits(subject, newName));
   await addFlowEdits(service, subject, newName, edits, options.token);
+  // Part of the workspace's edits would rename part of the uses: none at all.
+  if (options.token?.isCancellationRequested) return { refused: 'The rename was cancelled.' };
   return edits.workspaceEdit(options.documentChanges);
 }
 
@@ -111,22 +114,21 @@ function definitionEdits(name: DeclaredName, newName: string): TextEdit[] {
 async function addFlowEdits(service: LanguageService, name: DeclaredName, newName: string, edits: EditsByDocument, token?: CancellationToken): Promise<void> {
   const workspace = service.workspace;
   const definitionKey = normaliseUri(name.definition.uri);
-  const flows = new Map<string, string>();
-  for (const source of workspace.openDocuments()) if (source.kind === 'flow' || source.kind === 'pattern') flows.set(source.key, source.uri);
-  for (const file of workspace.knownFiles('flow')) if (!flows.has(file.key)) flows.set(file.key, file.uri);
   const spelled = name.message ?? name.type;
-  for (const flowUri of flows.values()) {
-    if (token?.isCancellationRequested) return;
-    const source = await workspace.readFlow(flowUri);
-    if (source === undefined) continue;
-    // A file that never spells the name cannot use it (a payload may spell it with `\u` escapes).
-    const text = source.document.getText();
-    if ((!text.includes(name.type) || !text.includes(spelled)) && !text.includes('\\u')) continue;
-    const model = service.modelOf(source);
-    if (model.guard !== undefined || (model.kind !== 'flow' && model.kind !== 'pattern')) continue;
-    // A flow in another folder may mean another definition of the same type.
-    const meant = service.contextFor(source.uri).lookup(name.type);
-    if (meant === undefined || normaliseUri(meant.uri) !== definitionKey) continue;
-    edits.add(source.uri, source.open ? source.document.version : null, declaredNameEdits(model.flow, name, newName));
-  }
+  await forEachFlowFile(
+    workspace,
+    workspaceFlowFiles(workspace),
+    (source) => {
+      // A file that never spells the name cannot use it (a payload may spell it with `\u` escapes).
+      const text = source.document.getText();
+      if ((!text.includes(name.type) || !text.includes(spelled)) && !text.includes('\\u')) return;
+      const model = service.modelOf(source);
+      if (model.guard !== undefined || (model.kind !== 'flow' && model.kind !== 'pattern')) return;
+      // A flow in another folder may mean another definition of the same type.
+      const meant = service.contextFor(source.uri).lookup(name.type);
+      if (meant === undefined || normaliseUri(meant.uri) !== definitionKey) return;
+      edits.add(source.uri, source.open ? source.document.version : null, declaredNameEdits(model.flow, name, newName));
+    },
+    token,
+  );
 }

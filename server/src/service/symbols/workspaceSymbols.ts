@@ -6,11 +6,14 @@ import type { LanguageService } from '../languageService';
 import { Definition, definitionType } from '../definitions/model';
 import { UriKey } from '../documents/uris';
 import { CancellationToken } from '../workspace/fileAccess';
+import { SourceDocument } from '../workspace/sourceDocument';
+import { forEachFlowFile, workspaceFlowFiles } from '../workspace/flowFiles';
 import { flowNames } from './flowNames';
 import { matchScore } from './fuzzyMatch';
 
 /** At most this many symbols in one answer (the best matches). */
 export const maxWorkspaceSymbols = 1000;
+
 
 function definitionNames(definition: Definition): SymbolInformation[] {
   const type = definitionType(definition);
@@ -43,26 +46,21 @@ export class WorkspaceSymbols {
   }
 
   private async flowNames(token?: CancellationToken): Promise<SymbolInformation[][]> {
-    const workspace = this.service.workspace;
-    const uris = new Map<UriKey, string>();
-    for (const source of workspace.openDocuments()) if (source.kind === 'flow' || source.kind === 'pattern') uris.set(source.key, source.uri);
-    for (const file of workspace.knownFiles('flow')) if (!uris.has(file.key)) uris.set(file.key, file.uri);
-    for (const key of [...this.flows.keys()]) if (!uris.has(key)) this.flows.delete(key);
+    const files = workspaceFlowFiles(this.service.workspace);
+    for (const key of [...this.flows.keys()]) if (!files.has(key)) this.flows.delete(key);
     const result: SymbolInformation[][] = [];
-    for (const [key, uri] of uris) {
-      if (token?.isCancellationRequested) break;
-      const source = await workspace.readFlow(uri);
-      if (source === undefined) continue;
-      const cached = this.flows.get(key);
-      if (cached?.revision === source.revision) {
-        result.push(cached.names);
-        continue;
-      }
-      const model = this.service.modelOf(source);
-      const names = model.guard === undefined && (model.kind === 'flow' || model.kind === 'pattern') ? flowNames(model.flow, this.service.contextFor(uri).settings.flow.dialect) : [];
-      this.flows.set(key, { revision: source.revision, names });
-      result.push(names);
-    }
+    await forEachFlowFile(this.service.workspace, files, (source, key) => result.push(this.namesOf(key, source)), token);
     return result;
+  }
+
+  /** The names of a flow file's text, read again only when its revision changed. */
+  private namesOf(key: UriKey, source: SourceDocument): SymbolInformation[] {
+    const cached = this.flows.get(key);
+    if (cached?.revision === source.revision) return cached.names;
+    const model = this.service.modelOf(source);
+    const names =
+      model.guard === undefined && (model.kind === 'flow' || model.kind === 'pattern') ? flowNames(model.flow, this.service.contextFor(source.uri).settings.flow.dialect) : [];
+    this.flows.set(key, { revision: source.revision, names });
+    return names;
   }
 }
