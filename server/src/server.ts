@@ -21,6 +21,7 @@ import { DiskFileAccess } from './node/diskFileAccess';
 import { registerPreviewHandlers } from './previewHandlers';
 import { registerDialectHandlers } from './dialectHandlers';
 import { registerRenameHandlers } from './renameHandlers';
+import { registerSimulationHandlers } from './simulationHandlers';
 import { InitializationOptions } from './protocol';
 import type { Formatted } from './service/formatting/documentFormatting';
 import { safeHandler, safely } from './safeHandler';
@@ -278,6 +279,7 @@ export function startServer(connection: Connection): void {
   registerDialectHandlers(connection, service, answerable);
   registerStatusHandlers(connection, service, answerable);
   registerRenameHandlers(connection, service, answerable, () => documentChanges);
+  registerSimulationHandlers(connection, service, answerable);
   connection.onDocumentFormatting(safeHandler(log, 'formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options)))));
   connection.onDocumentRangeFormatting(
     safeHandler(log, 'range formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options, p.range)))),
