@@ -22,6 +22,7 @@ import {
   Position,
   ProtocolConnection,
   ReferencesRequest,
+  RenameRequest,
   RegistrationRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -115,6 +116,10 @@ export class LspSession {
 
   references(uri: string, position: Position) {
     return this.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: false } });
+  }
+
+  rename(uri: string, position: Position, newName: string) {
+    return this.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName });
   }
 
   /** Resident set size of the server process, in MiB (Linux /proc). */

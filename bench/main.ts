@@ -13,6 +13,7 @@ import { runW3 } from './workloads/w3Pattern';
 import { runW4, w4Variants } from './workloads/w4Typing';
 import { runW5 } from './workloads/w5Features';
 import { runW6 } from './workloads/w6Workspace';
+import { runW6Rename } from './workloads/w6Rename';
 import { runW7 } from './workloads/w7Startup';
 import { runW8 } from './workloads/w8Format';
 import { runW9 } from './workloads/w9Hostile';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   if (flow42 !== undefined) await run('W4-4.2', () => runW4(config, flow42, w242, w4Variants['4.2']));
   await run('W5', () => runW5(config, flow));
   await run('W6', () => runW6(config));
+  await run('W6-RENAME', () => runW6Rename(config));
   await run('W7', () => runW7(config));
   await run('W8', () => runW8(config, flow));
   await run('W9', () => runW9(config));

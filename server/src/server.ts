@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiskFileAccess } from './node/diskFileAccess';
 import { registerPreviewHandlers } from './previewHandlers';
 import { registerDialectHandlers } from './dialectHandlers';
+import { registerRenameHandlers } from './renameHandlers';
 import { registerSimulationHandlers } from './simulationHandlers';
 import { InitializationOptions } from './protocol';
 import type { Formatted } from './service/formatting/documentFormatting';
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
   let watchRegistration = false;
   let folderEvents = false;
   let progressSupport = false;
+  let documentChanges = false;
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   let scanned: Promise<void> = new Promise<void>(() => undefined);
@@ -77,6 +79,7 @@ export function startServer(connection: Connection): void {
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
     progressSupport = caps.window?.workDoneProgress === true;
+    documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
     const scheme = (params.initializationOptions as InitializationOptions | null | undefined)?.builtinScheme;
     if (isBuiltinScheme(scheme)) service.builtins.useScheme(scheme);
     const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri);
@@ -98,6 +101,8 @@ export function startServer(connection: Connection): void {
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'cxengage', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -279,6 +284,7 @@ export function startServer(connection: Connection): void {
   registerPreviewHandlers(connection, service, answerable);
   registerDialectHandlers(connection, service, answerable);
   registerStatusHandlers(connection, service, answerable);
+  registerRenameHandlers(connection, service, answerable, () => documentChanges);
   registerSimulationHandlers(connection, service, answerable);
   connection.onDocumentFormatting(safeHandler(log, 'formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options)))));
   connection.onDocumentRangeFormatting(

@@ -66,6 +66,8 @@ describe('definition files over LSP (push diagnostics)', () => {
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cxengage-language-server', version: '0.1.0' },

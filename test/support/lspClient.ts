@@ -42,6 +42,8 @@ export interface StartOptions {
   /** Answer workspace/configuration requests (otherwise the server relies on pushed settings). */
   configuration?: boolean;
   snippets?: boolean;
+  /** Declare that edits may come as versioned `documentChanges`. */
+  documentChanges?: boolean;
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
   /** Declare WorkspaceEdits with document changes that create files. */
@@ -101,7 +103,9 @@ export class TestClient {
         workspaceFolders: true,
         didChangeWatchedFiles: { dynamicRegistration: true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
-        ...(options.createFiles ? { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } : {}),
+        ...(options.createFiles || options.documentChanges
+          ? { workspaceEdit: { documentChanges: true, ...(options.createFiles ? { resourceOperations: ['create'] } : {}) } }
+          : {}),
       },
       textDocument: {
         completion: { completionItem: { snippetSupport: options.snippets ?? true } },

@@ -213,13 +213,17 @@ describe('4.2 navigation of variables', () => {
     assert.deepEqual(uses(4), [rangeOfText(shadow, 'x', 4), rangeOfText(shadow, 'x', 5)]);
   });
 
-  it('a verb, an integration or a unit is no variable', () => {
+  it('a verb, an integration or a unit is no variable (an integration highlights its uses)', () => {
     const units = documentOf('(def day 1)\n(delay 1 day)', 'flow');
     const [line, character] = rangeOfText(units, 'day', 1);
     assert.deepEqual(flowDefinition(readFlow(units), { line, character: character + 1 }, ctx), []);
     assert.deepEqual(flowHighlights(readFlow(units), { line, character: character + 1 }, ctx), []);
     const twilio = at('twilio');
-    assert.deepEqual(flowHighlights(readFlow(doc), twilio, ctx), []);
+    // The integration is highlighted as an integration (its uses), not as a variable.
+    assert.deepEqual(
+      flowHighlights(readFlow(doc), twilio, ctx).map((h) => [compactRange(h.range), h.kind]),
+      [[rangeOfText(doc, 'twilio'), DocumentHighlightKind.Text]],
+    );
     assert.deepEqual(flowDefinition(readFlow(doc), twilio, ctx).map((l) => l.uri.endsWith('/twilio.integration.json')), [true]);
     assert.deepEqual(flowHighlights(readFlow(doc), at('perform'), ctx), []);
   });

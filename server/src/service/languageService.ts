@@ -333,7 +333,7 @@ export class LanguageService {
     return flowVariableReferences(model.flow, clampPosition(model.source.document, position), this.contextFor(uri), withBinding);
   }
 
-  /** The binding and reads of the 4.2 variable under a position. */
+  /** The uses in the document of the integration, message, field or 4.2 variable under a position. */
   highlights(uri: string, position: Position): DocumentHighlight[] {
     const model = this.openModel(uri);
     if (model === undefined || (model.kind !== 'flow' && model.kind !== 'pattern')) return [];

@@ -37,7 +37,7 @@ function vectorBindings(form: ListNode, rule: BindingRule, before: number, into:
 }
 
 /** Every `def` of a tree, in source order: worked out once per tree, as references ask for each symbol. */
-function defsOf(tree: FlowTree): VariableBinding[] {
+export function defsOf(tree: FlowTree): VariableBinding[] {
   let defs = tree.globalDefinitions;
   if (defs !== undefined) return defs;
   defs = [];

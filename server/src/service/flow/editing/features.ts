@@ -9,7 +9,8 @@ import { hoverInRegion } from './hover';
 import { FlowDocument, FlowRegion, regionAt } from '../index';
 import { DialectSetting, regionDialect } from '../analysis/dialect';
 import { Grammar, grammarOf } from '../analysis/grammar/grammar';
-import { variableDefinition, variableHighlights, variableReferences } from './variableTargets';
+import { variableDefinition, variableReferences } from './variableTargets';
+import { highlightsInRegion } from './highlights';
 import { FlowReferenceTarget, definitionInRegion, referencesInDocument } from './navigation';
 import { documentOutline } from './outline';
 import { targetAt } from './targets';
@@ -57,10 +58,11 @@ export function flowVariableReferences(flowDoc: FlowDocument, position: Position
   return at === undefined ? [] : variableReferences(at.region, at.offset, flowDoc.uri, withBinding);
 }
 
-/** The binding and reads of the 4.2 variable under a position. */
+/** The uses in the document of the integration, message or field under a position; in 4.2 code, also of a variable. */
 export function flowHighlights(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): DocumentHighlight[] {
-  const at = region42At(flowDoc, position, ctx);
-  return at === undefined ? [] : variableHighlights(at.region, at.offset);
+  const offset = flowDoc.document.offsetAt(position);
+  const at = regionWithGrammar(flowDoc, offset, ctx);
+  return at === undefined ? [] : highlightsInRegion(flowDoc, at.region, at.region.toRegionOffset(offset), at.grammar.dialect === '4.2');
 }
 
 /** Uses of an integration, message type or field in one flow document; the caller decides which documents mean the same definition. */
