@@ -17,7 +17,6 @@ import {
   WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiskFileAccess } from './node/diskFileAccess';
 import { registerPreviewHandlers } from './previewHandlers';
 import { registerDialectHandlers } from './dialectHandlers';
 import { InitializationOptions } from './protocol';
@@ -26,6 +25,7 @@ import { safeHandler, safely } from './safeHandler';
 import { isBuiltinScheme } from './service/definitions/builtin';
 import { folderKey } from './service/documents/uris';
 import { LanguageService } from './service/languageService';
+import type { FileAccess } from './service/workspace/fileAccess';
 import { FolderScan } from './service/workspace/workspace';
 import { SettingsStore } from './settingsStore';
 import { scanProgress } from './scanProgress';
@@ -36,10 +36,18 @@ const pushDelayMs = 150;
 /** How long a request waits for the first workspace scan; after that it answers with what is known. */
 const scanWaitMs = 1000;
 
-export function startServer(connection: Connection): void {
+/** What differs between the two hosts of the server: Node (`main.ts`) and a web worker (`browserMain.ts`). */
+export interface ServerHost {
+  /** How the service reaches files that are not open: the disk, or requests to the client. */
+  files(connection: Connection): FileAccess;
+  /** Where the server runs, for the start-up log line (`Node v20.19.0`, `a web worker`). */
+  name: string;
+}
+
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   let settings!: SettingsStore;
-  const service = new LanguageService({ files: new DiskFileAccess(), settingsFor: (uri) => settings.get(uri) });
+  const service = new LanguageService({ files: host.files(connection), settingsFor: (uri) => settings.get(uri) });
   const log = { error: (m: string) => connection.console.error(m) };
 
   let pullDiagnostics = false;
@@ -124,7 +132,7 @@ export function startServer(connection: Connection): void {
         );
       }
       const folders = service.workspace.folders.map(folderLabel).join(', ') || 'none';
-      connection.console.info(`CxEngage language server ${serverVersion} on Node ${process.version}; workspace folders: ${folders}`);
+      connection.console.info(`CxEngage language server ${serverVersion} on ${host.name}; workspace folders: ${folders}`);
       await settings.refresh();
       service.loadBuiltins();
       resolveReady();
