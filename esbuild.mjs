@@ -74,7 +74,8 @@ const browserHostBundles = [
   { entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/extension.js', format: 'cjs', external: ['vscode'] },
   // The server in a web worker of its own.
   { entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/browser/server.js', format: 'iife', plugins: [shippedInBundle] },
-].map((b) => ({ ...common, ...b, platform: 'browser', target: 'es2022' }));
+  // The JSON language service's `browser` and `main` fields name its UMD build, which hides its modules from the bundler.
+].map((b) => ({ ...common, ...b, platform: 'browser', target: 'es2022', mainFields: ['module', 'browser', 'main'] }));
 
 const bundles = [...nodeBundles, ...webBundles, ...browserHostBundles].filter((b) => existsSync(b.entryPoints[0]));
 
