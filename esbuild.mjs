@@ -2,8 +2,8 @@
 // browser builds of the extension and the server (web worker) for vscode.dev and github.dev.
 // Type checking is separate (`npm run typecheck`); esbuild only transpiles.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import * as path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { shippedInBundle } from './scripts/shippedInBundle.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -37,37 +37,6 @@ const nodeBundles = [
 const webBundles = [
   { entryPoints: ['client/src/preview/main.ts'], outfile: 'dist/preview.js' },
 ].map((b) => ({ ...common, ...b, format: 'iife', platform: 'browser', target: 'es2022' }));
-
-/**
- * The browser build has no disk: `service/resources.ts` is replaced by `browser/resources.ts`, and
- * the `cxengage:shipped` module it imports holds the schemas and built-in definitions as text.
- */
-const shippedInBundle = {
-  name: 'cxengage-shipped',
-  setup(build) {
-    const nodeResources = path.resolve('server/src/service/resources.ts');
-    build.onResolve({ filter: /(^|\/)resources$/ }, (args) => {
-      const resolved = path.resolve(args.resolveDir, `${args.path}.ts`);
-      return resolved === nodeResources ? { path: path.resolve('server/src/browser/resources.ts') } : undefined;
-    });
-    build.onResolve({ filter: /^cxengage:shipped$/ }, () => ({ path: 'shipped', namespace: 'cxengage-shipped' }));
-    build.onLoad({ filter: /.*/, namespace: 'cxengage-shipped' }, () => {
-      const text = (file) => readFileSync(file, 'utf8');
-      const schemas = Object.fromEntries(
-        readdirSync('schemas').filter((n) => n.endsWith('.schema.json')).map((n) => [n, text(path.join('schemas', n))]),
-      );
-      const builtins = readdirSync('schemas/builtin')
-        .filter((n) => n.endsWith('.integration.json'))
-        .sort()
-        .map((name) => ({ name, text: text(path.join('schemas/builtin', name)) }));
-      return {
-        contents: `export const schemas = ${JSON.stringify(schemas)};\nexport const builtins = ${JSON.stringify(builtins)};`,
-        loader: 'js',
-        watchFiles: [...Object.keys(schemas).map((n) => path.resolve('schemas', n)), ...builtins.map((b) => path.resolve('schemas/builtin', b.name))],
-      };
-    });
-  },
-};
 
 const browserHostBundles = [
   // The extension in the browser's extension host (a web worker itself): CommonJS, `vscode` given.

@@ -63,7 +63,7 @@ async function until(what: string, probe: () => boolean): Promise<void> {
 }
 
 describe('the server in a web worker', () => {
-  before(startWorkerHost);
+  before(() => startWorkerHost());
   after(stopWorkerHost);
 
   describe('a vscode-vfs workspace', () => {

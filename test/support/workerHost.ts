@@ -29,8 +29,8 @@ import {
 import { FindFilesParams, FindFilesRequest, FindFilesResult, ReadFileRequest, StatRequest } from '../../server/src/fileAccessProtocol';
 import type { ReadResult } from '../../server/src/service/workspace/fileAccess';
 
-const root = path.resolve(__dirname, '../../..');
-const workerBundle = path.join(root, 'dist', 'browser', 'server.js');
+/** The bundle the tests run: dist/ as `npm run build` makes it. */
+const builtBundle = path.resolve(__dirname, '../../..', 'dist', 'browser', 'server.js');
 
 /**
  * Files by uri, as the editor's file systems would give them. A folder in `refused` cannot be
@@ -112,8 +112,8 @@ let origin = '';
 let browser: Browser | undefined;
 
 /** Serves an empty page and the worker bundle from 127.0.0.1, and starts Debian's Chromium headless. */
-export async function startWorkerHost(): Promise<void> {
-  if (!fs.existsSync(workerBundle)) throw new Error('dist/browser/server.js is missing: run `npm run build` first');
+export async function startWorkerHost(workerBundle = builtBundle): Promise<void> {
+  if (!fs.existsSync(workerBundle)) throw new Error(`${workerBundle} is missing: run \`npm run build\` first`);
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/worker.html') {
