@@ -133,9 +133,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
       }
       const folders = service.workspace.folders.map(folderLabel).join(', ') || 'none';
       connection.console.info(`CxEngage language server ${serverVersion} on ${host.name}; workspace folders: ${folders}`);
-      await settings.refresh();
-      service.loadBuiltins();
-      resolveReady();
+      try {
+        await settings.refresh();
+        service.loadBuiltins();
+      } finally {
+        // A start-up that failed (logged) must not leave every request waiting for it.
+        resolveReady();
+      }
       await scan();
     }),
   );

@@ -170,12 +170,15 @@ describe('the server in a web worker', () => {
     it('scans a workspace of 10,000 files through the editor and still answers', async () => {
       const workspace = crmWorkspace();
       for (let i = 0; i < 10_000; i++) workspace.files.set(`${folder}/many/f${String(i).padStart(5, '0')}.cxflow`, `(send crm note {:text "${i}"})\n`);
+      // A name whose escapes do not decode is passed over; the rest of the folder still counts.
+      workspace.files.set(`${folder}/broken%E0%A4%A.integration.json`, crmDefinition.replace('"crm"', '"broken"'));
       const session = await WorkerSession.start(workspace, { folders: [folder] });
       try {
         await open(session, flowUri, 'cxflow', flow);
         await until('the index summary', () => session.logs.some((l) => l.startsWith('Definitions: 8 built-in, 1 in the workspace')));
         assert.deepEqual(compact(await pull(session, flowUri)).map(([code]) => code), ['missing-mandatory-field', 'invalid-enum-value', 'missing-mandatory-field']);
         assert.equal(workspace.searches.length, 1);
+        assert.deepEqual(session.logs.filter((l) => l.startsWith('Could not')), []);
       } finally {
         await session.stop();
       }

@@ -39,8 +39,8 @@ export class ClientFileAccess implements FileAccess {
       const files: string[] = [];
       for (const uri of found.files) {
         if (!uri.startsWith(prefix)) continue;
-        const relative = decodeURIComponent(uri.slice(prefix.length));
-        if (!skippedDirectories.test(relative) && this.globs.matches(relative, include, exclude)) files.push(uri);
+        const relative = decoded(uri.slice(prefix.length));
+        if (relative !== undefined && !skippedDirectories.test(relative) && this.globs.matches(relative, include, exclude)) files.push(uri);
       }
       files.sort();
       if (files.length > limits.maxFiles || found.files.length > limits.maxFiles) result.stoppedAt = 'maxFiles';
@@ -76,6 +76,15 @@ export class ClientFileAccess implements FileAccess {
     } catch {
       return undefined;
     }
+  }
+}
+
+/** A uri's path decoded; undefined for one that does not decode (a lone `%`), which is passed over. */
+function decoded(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
   }
 }
 
