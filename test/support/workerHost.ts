@@ -118,6 +118,8 @@ export async function startWorkerHost(workerBundle = builtBundle): Promise<void>
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/worker.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>worker</title>');
+    } else if (url.pathname === '/bare-worker.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end('postMessage("up");');
     } else if (url.pathname === '/dist/browser/server.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(fs.readFileSync(workerBundle));
     } else res.writeHead(404).end();
@@ -134,6 +136,21 @@ export async function startWorkerHost(workerBundle = builtBundle): Promise<void>
 export async function stopWorkerHost(): Promise<void> {
   await browser?.close();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+}
+
+/**
+ * Start to first message of a worker that only says it is up, timed as a session is: what any
+ * worker costs on this machine now, beside which the server's start is read (the bench's peer).
+ */
+export async function bareWorkerStart(): Promise<number> {
+  if (!browser) throw new Error('startWorkerHost() first');
+  const page = await browser.newPage();
+  await page.goto(`${origin}/worker.html`);
+  const started = performance.now();
+  await page.evaluate(() => new Promise<void>((resolve) => (new Worker('/bare-worker.js').onmessage = () => resolve())));
+  const elapsed = performance.now() - started;
+  await page.close();
+  return elapsed;
 }
 
 export interface WorkerSessionOptions {
