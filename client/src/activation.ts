@@ -8,6 +8,7 @@ import { registerBuiltinDefinitions } from './builtinDefinitions';
 import { registerDialectSwitch } from './dialectSwitch';
 import { openExamples } from './examples';
 import { registerPreviews } from './preview';
+import { registerSimulation, SimulationApi } from './simulation';
 import { registerStatus, selector } from './status';
 
 const startWarningSeconds = 20;
@@ -41,6 +42,11 @@ export function clientOptions(): LanguageClientOptions {
   };
 }
 
+/** What the extension gives other extensions (and the in-editor suite). */
+export interface CxEngageApi {
+  simulation: SimulationApi;
+}
+
 /** What the two hosts do their own way. */
 export interface ClientHost {
   /** Stops the server and starts a new one (a new process, or a new worker). */
@@ -50,7 +56,7 @@ export interface ClientHost {
 }
 
 /** Registers the commands and views over a created (not yet started) client, starts it, and resolves once it runs. */
-export async function activateWith(context: vscode.ExtensionContext, started: BaseLanguageClient, host: ClientHost): Promise<void> {
+export async function activateWith(context: vscode.ExtensionContext, started: BaseLanguageClient, host: ClientHost): Promise<CxEngageApi> {
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version);
   started.outputChannel.info(
     `CxEngage Language Tools ${extensionVersion} in ${vscode.env.appName} ${vscode.version} (${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}); ` +
@@ -92,4 +98,5 @@ export async function activateWith(context: vscode.ExtensionContext, started: Ba
     clearTimeout(slow);
   }
   registerPreviews(context, started);
+  return { simulation: registerSimulation(context, started) };
 }

@@ -2,11 +2,13 @@
 // and hands the client to `activation.ts`. No language logic lives here.
 import * as vscode from 'vscode';
 import { LanguageClient, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { activateWith, clientOptions } from './activation';
+import { CxEngageApi, activateWith, clientOptions } from './activation';
+
+export type { CxEngageApi } from './activation';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<CxEngageApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -14,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const started = new LanguageClient('cxengage', 'CxEngage Language Server', serverOptions, clientOptions());
   client = started;
-  await activateWith(context, started, { restart: () => started.restart() });
+  return activateWith(context, started, { restart: () => started.restart() });
 }
 
 export async function deactivate(): Promise<void> {
