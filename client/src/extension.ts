@@ -2,6 +2,7 @@
 // and hands the client to `activation.ts`. No language logic lives here.
 import * as vscode from 'vscode';
 import { LanguageClient, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { serverNodeOptions } from '../../server/src/nodeOptions';
 import { CxEngageApi, activateWith, clientOptions } from './activation';
 
 export type { CxEngageApi } from './activation';
@@ -11,8 +12,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<CxEngageApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverNodeOptions] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverNodeOptions.concat(['--nolazy', '--inspect=6010']) } },
   };
   const started = new LanguageClient('cxengage', 'CxEngage Language Server', serverOptions, clientOptions());
   client = started;
