@@ -1,7 +1,9 @@
-// Bundles the extension, the language server, the CLI and the preview webview script.
+// Bundles the extension, the language server, the CLI and the preview webview script, and the
+// browser builds of the extension and the server (web worker) for vscode.dev and github.dev.
 // Type checking is separate (`npm run typecheck`); esbuild only transpiles.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { shippedInBundle } from './scripts/shippedInBundle.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -37,7 +39,15 @@ const webBundles = [
   { entryPoints: ['client/src/simulation/traceMain.ts'], outfile: 'dist/trace.js' },
 ].map((b) => ({ ...common, ...b, format: 'iife', platform: 'browser', target: 'es2022' }));
 
-const bundles = [...nodeBundles, ...webBundles].filter((b) => existsSync(b.entryPoints[0]));
+const browserHostBundles = [
+  // The extension in the browser's extension host (a web worker itself): CommonJS, `vscode` given.
+  { entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/browser/extension.js', format: 'cjs', external: ['vscode'] },
+  // The server in a web worker of its own.
+  { entryPoints: ['server/src/browserMain.ts'], outfile: 'dist/browser/server.js', format: 'iife', plugins: [shippedInBundle] },
+  // The JSON language service's `browser` and `main` fields name its UMD build, which hides its modules from the bundler.
+].map((b) => ({ ...common, ...b, platform: 'browser', target: 'es2022', mainFields: ['module', 'browser', 'main'] }));
+
+const bundles = [...nodeBundles, ...webBundles, ...browserHostBundles].filter((b) => existsSync(b.entryPoints[0]));
 
 if (watch) {
   for (const b of bundles) (await esbuild.context(b)).watch();

@@ -1,7 +1,9 @@
 // Bundles the benchmark (bench/main.ts and the service sources it measures) into out/bench/bench.js,
 // and the language server as the extension ships it (minified, as `npm run build:prod` does) into
 // out/bench/server.js: the server workloads run their own copy, whatever else rebuilds dist/.
+// The browser builds (web worker server, browser extension) likewise, minified, into out/bench/browser/.
 import * as esbuild from 'esbuild';
+import { shippedInBundle } from '../scripts/shippedInBundle.mjs';
 
 const node = {
   bundle: true,
@@ -15,7 +17,20 @@ const node = {
   logLevel: 'warning',
 };
 
+/** As esbuild.mjs builds them for the browser, minified as `npm run build:prod` ships them. */
+const browser = {
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['module', 'browser', 'main'],
+  logLevel: 'warning',
+};
+
 await Promise.all([
-  esbuild.build({ ...node, entryPoints: ['bench/main.ts'], outfile: 'out/bench/bench.js', external: ['esbuild'] }),
+  esbuild.build({ ...node, entryPoints: ['bench/main.ts'], outfile: 'out/bench/bench.js', external: ['esbuild', 'playwright-core'] }),
   esbuild.build({ ...node, entryPoints: ['server/src/main.ts'], outfile: 'out/bench/server.js', minify: true }),
+  esbuild.build({ ...browser, entryPoints: ['server/src/browserMain.ts'], outfile: 'out/bench/browser/server.js', format: 'iife', plugins: [shippedInBundle] }),
+  esbuild.build({ ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'out/bench/browser/extension.js', format: 'cjs', external: ['vscode'] }),
 ]);

@@ -1,6 +1,6 @@
-// `npm run bench`: generates the inputs, runs the workloads W1–W10 of the benchmark (W2 and W4 on a
-// 4.2 program too) in one process (the server ones against dist/server.js over stdio), prints the
-// markdown report and saves JSON.
+// `npm run bench`: generates the inputs, runs the workloads W1–W11 of the benchmark (W2 and W4 on a
+// 4.2 program too) in one process (the server ones against dist/server.js over stdio, W11 the web
+// worker build in headless Chromium), prints the markdown report and saves JSON.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { serverNodeOptions } from '../server/src/nodeOptions';
@@ -18,6 +18,7 @@ import { runW7 } from './workloads/w7Startup';
 import { runW8 } from './workloads/w8Format';
 import { runW9 } from './workloads/w9Hostile';
 import { runW10 } from './workloads/w10Simulation';
+import { runW11 } from './workloads/w11Browser';
 import { repoRoot } from './workloads/serverPaths';
 
 /**
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   await run('W8', () => runW8(config, flow));
   await run('W9', () => runW9(config));
   await run('W10', () => runW10(config));
+  await run('W11', () => runW11(config));
 
   const machine = describeMachine(repoRoot());
   process.stdout.write(`${markdownReport(results, machine, config)}\n`);

@@ -1,7 +1,7 @@
 // The command that switches the flow dialect of the active file (its language status item is one
 // of `statusItems` in status.ts): a first-line comment for the file, or the setting.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { DialectEditRequest, FlowDialectSetting } from '../../server/src/protocol';
 
 export const switchDialectCommand = 'cxengage.switchFlowDialect';
@@ -16,7 +16,7 @@ interface DialectChoice extends vscode.QuickPickItem {
   apply: () => Thenable<unknown>;
 }
 
-async function switchDialect(client: LanguageClient): Promise<void> {
+async function switchDialect(client: BaseLanguageClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined || !isFlowDocument(editor.document)) {
     void vscode.window.showInformationMessage('Open a flow (.cxflow) or pattern (.pattern.json) file to switch its dialect.');
@@ -41,6 +41,6 @@ async function switchDialect(client: LanguageClient): Promise<void> {
   if (picked !== undefined) await picked.apply();
 }
 
-export function registerDialectSwitch(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerDialectSwitch(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(vscode.commands.registerCommand(switchDialectCommand, () => switchDialect(client)));
 }

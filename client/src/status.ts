@@ -2,7 +2,7 @@
 // built from the server's answers for the active file (its status, the dialect of its flow code),
 // so that a new fact is one more entry in `statusItems`.
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { DialectInfo, DialectRequest, ServerStatus, StatusRequest } from '../../server/src/protocol';
 import { flowLanguages, isFlowDocument, switchDialectCommand } from './dialectSwitch';
 
@@ -78,7 +78,7 @@ const statusItems: readonly StatusItemSpec[] = [
 ];
 
 /** Creates the items and keeps them current with the server and the active editor. */
-export function registerStatus(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerStatus(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   const items = statusItems.map((spec) => {
     const item = vscode.languages.createLanguageStatusItem(spec.id, spec.selector ?? selector);
     item.name = spec.name;

@@ -1,6 +1,7 @@
 // Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc, --socket=N)
 // serves any LSP client.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { DiskFileAccess } from './node/diskFileAccess';
 import { startServer } from './server';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -13,4 +14,4 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
 }
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection);
+startServer(connection, { files: () => new DiskFileAccess(), name: `Node ${process.version}` });

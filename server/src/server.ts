@@ -17,7 +17,6 @@ import {
   WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiskFileAccess } from './node/diskFileAccess';
 import { registerPreviewHandlers } from './previewHandlers';
 import { registerDialectHandlers } from './dialectHandlers';
 import { registerRenameHandlers } from './renameHandlers';
@@ -30,6 +29,7 @@ import { folderKey } from './service/documents/uris';
 import { LanguageService } from './service/languageService';
 import { documentCodeActions } from './service/actions/documentActions';
 import { providedKinds } from './service/actions/kinds';
+import type { FileAccess } from './service/workspace/fileAccess';
 import { FolderScan } from './service/workspace/workspace';
 import { SettingsStore } from './settingsStore';
 import { scanProgress } from './scanProgress';
@@ -40,10 +40,18 @@ const pushDelayMs = 150;
 /** How long a request waits for the first workspace scan; after that it answers with what is known. */
 const scanWaitMs = 1000;
 
-export function startServer(connection: Connection): void {
+/** What differs between the two hosts of the server: Node (`main.ts`) and a web worker (`browserMain.ts`). */
+export interface ServerHost {
+  /** How the service reaches files that are not open: the disk, or requests to the client. */
+  files(connection: Connection): FileAccess;
+  /** Where the server runs, for the start-up log line (`Node v20.19.0`, `a web worker`). */
+  name: string;
+}
+
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   let settings!: SettingsStore;
-  const service = new LanguageService({ files: new DiskFileAccess(), settingsFor: (uri) => settings.get(uri) });
+  const service = new LanguageService({ files: host.files(connection), settingsFor: (uri) => settings.get(uri) });
   const log = { error: (m: string) => connection.console.error(m) };
 
   let pullDiagnostics = false;
@@ -134,10 +142,14 @@ export function startServer(connection: Connection): void {
         );
       }
       const folders = service.workspace.folders.map(folderLabel).join(', ') || 'none';
-      connection.console.info(`CxEngage language server ${serverVersion} on Node ${process.version}; workspace folders: ${folders}`);
-      await settings.refresh();
-      service.loadBuiltins();
-      resolveReady();
+      connection.console.info(`CxEngage language server ${serverVersion} on ${host.name}; workspace folders: ${folders}`);
+      try {
+        await settings.refresh();
+        service.loadBuiltins();
+      } finally {
+        // A start-up that failed (logged) must not leave every request waiting for it.
+        resolveReady();
+      }
       await scan();
     }),
   );

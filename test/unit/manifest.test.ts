@@ -24,7 +24,9 @@ interface SettingSchema {
 }
 
 interface Manifest {
-  capabilities?: { untrustedWorkspaces?: { supported?: boolean | string } };
+  capabilities?: { untrustedWorkspaces?: { supported?: boolean | string }; virtualWorkspaces?: boolean };
+  main: string;
+  browser?: string;
   contributes: {
     configuration: { title: string; properties: Record<string, SettingSchema> }[];
     configurationDefaults: Record<string, Record<string, unknown>>;
@@ -75,6 +77,17 @@ describe('the settings of the manifest', () => {
 describe('the editor set-up of the three languages', () => {
   it('runs in Restricted Mode: the extension only reads files', () => {
     assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+  });
+
+  it('runs in virtual workspaces and in the browser, each host from a bundle the build makes and the package ships', () => {
+    assert.equal(manifest.capabilities?.virtualWorkspaces, true);
+    assert.deepEqual([manifest.main, manifest.browser], ['./dist/extension.js', './dist/browser/extension.js']);
+    const build = readFileSync(join(root, 'esbuild.mjs'), 'utf8');
+    const shipped = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    for (const bundle of ['dist/extension.js', 'dist/browser/extension.js', 'dist/browser/server.js']) {
+      assert.ok(build.includes(`outfile: '${bundle}'`), `esbuild.mjs makes ${bundle}`);
+      assert.ok(shipped.includes(`!${bundle}`), `.vscodeignore ships ${bundle}`);
+    }
   });
 
   it('turns word-based suggestions off, indents by two spaces and colours bracket pairs', () => {

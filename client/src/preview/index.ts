@@ -1,7 +1,7 @@
 // The form previews: two commands, one panel of each kind kept in step with the active editor and
 // its cursor, and serializers that bring the panels back after a window reload.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { IntegrationListRequest, IntegrationSummary } from '../../../server/src/protocol';
 import { PreviewTarget, isPreviewTarget } from './messages';
 import { PreviewPanel, integrationViewType, sendViewType, viewTypeOf, webviewOptions } from './previewPanel';
@@ -37,7 +37,7 @@ class Previews {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
   ) {}
 
   show(target: PreviewTarget): void {
@@ -174,7 +174,7 @@ function pickIntegration(integrations: readonly IntegrationSummary[]): Promise<I
   });
 }
 
-export function registerPreviews(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerPreviews(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   const previews = new Previews(context, client);
   const serializer = (kind: PreviewTarget['kind']): vscode.WebviewPanelSerializer => ({
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {

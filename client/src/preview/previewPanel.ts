@@ -1,7 +1,7 @@
 // One preview panel: asks the server for the form model of its target, posts it to the webview,
 // and reveals in the editor the ranges the webview asks for.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FormModelRequest, FormModelParams, FormModel, FormRange, SendFormEditRequest } from '../../../server/src/protocol';
 import { HostMessage, PreviewTarget, isWebviewMessage } from './messages';
 import { makeNonce, previewHtml } from './webviewHtml';
@@ -34,7 +34,7 @@ export class PreviewPanel implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private target: PreviewTarget,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     extensionUri: vscode.Uri,
     onDispose: () => void,
   ) {

@@ -2,7 +2,7 @@
 // reload), and the pattern tests of the Testing view. What it returns is the extension's API for
 // the simulator: the tests' items and outcomes, and the run the trace panel shows.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CaseOutcome, PatternTests } from './patternTests';
 import { RunLensProvider, runPatternCommand } from './runLens';
 import { runPattern } from './runCommand';
@@ -22,7 +22,7 @@ export interface SimulationApi {
 
 const flowSelector: vscode.DocumentSelector = [{ language: 'cxflow' }, { language: 'cxengage-pattern' }];
 
-export function registerSimulation(context: vscode.ExtensionContext, client: LanguageClient): SimulationApi {
+export function registerSimulation(context: vscode.ExtensionContext, client: BaseLanguageClient): SimulationApi {
   const traces = new TracePanel(context.extensionUri);
   const lenses = new RunLensProvider(client);
   const tests = new PatternTests(client, traces);

@@ -2,7 +2,7 @@
 // file, discovered through the server and kept current by a file watcher and unsaved edits; a
 // run judges each case on the server, and a failure shows expected against actual and the trace.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { RunTestCaseRequest, SimulationInputsRequest, TestCaseInfo, TestCaseRun } from '../../../server/src/protocol';
 import { traceText } from '../../../server/src/service/simulation/traceText';
 import { fileName, runTitle } from './runCommand';
@@ -38,7 +38,7 @@ export class PatternTests implements vscode.Disposable {
   readonly runProfile: vscode.TestRunProfile;
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly traces: TracePanel,
   ) {
     this.controller.resolveHandler = async (item) => {

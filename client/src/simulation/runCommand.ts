@@ -2,7 +2,7 @@
 // of the workspace's events files and the test cases of that pattern; the run's trace opens in
 // the trace panel.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PatternListRequest, RunPatternRequest, RunTestCaseRequest, RunnablePattern, SimulationInputsRequest, TestCaseInfo } from '../../../server/src/protocol';
 import { lastRuns } from './lastRuns';
 import { simulationSettings } from './settings';
@@ -43,7 +43,7 @@ function byLikeness(flowUri: string): (a: string, b: string) => number {
   return (a, b) => like(a) - like(b) || a.localeCompare(b);
 }
 
-async function pickInput(client: LanguageClient, uri: string, pattern: string, only: boolean): Promise<RunInput | undefined> {
+async function pickInput(client: BaseLanguageClient, uri: string, pattern: string, only: boolean): Promise<RunInput | undefined> {
   const inputs = await client.sendRequest(SimulationInputsRequest, {});
   const cases = inputs.testCases.filter((c) => casesPattern(c, uri, pattern, only));
   if (inputs.events.length === 0 && cases.length === 0) {
@@ -71,7 +71,7 @@ async function pickInput(client: LanguageClient, uri: string, pattern: string, o
 }
 
 /** Runs a pattern and shows its trace; the view shown, or undefined when nothing ran. */
-export async function runPattern(client: LanguageClient, traces: TracePanel, uriArg?: unknown, patternArg?: unknown): Promise<TraceView | undefined> {
+export async function runPattern(client: BaseLanguageClient, traces: TracePanel, uriArg?: unknown, patternArg?: unknown): Promise<TraceView | undefined> {
   let uri = typeof uriArg === 'string' ? uriArg : undefined;
   let pattern = typeof patternArg === 'string' ? patternArg : undefined;
   const editor = vscode.window.activeTextEditor;

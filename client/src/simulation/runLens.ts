@@ -1,7 +1,7 @@
 // The "Run" code lens above each pattern of a flow or pattern file; off with
 // `cxengage.simulation.codeLens`, beside the previews' own lens setting.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PatternListRequest } from '../../../server/src/protocol';
 import { simulationSettings } from './settings';
 
@@ -11,7 +11,7 @@ export class RunLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: BaseLanguageClient) {}
 
   refresh(): void {
     this.changed.fire();

@@ -1,12 +1,11 @@
 // The one JSON language service of the server: strict JSON, with the two schemas we ship (integration
 // definitions, pattern payloads) registered in memory and read on first use. The package itself is
 // loaded on first use too: the server answers `initialize` without it.
-import * as fs from 'node:fs';
 import type * as JsonPackage from 'vscode-json-languageservice';
 import type { JSONDocument, JSONSchema, LanguageService } from 'vscode-json-languageservice';
 import { Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { resourcePath } from './resources';
+import { shippedSchema } from './resources';
 
 export type SchemaKind = 'definition' | 'pattern';
 
@@ -42,7 +41,7 @@ let service: LanguageService | undefined;
 export function schemaFor(kind: SchemaKind): JSONSchema {
   let schema = schemas[kind];
   if (schema === undefined) {
-    const shipped = JSON.parse(fs.readFileSync(resourcePath('schemas', schemaFiles[kind]), 'utf8')) as JSONSchema;
+    const shipped = JSON.parse(shippedSchema(schemaFiles[kind])) as JSONSchema;
     schema = { ...(kind === 'pattern' ? withoutRulesWeReport(shipped) : shipped), id: `cxengage://schemas/${schemaFiles[kind]}` };
     schemas[kind] = schema;
   }

@@ -1,40 +1,29 @@
-// The platform's eight built-in definitions, read from schemas/builtin. Their uris are the files'
+// The platform's eight built-in definitions, as shipped in schemas/builtin. Their uris are the files'
 // own (a client can open them), or, for a client that shows them read-only, `<scheme>:/<name>`.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { resourcePath } from '../resources';
+import { shippedBuiltins } from '../resources';
+import type { ShippedFile } from '../shippedFile';
 import { DefinitionDocument, parseDefinitionDocument } from './definitionDocument';
 import { languageIds } from '../documentKind';
 import { UriKey, normaliseUri } from '../documents/uris';
 import { Definition } from './model';
-
-function builtinDirectory(): string {
-  return resourcePath('schemas', 'builtin');
-}
 
 export interface BuiltinOptions {
   /** A uri scheme to give the built-in definitions instead of `file`. */
   scheme?: string;
 }
 
-function builtinUri(file: string, options: BuiltinOptions): string {
-  return options.scheme === undefined ? URI.file(file).toString() : URI.from({ scheme: options.scheme, path: `/${path.basename(file)}` }).toString();
+function builtinUri(file: ShippedFile, options: BuiltinOptions): string {
+  return options.scheme === undefined ? file.uri : URI.from({ scheme: options.scheme, path: `/${file.name}` }).toString();
 }
 
 /** The built-in definition files, parsed, under the uris `options` asks for. */
 export function loadBuiltinDocuments(options: BuiltinOptions = {}): DefinitionDocument[] {
-  const dir = builtinDirectory();
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.integration.json'))
-    .sort()
-    .map((name) => {
-      const file = path.join(dir, name);
-      const doc = TextDocument.create(builtinUri(file, options), languageIds.definition, 0, fs.readFileSync(file, 'utf8'));
-      return parseDefinitionDocument(doc, true);
-    });
+  return shippedBuiltins().map((file) => {
+    const doc = TextDocument.create(builtinUri(file, options), languageIds.definition, 0, file.text);
+    return parseDefinitionDocument(doc, true);
+  });
 }
 
 /** Whether `scheme` may name the built-in definitions: a uri scheme, and none a workspace file has. */
