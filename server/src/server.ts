@@ -80,7 +80,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{', '$'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{', '$', '+'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -167,6 +167,7 @@ export function startServer(connection: Connection): void {
 
   // Every index change re-grades open documents: flows see new messages, definitions see duplicates.
   service.index.onDidChange(() => scheduleAll());
+  service.templates.onDidChange(() => scheduleAll());
 
   documents.onDidChangeContent((event) =>
     safely(log, 'document change', () => {

@@ -151,7 +151,7 @@ describe('cxengage-lint', () => {
       [['--dialect', '4.3'], 'cxengage-lint: --dialect must be auto, 4.1 or 4.2, not "4.3"'],
       [['--bogus'], 'cxengage-lint: unknown option --bogus'],
       [['--severity', 'no-such-code=error'], 'cxengage-lint: --severity: unknown diagnostic code "no-such-code"'],
-      [['package.json'], 'cxengage-lint: package.json is not a definition (*.integration.json), flow (*.cxflow) or pattern (*.pattern.json) file'],
+      [['package.json'], 'cxengage-lint: package.json is not a definition (*.integration.json), flow (*.cxflow), pattern (*.pattern.json) or template (*.template.json) file'],
     ] as const) {
       const r = lint([...args]);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}`);
