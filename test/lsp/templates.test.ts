@@ -64,11 +64,15 @@ describe('message templates over LSP', () => {
     assert.deepEqual(edit && 'range' in edit ? compactRange(edit.range) : undefined, rangeIn(flow, '+TM4'));
   });
 
-  it('drops unknown-template once a file with the id appears on disk', async () => {
+  it('drops unknown-template while a file with the id is on disk', async () => {
     const tm4 = path.join(workspace, 'templates', 'TM4.template.json');
     fs.writeFileSync(tm4, '{"id": "TM4", "template": "Call {{phone}}"}');
     await client.fileChanged(fileUri(tm4), FileChangeType.Created);
     await client.waitForDiagnostics(file('alerts.cxflow'), (d) => d.length === 0);
+    fs.rmSync(tm4);
+    await client.fileChanged(fileUri(tm4), FileChangeType.Deleted);
+    const back = await client.waitForDiagnostics(file('alerts.cxflow'), (d) => d.length > 0);
+    assert.deepEqual(compact(back), [['unknown-template', rangeIn(flow, '+TM4')]]);
   });
 
   it('checks an open template file: schema and Mustache, on the tag at fault', async () => {

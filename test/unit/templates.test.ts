@@ -219,6 +219,16 @@ describe('{{name}} in inline templates', () => {
     assert.deepEqual(item.textEdit && 'range' in item.textEdit ? compactRange(item.textEdit.range) : undefined, [line, character, line, character + 2]);
   });
 
+  it('names 4.1 `$field` a response value, and a `set` variable a variable', async () => {
+    const text = ';; Then\n(seq\n  (set tries 1)\n  (send echo message {:message $sid} (template {:message "Id {{"})))';
+    const service = serviceWith(doc('g.cxflow', text));
+    const list = await service.completion('file:///workspace/g.cxflow', after(text, 'Id {{'), { snippets: true });
+    assert.deepEqual(list.items.map((i) => [i.label, i.detail]), [
+      ['tries', 'set on line 3'],
+      ['sid', 'response value'],
+    ]);
+  });
+
   it('hovers a name with where it comes from, in a pattern string through JSON escapes', async () => {
     const payload = '{"name": "p", "status": true, "code": "(event {:total 1}) (perform echo message {:message (template \\"Sum {{total}}\\")})"}';
     const service = serviceWith(doc('q.pattern.json', payload));

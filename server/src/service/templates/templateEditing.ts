@@ -62,7 +62,7 @@ export async function hoverTemplateFile(doc: TemplateDocument, position: Positio
   const head = tag.name.split('.')[0];
   const known = found.names.find((n) => n.name === head);
   let value: string;
-  if (known !== undefined) value = `${code(`{{${tag.name}}}`)}: ${known.kind === 'variable' ? 'variable' : 'event field'} ${code(known.name)}, ${known.detail}`;
+  if (known !== undefined) value = `${code(`{{${tag.name}}}`)}: ${known.kind.replace('-', ' ')} ${code(known.name)}, ${known.detail}`;
   else if (found.uses === 0) value = `${code(`{{${tag.name}}}`)}: no flow of the workspace uses ${code(`+${id ?? '?'}`)} yet; the name is read where a flow renders it`;
   else value = `${code(`{{${tag.name}}}`)}: no flow that uses ${code(`+${id ?? '?'}`)} has a variable or event field ${code(head)} where it does; it renders empty there`;
   const range = textRange(doc, tag.start, tag.end);

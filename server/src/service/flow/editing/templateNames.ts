@@ -10,29 +10,35 @@ import { eventFieldsOf } from './eventFields';
 
 export interface TemplateName {
   name: string;
-  kind: 'variable' | 'event-field';
+  /** `response-value`: 4.1's `$field`, a field of the response of the send around it. */
+  kind: 'variable' | 'event-field' | 'response-value';
   /** Where it comes from, in words (`bound by let on line 4`, `event field`). */
   detail: string;
 }
 
 const comparisons = new Set(['=', '>', '<', 'contains']);
 
-/** Fields the region's code names as event fields, once each, in source order (a work list: any depth). */
-function namedEventFields(region: FlowRegion, dialect: DialectVersion): string[] {
-  const names = new Set<string>(dialect === '4.2' ? eventFieldsOf(region) : []);
+/** Fields the region's code names, once each, in source order (a work list: any depth); in 4.1, `$field` is a response value. */
+function namedFields(region: FlowRegion, dialect: DialectVersion): Map<string, TemplateName['kind']> {
+  const names = new Map<string, TemplateName['kind']>();
+  if (dialect === '4.2') for (const name of eventFieldsOf(region)) names.set(name, 'event-field');
+  const add = (name: string, kind: TemplateName['kind']) => {
+    if (!names.has(name)) names.set(name, kind);
+  };
   const stack: FlowNode[] = [];
   for (let i = region.tree.forms.length - 1; i >= 0; i--) stack.push(region.tree.forms[i]);
   while (stack.length > 0) {
     const node = stack.pop() as FlowNode;
-    if (node.kind === 'response' || node.kind === 'event') names.add(node.name);
+    if (node.kind === 'response') add(node.name, dialect === '4.1' ? 'response-value' : 'event-field');
+    if (node.kind === 'event') add(node.name, 'event-field');
     if (!isContainer(node)) continue;
     // 4.1: `(event (= CallAction "abandoned"))` compares the event's field `CallAction`.
     if (dialect === '4.1' && node.kind === 'list' && comparisons.has(operatorOf(node) ?? '') && node.children[1]?.kind === 'symbol') {
-      names.add(node.children[1].name);
+      add(node.children[1].name, 'event-field');
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
-  return [...names];
+  return names;
 }
 
 /** 4.1's `(set name ...)` variables of the region. */
@@ -67,6 +73,6 @@ export function templateNamesAt(region: FlowRegion, node: FlowNode, dialect: Dia
   } else {
     for (const set of setVariables(region)) add({ name: set.name, kind: 'variable', detail: `set on line ${set.line}` });
   }
-  for (const field of namedEventFields(region, dialect)) add({ name: field, kind: 'event-field', detail: 'event field' });
+  for (const [field, kind] of namedFields(region, dialect)) add({ name: field, kind, detail: kind === 'event-field' ? 'event field' : 'response value' });
   return names;
 }

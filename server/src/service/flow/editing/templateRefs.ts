@@ -44,7 +44,12 @@ const head = (name: string) => name.split('.')[0];
 
 function nameMarkdown(written: string, known: TemplateName | undefined): string {
   if (known === undefined) return `${code(`{{${written}}}`)}: no variable in scope here or event field of the pattern is named ${code(head(written))}; it renders empty`;
-  const what = known.kind === 'variable' ? `variable ${code(known.name)}, ${known.detail}` : `event field ${code(known.name)}: its last value in the match`;
+  const what =
+    known.kind === 'variable'
+      ? `variable ${code(known.name)}, ${known.detail}`
+      : known.kind === 'event-field'
+        ? `event field ${code(known.name)}: its last value in the match`
+        : `response value ${code(known.name)}: a field of the response, where one is in scope`;
   return `${code(`{{${written}}}`)}: ${what}`;
 }
 
