@@ -186,6 +186,13 @@ describe('+TM1 in flows', () => {
     assert.deepEqual(labels(inside.items), ['+TM1', '+TM2']);
   });
 
+  it('leaves 4.2 addition `(+` to the form completion', async () => {
+    const text = '(event {:a 1})\n(def total (+ 1 2))';
+    const service = serviceWith(doc('h.cxflow', text));
+    const list = await service.completion('file:///workspace/h.cxflow', after(text, '(+'), { snippets: true });
+    assert.ok(!list.items.some((i) => String(i.label).startsWith('+TM')), labels(list.items).join(', '));
+  });
+
   it('works inside the code strings of a pattern payload', async () => {
     const payload = '{"name": "p", "status": true, "code": "(event {:total 1}) (perform echo message {:message (template +TM9)})"}';
     const service = serviceWith(doc('p.pattern.json', payload));

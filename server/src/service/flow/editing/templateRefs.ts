@@ -78,7 +78,9 @@ export function templateDefinition(region: FlowRegion, offset: number, ctx: Anal
 /** Where a template id is being written: over a `+TM` (or a lone `+`), or the argument of a 4.2 `(template |)`. */
 function refSlot(region: FlowRegion, offset: number, dialect: DialectVersion): { range: Range } | undefined {
   const node = nodeAt(region.tree, offset);
-  if (node !== undefined && (node.kind === 'template' || (node.kind === 'symbol' && node.name === '+'))) return { range: nodeRange(region, node) };
+  if (node?.kind === 'template') return { range: nodeRange(region, node) };
+  // A lone `+` is a template being written, unless it is the operator of a list (4.2's addition).
+  if (node?.kind === 'symbol' && node.name === '+' && !(node.parent?.kind === 'list' && indexInParent(node) === 0)) return { range: nodeRange(region, node) };
   const list = node === undefined ? undefined : node.kind === 'list' ? node : undefined;
   if (dialect === '4.2' && list !== undefined && operatorOf(list) === 'template' && list.children.length === 1 && offset > list.children[0].end) {
     return { range: region.range(offset, offset) };
@@ -113,7 +115,9 @@ function nameItems(names: readonly TemplateName[], range: Range): CompletionItem
 /** Completion of template ids and of `{{name}}`; undefined where the cursor is at neither. */
 export function completeTemplate(region: FlowRegion, offset: number, ctx: AnalysisContext, dialect: DialectVersion): CompletionItem[] | undefined {
   const ref = refSlot(region, offset, dialect);
-  if (ref !== undefined) return templateItems(ctx.templates?.all() ?? [], ref.range, region);
+  const templates = ctx.templates?.all() ?? [];
+  // Without templates, the place is the other completions' (a lone `+` may be the start of a form).
+  if (ref !== undefined && templates.length > 0) return templateItems(templates, ref.range, region);
   const node = nodeAt(region.tree, offset);
   if (node === undefined || !isTemplateText(node) || offset <= node.start) return undefined;
   const { offsets } = unescapeJsonString(region.tree.text, node.start, node.end);
