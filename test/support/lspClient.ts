@@ -44,6 +44,8 @@ export interface StartOptions {
   snippets?: boolean;
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** Declare WorkspaceEdits with document changes that create files. */
+  createFiles?: boolean;
 }
 
 const waitLimitMs = 15_000;
@@ -99,6 +101,7 @@ export class TestClient {
         workspaceFolders: true,
         didChangeWatchedFiles: { dynamicRegistration: true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+        ...(options.createFiles ? { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } : {}),
       },
       textDocument: {
         completion: { completionItem: { snippetSupport: options.snippets ?? true } },
