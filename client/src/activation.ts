@@ -14,7 +14,7 @@ import { registerStatus, selector } from './status';
 const startWarningSeconds = 20;
 
 /** The files the server checks, by name: what a restored tab's uri is matched against before its document exists. */
-const ourFiles = /\.(cxflow|integration\.json|pattern\.json)$/i;
+const ourFiles = /\.(cxflow|integration\.json|pattern\.json|template\.json)$/i;
 
 function codeLensesOn(document: vscode.TextDocument): boolean {
   return vscode.workspace.getConfiguration('cxengage.previews', document).get<boolean>('codeLens', true);
@@ -28,10 +28,11 @@ export function clientOptions(): LanguageClientOptions {
     initializationOptions,
     synchronize: {
       configurationSection: 'cxengage',
-      // Definitions on disk feed the index even when not open; flows feed find-references.
+      // Definitions and templates on disk feed the indexes even when not open; flows feed find-references.
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.integration.json'),
         vscode.workspace.createFileSystemWatcher('**/*.{cxflow,pattern.json}'),
+        vscode.workspace.createFileSystemWatcher('**/*.template.json'),
       ],
     },
     // Every tab, opened or only restored after a reload, gets its problems without a click.

@@ -6,7 +6,7 @@ import { State, type BaseLanguageClient } from 'vscode-languageclient';
 import { DialectInfo, DialectRequest, ServerStatus, StatusRequest } from '../../server/src/protocol';
 import { flowLanguages, isFlowDocument, switchDialectCommand } from './dialectSwitch';
 
-export const selector: vscode.DocumentSelector = [{ language: 'cxengage-integration' }, { language: 'cxflow' }, { language: 'cxengage-pattern' }];
+export const selector: vscode.DocumentSelector = [{ language: 'cxengage-integration' }, { language: 'cxflow' }, { language: 'cxengage-pattern' }, { language: 'cxengage-template' }];
 
 /** What an item shows, from the client's state and (once answered) the server's status. */
 interface StatusFacts {

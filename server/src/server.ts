@@ -96,7 +96,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{', '$'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{', '$', '+'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -189,6 +189,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // Every index change re-grades open documents: flows see new messages, definitions see duplicates.
   service.index.onDidChange(() => scheduleAll());
+  service.templates.onDidChange(() => scheduleAll());
 
   documents.onDidChangeContent((event) =>
     safely(log, 'document change', () => {

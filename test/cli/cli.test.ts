@@ -151,7 +151,7 @@ describe('cxengage-lint', () => {
       [['--dialect', '4.3'], 'cxengage-lint: --dialect must be auto, 4.1 or 4.2, not "4.3"'],
       [['--bogus'], 'cxengage-lint: unknown option --bogus'],
       [['--severity', 'no-such-code=error'], 'cxengage-lint: --severity: unknown diagnostic code "no-such-code"'],
-      [['package.json'], 'cxengage-lint: package.json is not a definition (*.integration.json), flow (*.cxflow) or pattern (*.pattern.json) file'],
+      [['package.json'], 'cxengage-lint: package.json is not a definition (*.integration.json), flow (*.cxflow), pattern (*.pattern.json) or template (*.template.json) file'],
     ] as const) {
       const r = lint([...args]);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}`);
@@ -200,6 +200,39 @@ describe('cxengage-lint', () => {
       `${file}:4:4 error wrong-dialect \`times\` is a 4.2 form; this file is read as 4.1 because cxengage.flow.dialect is 4.1`,
     ]);
     assert.equal(lint(['--dialect=4.2', file]).status, 0);
+  });
+
+  it('reports unknown-template in text, JSON and SARIF, and template-syntax in a template file', () => {
+    const flow = '(event {:phone "x"})\n(perform echo message {:message (template +TM2)})\n';
+    const template = '{"id": "TM1", "template": "Hi {{name"}\n';
+    const folder = folderWith({ 'alerts.cxflow': flow, 'templates/TM1.template.json': template });
+    const unknown = rangeIn(flow, '+TM2');
+    const broken = rangeIn(template, '{{name');
+    const text = lint(['.'], folder);
+    assert.equal(text.status, 1, text.stderr);
+    assert.deepEqual(text.stdout.split('\n'), [
+      `${at('alerts.cxflow', unknown)} warning unknown-template ${messages.unknownTemplate('TM2', 1, 'TM1')}`,
+      `${at('templates/TM1.template.json', broken)} error template-syntax ${messages.templateSyntax('a tag is never closed: expected `}}`')}`,
+      '2 files checked: 1 error, 1 warning, 0 information, 0 hints',
+      '',
+    ]);
+    const json = JSON.parse(lint(['--format', 'json', '.'], folder).stdout) as { files: { path: string; diagnostics: { code: string; range: unknown }[] }[] };
+    const range = (c: number[]) => ({ start: { line: c[0], character: c[1] }, end: { line: c[2], character: c[3] } });
+    assert.deepEqual(
+      json.files.flatMap((f) => f.diagnostics.map((d) => [f.path, d.code, d.range])),
+      [
+        ['alerts.cxflow', 'unknown-template', range(unknown)],
+        ['templates/TM1.template.json', 'template-syntax', range(broken)],
+      ],
+    );
+    const run = (JSON.parse(lint(['--format', 'sarif', '.'], folder).stdout) as Sarif.Log).runs[0];
+    assert.deepEqual(
+      run.results?.map((x) => [x.ruleId, x.level, x.locations?.[0].physicalLocation?.region?.startLine, x.locations?.[0].physicalLocation?.region?.startColumn]),
+      [
+        ['unknown-template', 'warning', unknown[0] + 1, unknown[1] + 1],
+        ['template-syntax', 'error', broken[0] + 1, broken[1] + 1],
+      ],
+    );
   });
 
   it('checks the current folder by default and re-grades by --severity', () => {

@@ -75,7 +75,7 @@ describe('cxengage-lint format', () => {
       [['format', 'flows/../notes.txt'], 'cxengage-lint format: cannot read flows/../notes.txt: no such file or folder, or no permission'],
     ];
     fs.writeFileSync(path.join(dir, 'readme.md'), '#');
-    cases.push([['format', 'readme.md'], 'cxengage-lint format: readme.md is not a definition (*.integration.json), flow (*.cxflow) or pattern (*.pattern.json) file']);
+    cases.push([['format', 'readme.md'], 'cxengage-lint format: readme.md is not a definition (*.integration.json), flow (*.cxflow), pattern (*.pattern.json) or template (*.template.json) file']);
     for (const [args, message] of cases) {
       const r = lint(args, dir);
       assert.equal(r.status, 2, args.join(' '));

@@ -89,7 +89,7 @@ describe('cxengage-lint test', () => {
     const ws = workspace();
     const cases: [string[], string][] = [
       [['test', '--fast'], 'cxengage-lint test: unknown option --fast\n'],
-      [['test', '--format', 'sarif'], 'cxengage-lint test: --format must be text or json or junit, not "sarif"\n'],
+      [['test', '--format', 'sarif'], 'cxengage-lint test: --format must be text, json or junit, not "sarif"\n'],
       [['test', 'gone'], 'cxengage-lint test: cannot read gone: no such file or folder, or no permission\n'],
       [['test', 'flows/p.cxflow'], 'cxengage-lint test: flows/p.cxflow is not a test case file (*.cxtest.json)\n'],
       [['test', 'flows'], 'cxengage-lint test: no test cases (*.cxtest.json) under flows\n'],

@@ -53,7 +53,7 @@ describe('definition files over LSP (push diagnostics)', () => {
     assert.deepEqual(client.initializeResult, {
       capabilities: {
         textDocumentSync: 2,
-        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{', '$'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['(', ' ', ':', '"', '{', '$', '+'], resolveProvider: false },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,

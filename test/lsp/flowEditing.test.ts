@@ -42,10 +42,10 @@ const sampleDiagnostics: [string, CompactRange][] = [
   ['duplicate-field', [34, 37, 34, 45]],
   ['response-outside-success', [38, 16, 38, 20]],
   ['unknown-unit', [41, 11, 41, 18]],
-  ['unknown-integration', [45, 8, 45, 13]],
-  ['unknown-integration', [61, 32, 61, 37]],
-  ['unknown-integration', [76, 8, 76, 15]],
-  ['unknown-integration', [80, 23, 80, 28]],
+  ['unknown-integration', [48, 8, 48, 13]],
+  ['unknown-integration', [64, 32, 64, 37]],
+  ['unknown-integration', [79, 8, 79, 15]],
+  ['unknown-integration', [83, 23, 83, 28]],
 ];
 
 /**

@@ -10,7 +10,7 @@ const languageOf: Record<Exclude<DocumentKind, 'other'>, string> = languageIds;
 let counter = 0;
 
 export function documentOf(text: string, kind: Exclude<DocumentKind, 'other'> = 'definition', name?: string): TextDocument {
-  const suffix = kind === 'definition' ? '.integration.json' : kind === 'flow' ? '.cxflow' : '.pattern.json';
+  const suffix = { definition: '.integration.json', flow: '.cxflow', pattern: '.pattern.json', template: '.template.json' }[kind];
   const uri = `file:///workspace/${name ?? `doc${++counter}`}${suffix}`;
   return TextDocument.create(uri, languageOf[kind], 1, text);
 }

@@ -20,6 +20,10 @@ service.index.batch(() => {
   }
 });
 const flows = path.join(examples, 'flows');
+// The example templates, open, as the workspace scan would index them: `+TM1` resolves, `+TM3` does not.
+for (const file of fs.readdirSync(path.join(examples, 'templates'))) {
+  service.documentChanged(documentOf(fs.readFileSync(path.join(examples, 'templates', file), 'utf8'), 'template', path.basename(file, '.template.json')));
+}
 
 async function diagnosticsOf(file: string) {
   const text = fs.readFileSync(path.join(flows, file), 'utf8');
@@ -48,7 +52,7 @@ describe('examples', () => {
   it('the 4.2 mistakes show every 4.2 code, and both dialects together show every flow code', async () => {
     const shown = new Set<string>();
     for (const file of ['mistakes.cxflow', 'mistakes-4.2.cxflow']) for (const d of (await diagnosticsOf(file)).diagnostics) shown.add(String(d.code));
-    for (const code of ['wrong-dialect', 'unbound-variable', 'shadowed-name']) assert.ok(shown.has(code), code);
+    for (const code of ['wrong-dialect', 'unbound-variable', 'shadowed-name', 'unknown-template']) assert.ok(shown.has(code), code);
   });
 
   it('the pattern payloads hold the mistakes examples/README.md lists, and no other', async () => {

@@ -50,7 +50,7 @@ interface FormatOptions {
 
 function parseFormatArguments(argv: string[]): FormatOptions {
   const options: FormatOptions = { check: false, tabSize: 2, insertSpaces: true, paths: [], help: false };
-  forEachArgument(argv, (message) => new UsageError(message), ({ arg, name, take }) => {
+  forEachArgument(argv, (message) => new UsageError(message), ({ arg, name, take, takeOneOf }) => {
     switch (name) {
       case '--check':
         options.check = true;
@@ -72,12 +72,9 @@ function parseFormatArguments(argv: string[]): FormatOptions {
       case '--settings':
         options.settingsFile = take();
         break;
-      case '--json-key-spacing': {
-        const v = take();
-        if (v !== 'compact' && v !== 'spaced') throw new UsageError(`--json-key-spacing must be compact or spaced, not "${v}"`);
-        options.keySpacing = v;
+      case '--json-key-spacing':
+        options.keySpacing = takeOneOf(['compact', 'spaced'] as const);
         break;
-      }
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         options.paths.push(arg);

@@ -1,7 +1,9 @@
 // Command-line arguments of cxengage-lint, parsed strictly: a usage error names the bad argument.
-import { forEachArgument } from './arguments';
-export type OutputFormat = 'text' | 'json' | 'sarif';
-export type DialectOption = 'auto' | '4.1' | '4.2';
+import { dialectChoices, forEachArgument } from './arguments';
+
+const formats = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof formats)[number];
+export type DialectOption = (typeof dialectChoices)[number];
 
 export interface CliOptions {
   paths: string[];
@@ -51,7 +53,7 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error, unread
 
 export function parseArguments(argv: string[]): CliOptions {
   const options: CliOptions = { paths: [], format: 'text', builtin: true, severity: {}, fix: false, help: false, version: false };
-  forEachArgument(argv, (message) => new UsageError(message), ({ arg, name, take }) => {
+  forEachArgument(argv, (message) => new UsageError(message), ({ arg, name, take, takeOneOf }) => {
     switch (name) {
       case '-h':
       case '--help':
@@ -67,18 +69,12 @@ export function parseArguments(argv: string[]): CliOptions {
       case '--no-builtin':
         options.builtin = false;
         break;
-      case '--format': {
-        const f = take();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
-        options.format = f;
+      case '--format':
+        options.format = takeOneOf(formats);
         break;
-      }
-      case '--dialect': {
-        const d = take();
-        if (d !== 'auto' && d !== '4.1' && d !== '4.2') throw new UsageError(`--dialect must be auto, 4.1 or 4.2, not "${d}"`);
-        options.dialect = d;
+      case '--dialect':
+        options.dialect = takeOneOf(dialectChoices);
         break;
-      }
       case '--max-warnings': {
         const n = take();
         if (!/^\d+$/.test(n)) throw new UsageError(`--max-warnings needs a whole number, not "${n}"`);

@@ -2,7 +2,7 @@
 // subcommands' are: a usage error names the bad argument.
 import * as fs from 'node:fs';
 import { DialectSetting } from '../service/simulation';
-import { forEachArgument } from './arguments';
+import { dialectChoices, forEachArgument } from './arguments';
 
 export class SimulationUsageError extends Error {}
 
@@ -20,9 +20,9 @@ export interface SimulationOptions {
 }
 
 /** `formats`: the output formats the subcommand takes; `inputs`: whether --events/--mocks/--key apply. */
-export function parseSimulationArguments(argv: string[], command: string, formats: readonly string[], inputs: boolean): SimulationOptions {
+export function parseSimulationArguments(argv: string[], command: string, formats: readonly SimulationOptions['format'][], inputs: boolean): SimulationOptions {
   const options: SimulationOptions = { paths: [], format: 'text', dialect: 'auto', workspace: '.', builtin: true, help: false };
-  forEachArgument(argv, (message) => new SimulationUsageError(message), ({ arg, name, take }) => {
+  forEachArgument(argv, (message) => new SimulationUsageError(message), ({ arg, name, take, takeOneOf }) => {
     switch (name) {
       case '-h':
       case '--help':
@@ -31,18 +31,12 @@ export function parseSimulationArguments(argv: string[], command: string, format
       case '--no-builtin':
         options.builtin = false;
         break;
-      case '--format': {
-        const f = take();
-        if (!formats.includes(f)) throw new SimulationUsageError(`--format must be ${formats.join(' or ')}, not "${f}"`);
-        options.format = f as SimulationOptions['format'];
+      case '--format':
+        options.format = takeOneOf(formats);
         break;
-      }
-      case '--dialect': {
-        const d = take();
-        if (d !== 'auto' && d !== '4.1' && d !== '4.2') throw new SimulationUsageError(`--dialect must be auto, 4.1 or 4.2, not "${d}"`);
-        options.dialect = d;
+      case '--dialect':
+        options.dialect = takeOneOf(dialectChoices);
         break;
-      }
       case '--workspace':
         options.workspace = take();
         break;

@@ -34,7 +34,7 @@ export function resolveTargets(paths: string[]): Targets {
     if (stat.isDirectory()) targets.folders.push(full);
     else if (!stat.isFile()) throw new UsageError(`cannot read ${p}: not a regular file`);
     else if (documentKind(URI.file(full).toString()) !== 'other') targets.files.push(full);
-    else throw new UsageError(`${p} is not a definition (*.integration.json), flow (*.cxflow) or pattern (*.pattern.json) file`);
+    else throw new UsageError(`${p} is not a definition (*.integration.json), flow (*.cxflow), pattern (*.pattern.json) or template (*.template.json) file`);
   }
   return targets;
 }
@@ -95,7 +95,7 @@ export async function openWorkspace(targets: Targets, settingsFor: (uri: string)
     for (const dir of scan.unreadable) fail(`cannot read ${shownPath(dir)}: no permission, or it is gone; its files were skipped`);
     if (scan.stoppedAt !== undefined) fail(`stopped looking through ${shownPath(scan.folder)} after too many ${scan.stoppedAt === 'maxFiles' ? 'files' : 'folders'}; check a smaller folder`);
   }
-  const files = [...service.workspace.knownFiles('definition'), ...service.workspace.knownFiles('flow')]
+  const files = [...service.workspace.knownFiles('definition'), ...service.workspace.knownFiles('flow'), ...service.workspace.knownFiles('template')]
     .map((f) => ({ uri: f.uri, file: URI.parse(f.uri).fsPath }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .map(({ uri, file }) => ({ uri, shown: path.relative(process.cwd(), file).split(path.sep).join('/') }));

@@ -32,6 +32,12 @@ export const flowCodes = {
   'wrong-dialect': 'error',
   'unbound-variable': 'warning',
   'shadowed-name': 'warning',
+  'unknown-template': 'warning',
+} as const satisfies Record<string, Severity>;
+
+/** Codes of message template files (besides `json-syntax` and `schema`, shared with definitions). */
+const templateCodes = {
+  'template-syntax': 'error',
 } as const satisfies Record<string, Severity>;
 
 /** Codes of the JSON of pattern payloads (besides `json-syntax` and `schema`, shared with definitions). */
@@ -47,7 +53,7 @@ const fileCodes = {
   'too-many-problems': 'information',
 } as const satisfies Record<string, Severity>;
 
-export const defaultSeverity = { ...definitionCodes, ...flowCodes, ...patternCodes, ...fileCodes } as const;
+export const defaultSeverity = { ...definitionCodes, ...flowCodes, ...patternCodes, ...templateCodes, ...fileCodes } as const;
 export type DiagnosticCode = keyof typeof defaultSeverity;
 
 export function isDiagnosticCode(value: string): value is DiagnosticCode {
@@ -166,6 +172,8 @@ export const messages = {
   bindingOnePair: (op: string) => `${quote(op)} binds one name: ${quote('[name value]')}`,
   bindingWithoutValue: (op: string, name: string) => `${quote(name)} has no value: ${quote(op)} binds names to values in pairs`,
   criteriaNotMap: (op: string) => `The criteria of ${quote(op)} must be a map \`{:field criterion ...}\``,
+  unknownTemplate: (id: string, known: number, suggestion?: string) =>
+    `No message template ${quote(`+${id}`)}: the workspace's ${known} template file${known === 1 ? '' : 's'} hold${known === 1 ? 's' : ''} no template with id ${quote(id)}${didYouMean(suggestion === undefined ? undefined : `+${suggestion}`)}`,
   templateArgument: () => '`template` takes a stored template `+TM1` or a string such as `"Total {{total}}"`',
   // Pattern files.
   rawLineBreaks: (count: number) =>
@@ -179,13 +187,15 @@ export const messages = {
     half === undefined
       ? 'An enabled pattern (`"status": true`) needs code: `code` (4.2), or `when` and `then` (4.1)'
       : `An enabled pattern (\`"status": true\`) with \`${half}\` needs \`${half === 'when' ? 'then' : 'when'}\` too (or \`code\` alone, 4.2)`,
+  // Template files.
+  templateSyntax: (detail: string) => `Mustache syntax: ${detail}`,
   patternTooDeep: (limit: number) => `Nesting deeper than ${limit} levels: no pattern file nests this deep, so the file was not analysed further`,
 } as const;
 
 /** One line per code: what it means (rule descriptions in SARIF output and the README). */
 export const codeSummaries: Record<DiagnosticCode, string> = {
   'json-syntax': 'The file is not valid strict JSON.',
-  schema: 'The file breaks its schema (integration definition or pattern payload).',
+  schema: 'The file breaks its schema (integration definition, pattern payload or message template).',
   'unredacted-secret': 'A password param is in a component\'s params but not in its redact list.',
   'secret-not-masked': 'A schema param named like a secret is not of type password.',
   'unknown-param': 'A static-params or redact entry names no param of the component or schema.',
@@ -208,6 +218,8 @@ export const codeSummaries: Record<DiagnosticCode, string> = {
   'wrong-dialect': 'A form of the other flow dialect (4.1 or 4.2) than the one the code is read as.',
   'unbound-variable': 'A 4.2 symbol that names no variable in scope and no function.',
   'shadowed-name': 'A 4.2 variable named like a function or form of the language, which it hides.',
+  'unknown-template': 'A +TMn reference to a message template that no template file of the workspace has.',
+  'template-syntax': 'The template text of a message template file is not valid Mustache.',
   'unknown-pattern-key': 'A pattern payload key that is not id, name, description, status, key, code, when or then.',
   'missing-pattern-code': 'An enabled pattern (status true) without code: neither code nor when and then.',
   'file-too-large': 'The file is larger than cxengage.maxFileSize and was not analysed.',

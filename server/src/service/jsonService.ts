@@ -1,5 +1,5 @@
-// The one JSON language service of the server: strict JSON, with the two schemas we ship (integration
-// definitions, pattern payloads) registered in memory and read on first use. The package itself is
+// The one JSON language service of the server: strict JSON, with the schemas we ship (integration
+// definitions, pattern payloads, message templates) registered in memory and read on first use. The package itself is
 // loaded on first use too: the server answers `initialize` without it.
 import type * as JsonPackage from 'vscode-json-languageservice';
 import type { JSONDocument, JSONSchema, LanguageService } from 'vscode-json-languageservice';
@@ -7,7 +7,7 @@ import { Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { shippedSchema } from './resources';
 
-export type SchemaKind = 'definition' | 'pattern';
+export type SchemaKind = 'definition' | 'pattern' | 'template';
 
 /** The vscode-json-languageservice package, loaded when first needed (it is a fifth of the bundle). */
 export function jsonPackage(): typeof JsonPackage {
@@ -18,6 +18,7 @@ export function jsonPackage(): typeof JsonPackage {
 const schemaFiles: Record<SchemaKind, string> = {
   definition: 'integration-definition.schema.json',
   pattern: 'pattern.schema.json',
+  template: 'template.schema.json',
 };
 
 /**
@@ -28,6 +29,7 @@ const schemaFiles: Record<SchemaKind, string> = {
 const viewNames: Record<SchemaKind, string> = {
   definition: 'document.integration.json',
   pattern: 'document.pattern.json',
+  template: 'document.template.json',
 };
 const viewUri = (kind: SchemaKind) => `cxengage-schema://documents/${viewNames[kind]}`;
 
@@ -60,7 +62,7 @@ function withoutRulesWeReport(schema: JSONSchema): JSONSchema {
   return { ...schema, definitions: { ...schema.definitions, pattern: rest } };
 }
 
-/** The JSON language service, configured once with both schemas. */
+/** The JSON language service, configured once with every schema. */
 export function jsonService(): LanguageService {
   if (service) return service;
   service = jsonPackage().getLanguageService({
@@ -70,7 +72,7 @@ export function jsonService(): LanguageService {
   service.configure({
     validate: true,
     allowComments: false,
-    schemas: (['definition', 'pattern'] as const).map((kind) => ({ uri: schemaFor(kind).id ?? kind, fileMatch: [viewNames[kind]], schema: schemaFor(kind) })),
+    schemas: (['definition', 'pattern', 'template'] as const).map((kind) => ({ uri: schemaFor(kind).id ?? kind, fileMatch: [viewNames[kind]], schema: schemaFor(kind) })),
   });
   return service;
 }

@@ -49,6 +49,12 @@ import { CancellationToken, FileAccess, ScanLimits, ScanProgress } from './works
 import { FileChange, FolderScan, Workspace } from './workspace/workspace';
 import { SourceDocument } from './workspace/sourceDocument';
 import { workspaceReferences } from './workspaceReferences';
+import { TemplateIndex } from './templates/templateIndex';
+import { jsonService } from './jsonService';
+import { TemplateFiles } from './templates/templateFiles';
+import { checkTemplateDocument } from './templates/templateChecks';
+import { completeTemplateFile, hoverTemplateFile } from './templates/templateEditing';
+import { templateUses } from './templates/templateUses';
 
 export interface ClientOptions {
   snippets: boolean;
@@ -69,6 +75,9 @@ const readsAtOnce = 16;
 export class LanguageService {
   readonly workspace: Workspace;
   readonly index = new DefinitionIndex();
+  /** The message templates (`*.template.json`) of the workspace, by id. */
+  readonly templates = new TemplateIndex();
+  private readonly templateFiles: TemplateFiles;
   readonly previews: PreviewRequests;
   private readonly store = new DocumentStore();
   private readonly settingsFor: (uri: string) => Settings;
@@ -81,6 +90,7 @@ export class LanguageService {
     this.builtins = new BuiltinDefinitions(options.builtins);
     this.workspace = new Workspace(options.files, options.settingsFor, options.scanLimits);
     this.previews = new PreviewRequests(this);
+    this.templateFiles = new TemplateFiles(this.workspace, this.templates, (source) => this.modelOf(source));
   }
 
   // ---- The workspace and its documents ----
@@ -88,6 +98,7 @@ export class LanguageService {
   setFolders(uris: readonly string[]): void {
     this.workspace.setFolders(uris);
     this.index.setFolders(this.workspace.folders);
+    this.templates.setFolders(this.workspace.folders);
   }
 
   /** Reads the built-in definitions into the index (once; every analysis needs them). */
@@ -120,6 +131,7 @@ export class LanguageService {
       for (const source of read) this.indexDefinition(source);
       for (const source of this.workspace.openDocuments()) if (source.kind === 'definition') this.indexDefinition(source);
     });
+    await this.templateFiles.scanned(token);
     return scans;
   }
 
@@ -127,12 +139,14 @@ export class LanguageService {
   documentChanged(doc: TextDocument): void {
     const source = this.workspace.setOpen(doc);
     if (source.kind === 'definition') this.indexDefinition(source);
+    this.templateFiles.changed(source);
   }
 
   /** A closed document: its state is dropped, and a definition goes back to what is on disk. */
   documentClosed(uri: string): Promise<void> {
     const source = this.workspace.setClosed(uri);
     this.store.drop(normaliseUri(uri));
+    if (source?.kind === 'template') return this.track(this.templateFiles.fromDisk(uri));
     if (source?.kind !== 'definition') return this.settled();
     return this.track(this.reindexFromDisk(uri));
   }
@@ -148,6 +162,7 @@ export class LanguageService {
             this.index.deleteWhere((key) => isInside(key, folder) && this.workspace.opened(key) === undefined);
           }
           const role = this.workspace.fileChanged(uri, change);
+          await this.templateFiles.fileChanged(uri, change);
           if (this.workspace.opened(uri) !== undefined) continue;
           if (role === 'definition') await this.reindexFromDisk(uri);
           else this.index.delete(uri);
@@ -206,7 +221,7 @@ export class LanguageService {
 
   contextFor(uri: string, settings = this.settingsFor(uri)): AnalysisContext {
     this.loadBuiltins();
-    return analysisContext(this.index, uri, settings);
+    return analysisContext(this.index, uri, settings, this.templates);
   }
 
   // ---- Requests ----
@@ -236,7 +251,8 @@ export class LanguageService {
       const check = model.kind === 'pattern' ? await checkPatternDocument(model.flow, ctx, analyses, limit) : checkFlowDocumentWithin(model.flow, ctx, analyses, limit);
       found = check.diagnostics;
       total = check.total;
-    } else found = [];
+    } else if (model.kind === 'template') found = await checkTemplateDocument(model.template);
+    else found = [];
     const doc = source.document;
     const graded = inDocumentOrder(applySeverityOverrides(found, settings));
     // Ranges can split a surrogate pair only where the text has one: most texts need no check.
@@ -280,6 +296,9 @@ export class LanguageService {
       case 'pattern':
         list = await completePattern(model.flow, at, this.contextFor(uri), options);
         break;
+      case 'template':
+        list = await completeTemplateFile(model.template, at, (id) => templateUses(this, id, uri), options.snippets);
+        break;
       default:
         return empty;
     }
@@ -301,6 +320,9 @@ export class LanguageService {
         break;
       case 'pattern':
         hover = await hoverPattern(model.flow, at, this.contextFor(uri));
+        break;
+      case 'template':
+        hover = await hoverTemplateFile(model.template, at, (id) => templateUses(this, id, uri));
         break;
       default:
         return null;
@@ -372,6 +394,8 @@ export class LanguageService {
       case 'flow':
       case 'pattern':
         return flowSymbols(model.flow, this.settingsFor(uri).flow.dialect, maxSymbols);
+      case 'template':
+        return jsonService().findDocumentSymbols2(model.template.document, model.template.json, { resultLimit: maxSymbols });
       default:
         return [];
     }

@@ -1,5 +1,5 @@
 // What the service knows of one version of a document: its guard problem, if a guard stopped it,
-// and its parse (a definition's JSON tree and model, or a flow's regions). A guarded document
+// and its parse (a definition's or template's JSON tree and model, or a flow's regions). A guarded document
 // gets an empty parse, so that no feature can read past the guard.
 import { Diagnostic } from 'vscode-languageserver-types';
 import { DefinitionDocument, emptyDefinitionDocument, parseDefinitionDocument } from '../definitions/definitionDocument';
@@ -7,6 +7,7 @@ import { FlowDocument, emptyFlowDocument, readFlowDocument } from '../flow';
 import { FlowRead } from '../flow/syntax/reader';
 import { SourceDocument } from '../workspace/sourceDocument';
 import { guardDocument } from './guards';
+import { TemplateDocument, emptyTemplateDocument, parseTemplateDocument } from '../templates/templateDocument';
 
 interface ModelBase {
   source: SourceDocument;
@@ -24,11 +25,16 @@ export interface FlowModel extends ModelBase {
   flow: FlowDocument;
 }
 
+export interface TemplateModel extends ModelBase {
+  kind: 'template';
+  template: TemplateDocument;
+}
+
 export interface OtherModel extends ModelBase {
   kind: 'other';
 }
 
-export type DocumentModel = DefinitionModel | FlowModel | OtherModel;
+export type DocumentModel = DefinitionModel | FlowModel | TemplateModel | OtherModel;
 
 /**
  * Guards, then parses, one version of a document. `previous`: the read of the version before (a
@@ -43,6 +49,8 @@ export function buildModel(source: SourceDocument, maxFileSize: number, previous
     case 'flow':
     case 'pattern':
       return { kind: source.kind, source, guard, flow: guard ? emptyFlowDocument(doc, source.kind) : readFlowDocument(doc, previous) };
+    case 'template':
+      return { kind: 'template', source, guard, template: guard ? emptyTemplateDocument(doc) : parseTemplateDocument(doc) };
     default:
       return { kind: 'other', source, guard };
   }

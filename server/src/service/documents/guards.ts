@@ -32,11 +32,11 @@ export function guardDocument(doc: TextDocument, kind: DocumentKind, maxFileSize
   const size = bytes ?? utf8Length(text);
   if (size > maxFileSize) return makeDiagnostic('file-too-large', fileStart, messages.fileTooLarge(size, maxFileSize));
   if (looksBinary(text)) return makeDiagnostic('not-analysed', fileStart, messages.binaryFile());
-  if (kind === 'definition' || kind === 'pattern') {
+  if (kind === 'definition' || kind === 'pattern' || kind === 'template') {
     const tooDeep = jsonNestingBeyond(text, maxJsonNesting);
     if (tooDeep !== undefined) {
       const range = { start: doc.positionAt(tooDeep), end: doc.positionAt(tooDeep + 1) };
-      return kind === 'definition'
+      return kind !== 'pattern'
         ? makeDiagnostic('schema', range, messages.tooDeep(maxJsonNesting))
         : makeDiagnostic('syntax', range, messages.patternTooDeep(maxJsonNesting));
     }

@@ -28,13 +28,14 @@ export interface Formatted {
 
 export function formatDocument(parsed: ParsedDocument, request: FormatRequest): Formatted {
   const { document: doc, kind } = parsed;
-  if (kind === 'definition' || kind === 'pattern') {
+  if (kind === 'definition' || kind === 'pattern' || kind === 'template') {
     const text = doc.getText();
     if (jsonNestingBeyond(text, maxJsonNesting) !== undefined) return { edits: [], note: tooDeepJsonNote };
     if (hasUnreadableToken(text)) return { edits: [], note: unreadableJsonNote };
   }
   switch (kind) {
     case 'definition':
+    case 'template':
       return { edits: formatJson(doc, request.options, request.json, request.range) };
     case 'flow':
     case 'pattern': {

@@ -14,6 +14,7 @@ export function foldingRanges(parsed: ParsedDocument, rangeLimit?: number): Fold
   switch (parsed.kind) {
     case 'definition':
     case 'pattern':
+    case 'template':
       // The JSON service folds with a scanner and a stack of its own: safe at any depth.
       return jsonService()
         .getFoldingRanges(doc, context)

@@ -20,6 +20,8 @@ export function parsedDocument(model: DocumentModel): ParsedDocument {
   switch (model.kind) {
     case 'definition':
       return { document, kind: 'definition', regions: [], json: () => (model.guard === undefined ? model.definition.json : undefined) };
+    case 'template':
+      return { document, kind: 'template', regions: [], json: () => (model.guard === undefined ? model.template.json : undefined) };
     case 'flow':
     case 'pattern':
       return { document, kind: model.kind, regions: model.flow.regions, json: () => model.flow.pattern?.json };

@@ -1,5 +1,5 @@
-// The files the service knows: the workspace folders, the definition and flow files under them
-// (by `cxengage.definitions.include`/`exclude`), found by a bounded scan and kept current by
+// The files the service knows: the workspace folders, the definition, flow and message template
+// files under them (definitions by `cxengage.definitions.include`/`exclude`), found by a bounded scan and kept current by
 // file events, and the open documents over them. Files are reached only through `FileAccess`, and
 // only those inside a workspace folder (or given one by one, as the CLI does) are ever read.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,13 +11,14 @@ import { Globs } from './globs';
 import { SourceDocument, diskDocument } from './sourceDocument';
 
 /** What a file on disk is to the workspace. */
-export type FileRole = 'definition' | 'flow';
+export type FileRole = 'definition' | 'flow' | 'template';
 
-const flowGlobs = ['**/*.cxflow', '**/*.pattern.json'];
+/** Flow and template files are known by name wherever they are (the exclude globs still apply). */
+const namedGlobs = ['**/*.cxflow', '**/*.pattern.json', '**/*.template.json'];
 
 export interface FolderScan {
   folder: string;
-  /** Definition and flow files found. */
+  /** Definition, flow and template files found. */
   files: number;
   stoppedAt?: keyof ScanLimits;
   unreadable: string[];
@@ -112,12 +113,13 @@ export class Workspace {
     // A file given by name is what its name says, wherever it is and whatever the globs say.
     if (folder === undefined || this.given.has(key)) {
       if (!this.given.has(key)) return undefined;
-      return kind === 'definition' ? 'definition' : kind === 'flow' || kind === 'pattern' ? 'flow' : undefined;
+      return kind === 'definition' ? 'definition' : kind === 'flow' || kind === 'pattern' ? 'flow' : kind === 'template' ? 'template' : undefined;
     }
     const relative = relativePath(folder, key);
     const { include, exclude } = this.settingsFor(folder).definitions;
     if (this.globs.any(relative, exclude)) return undefined;
     if (kind === 'flow' || kind === 'pattern') return 'flow';
+    if (kind === 'template') return 'template';
     return this.globs.any(relative, include) ? 'definition' : undefined;
   }
 
@@ -128,14 +130,14 @@ export class Workspace {
   }
 
   /**
-   * Finds the definition and flow files of every folder again. Bounded by the scan limits and
+   * Finds the definition, flow and template files of every folder again. Bounded by the scan limits and
    * cancellable; what a folder's scan found replaces what was known of it.
    */
   async scan(token?: CancellationToken, progress?: ScanProgress): Promise<FolderScan[]> {
     const results: FolderScan[] = [];
     for (const folder of this.folderList) {
       const { include, exclude } = this.settingsFor(folder).definitions;
-      const found = await this.files.findFiles(folder, [...include, ...flowGlobs], exclude, this.limits, token, progress);
+      const found = await this.files.findFiles(folder, [...include, ...namedGlobs], exclude, this.limits, token, progress);
       if (found.cancelled) {
         results.push({ folder, files: 0, unreadable: found.unreadable, cancelled: true });
         continue;
@@ -209,7 +211,8 @@ export class Workspace {
     const key = normaliseUri(uri);
     const known = this.known.get(key)?.uri ?? uri;
     const maxBytes = this.settingsFor(key).maxFileSize;
-    const kind = this.roleOf(key) === 'definition' ? 'definition' : documentKind(known);
+    const role = this.roleOf(key);
+    const kind = role === 'definition' || role === 'template' ? role : documentKind(known);
     const result = await this.files.readFile(known, maxBytes);
     switch (result.kind) {
       case 'text':

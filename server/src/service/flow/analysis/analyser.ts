@@ -19,6 +19,7 @@
 // - secret-inline:           { field, integration, entryRange: Range (key through value) }
 // - duplicate-field:         { field, firstRange: Range (the first occurrence's key) }
 // - unknown-unit:            { unit, suggestions: string[] }
+// - unknown-template:        { id, suggestions: string[] }
 import { messages } from '../../codes';
 import { AnalysisContext } from '../../analysisContext';
 import { regionDialect } from './dialect';
@@ -33,6 +34,7 @@ import { isPatternMap, patternMapKey, topLevelSide } from './sides';
 import { suggestionsFor } from './suggestions';
 import { FlowNode, keyName, ListNode, MapNode, operatorNode, SymbolNode } from '../syntax/tree';
 import { Expect, Item, Walk } from './walk';
+import { checkTemplateRef } from './templateCheck';
 
 /** Analyses every form of a region, reporting through `sink`; the dialect is the region's unless given. */
 export function analyseRegion(region: FlowRegion, ctx: AnalysisContext, sink: ProblemSink, dialect?: DialectVersion): void {
@@ -122,6 +124,9 @@ function visit(walk: Walk, item: Item): void {
       if (!response && walk.grammar.dialect === '4.1' && expect !== 'foreign') {
         walk.sink({ code: 'response-outside-success', start: node.start, end: node.end, message: messages.responseOutsideSuccess(walk.text(node)) });
       }
+      return;
+    case 'template':
+      checkTemplateRef(walk, node);
       return;
     case 'symbol':
       if (expect !== 'opaque' && expect !== 'foreign') variable(walk, node, scope);

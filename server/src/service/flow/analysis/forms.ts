@@ -12,6 +12,7 @@ import { checkInteraction } from './sendCheck';
 import { SecretValues } from './secretValues';
 import { ContainerNode, FlowNode, keyName, ListNode, MapEntry, operatorNode, SymbolNode } from '../syntax/tree';
 import { Item, Walk } from './walk';
+import { checkTemplateRef } from './templateCheck';
 
 /** Checks a list against the signature found for it and queues its arguments. */
 export function checkForm(walk: Walk, list: ListNode, found: Found, item: Item, secrets?: SecretValues): void {
@@ -121,7 +122,7 @@ function argument(
       if (child.kind !== 'template' && child.kind !== 'string') {
         walk.sink({ code: 'arity', start: child.start, end: child.end, message: messages.templateArgument() });
         walk.push(child, 'value', response, scope);
-      }
+      } else if (child.kind === 'template') checkTemplateRef(walk, child);
       return;
     case 'constant':
       // `case` compares with constants as written: a symbol there is a constant, not a variable.

@@ -54,10 +54,10 @@ export class Walk {
   private worthVisiting(node: FlowNode): boolean {
     const kind = node.kind;
     // A tagged literal (`#inst "..."`) is a constant: nothing inside it to check.
-    return kind === 'list' || kind === 'map' || kind === 'vector' || kind === 'set' || kind === 'response' || (kind === 'symbol' && this.symbols);
+    return kind === 'list' || kind === 'map' || kind === 'vector' || kind === 'set' || kind === 'response' || kind === 'template' || (kind === 'symbol' && this.symbols);
   }
 
-  /** Queues a node to visit; only containers, `$` values and (4.2) symbols have anything to check. */
+  /** Queues a node to visit; only containers, `$` values, `+TM1` and (4.2) symbols have anything to check. */
   push(node: FlowNode | undefined, expect: Expect, response: boolean, scope: Scope): void {
     if (node !== undefined && (expect === 'define' || this.worthVisiting(node))) this.items.push({ node, expect, response, scope });
   }

@@ -16,6 +16,7 @@ import { documentOutline } from './outline';
 import { targetAt } from './targets';
 import { Definition } from '../../definitions/model';
 import { payloadCodeActions } from './payloadFixes';
+import { completeTemplate, hoverTemplate, templateDefinition } from './templateRefs';
 
 /** The region under a document offset, with the grammar of the dialect it is read as. */
 function regionWithGrammar(flowDoc: FlowDocument, offset: number, ctx: AnalysisContext): { region: FlowRegion; grammar: Grammar } | undefined {
@@ -26,13 +27,17 @@ function regionWithGrammar(flowDoc: FlowDocument, offset: number, ctx: AnalysisC
 export function completeFlow(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext, options: { snippets: boolean }): CompletionItem[] {
   const offset = flowDoc.document.offsetAt(position);
   const at = regionWithGrammar(flowDoc, offset, ctx);
-  return at === undefined ? [] : completeInRegion(at.region, at.region.toRegionOffset(offset), ctx, options, at.grammar);
+  if (at === undefined) return [];
+  const regionOffset = at.region.toRegionOffset(offset);
+  return completeTemplate(at.region, regionOffset, ctx, at.grammar.dialect) ?? completeInRegion(at.region, regionOffset, ctx, options, at.grammar);
 }
 
 export function hoverFlow(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): Hover | null {
   const offset = flowDoc.document.offsetAt(position);
   const at = regionWithGrammar(flowDoc, offset, ctx);
-  return at === undefined ? null : hoverInRegion(at.region, at.region.toRegionOffset(offset), ctx, at.grammar);
+  if (at === undefined) return null;
+  const regionOffset = at.region.toRegionOffset(offset);
+  return hoverTemplate(at.region, regionOffset, ctx, at.grammar.dialect) ?? hoverInRegion(at.region, regionOffset, ctx, at.grammar);
 }
 
 /** The definition of an integration, message type or field; in 4.2 code, also the binding of a variable. */
@@ -41,6 +46,8 @@ export function flowDefinition(flowDoc: FlowDocument, position: Position, ctx: A
   const at = regionWithGrammar(flowDoc, offset, ctx);
   if (at === undefined) return [];
   const regionOffset = at.region.toRegionOffset(offset);
+  const template = templateDefinition(at.region, regionOffset, ctx);
+  if (template.length > 0) return template;
   const found = definitionInRegion(at.region, regionOffset, ctx);
   return found.length > 0 || at.grammar.dialect !== '4.2' ? found : variableDefinition(at.region, regionOffset, flowDoc.uri);
 }

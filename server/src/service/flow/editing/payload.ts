@@ -46,7 +46,8 @@ function snippetAsPlainText(snippet: string): string {
   );
 }
 
-function withoutSnippet(item: CompletionItem): CompletionItem {
+/** An item as a client without snippets takes it. */
+export function withoutSnippet(item: CompletionItem): CompletionItem {
   if (item.insertTextFormat !== InsertTextFormat.Snippet) return item;
   const plain: CompletionItem = { ...item, insertTextFormat: InsertTextFormat.PlainText };
   if (item.insertText !== undefined) plain.insertText = snippetAsPlainText(item.insertText);
