@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiskFileAccess } from './node/diskFileAccess';
 import { registerPreviewHandlers } from './previewHandlers';
 import { registerDialectHandlers } from './dialectHandlers';
+import { EditingRefresh, editingCapabilities, registerEditingHandlers } from './editingHandlers';
 import { InitializationOptions } from './protocol';
 import type { Formatted } from './service/formatting/documentFormatting';
 import { safeHandler, safely } from './safeHandler';
@@ -49,6 +50,7 @@ export function startServer(connection: Connection): void {
   let watchRegistration = false;
   let folderEvents = false;
   let progressSupport = false;
+  let clientCaps: InitializeParams['capabilities'] = {};
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   let scanned: Promise<void> = new Promise<void>(() => undefined);
@@ -65,6 +67,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
+    clientCaps = caps;
     pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -93,6 +96,7 @@ export function startServer(connection: Connection): void {
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        ...editingCapabilities(),
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'cxengage', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -166,7 +170,10 @@ export function startServer(connection: Connection): void {
   }
 
   // Every index change re-grades open documents: flows see new messages, definitions see duplicates.
-  service.index.onDidChange(() => scheduleAll());
+  service.index.onDidChange(() => {
+    scheduleAll();
+    editing.refresh();
+  });
 
   documents.onDidChangeContent((event) =>
     safely(log, 'document change', () => {
@@ -202,6 +209,7 @@ export function startServer(connection: Connection): void {
       await ready;
       await settings.refresh();
       scheduleAll();
+      editing.refresh();
       await scan();
     }),
   );
@@ -272,6 +280,7 @@ export function startServer(connection: Connection): void {
   registerPreviewHandlers(connection, service, answerable);
   registerDialectHandlers(connection, service, answerable);
   registerStatusHandlers(connection, service, answerable);
+  const editing: EditingRefresh = registerEditingHandlers(connection, service, answerable, () => clientCaps);
   connection.onDocumentFormatting(safeHandler(log, 'formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options)))));
   connection.onDocumentRangeFormatting(
     safeHandler(log, 'range formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options, p.range)))),
