@@ -18,6 +18,8 @@ import {
   InitializedNotification,
   InitializeRequest,
   InitializeResult,
+  InlayHintRefreshRequest,
+  SemanticTokensRefreshRequest,
   ProtocolConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
@@ -44,6 +46,8 @@ export interface StartOptions {
   snippets?: boolean;
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** Declare support of workspace/semanticTokens/refresh and workspace/inlayHint/refresh. */
+  editingRefresh?: boolean;
 }
 
 const waitLimitMs = 15_000;
@@ -55,6 +59,8 @@ export class TestClient {
   /** window/logMessage notifications (the output channel). */
   readonly logs: LogEntry[] = [];
   refreshes = 0;
+  /** workspace/semanticTokens/refresh and workspace/inlayHint/refresh requests received. */
+  editingRefreshes = { semanticTokens: 0, inlayHints: 0 };
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
@@ -91,6 +97,14 @@ export class TestClient {
       client.refreshes++;
       client.notify();
     });
+    connection.onRequest(SemanticTokensRefreshRequest.type, () => {
+      client.editingRefreshes.semanticTokens++;
+      client.notify();
+    });
+    connection.onRequest(InlayHintRefreshRequest.type, () => {
+      client.editingRefreshes.inlayHints++;
+      client.notify();
+    });
     connection.listen();
 
     const capabilities: ClientCapabilities = {
@@ -99,6 +113,7 @@ export class TestClient {
         workspaceFolders: true,
         didChangeWatchedFiles: { dynamicRegistration: true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+        ...(options.editingRefresh ? { semanticTokens: { refreshSupport: true }, inlayHint: { refreshSupport: true } } : {}),
       },
       textDocument: {
         completion: { completionItem: { snippetSupport: options.snippets ?? true } },
