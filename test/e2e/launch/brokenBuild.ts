@@ -44,7 +44,7 @@ export async function makeBrokenBuild(dir: string): Promise<BrokenBuild> {
   const vsix = path.join(dir, 'cxengage-language-tools-broken.vsix');
   await runLogged(
     process.execPath,
-    [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'EXTENSION.md', '-o', vsix],
+    [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--readme-path', 'EXTENSION.md', '-o', vsix],
     { cwd: dir, logFile: path.join(dir, 'package.log'), timeoutMs: 60_000, what: 'packaging the broken build of the extension' },
   );
   return { dir, server, vsix };
