@@ -40,7 +40,8 @@ describe('the semantic token and inlay hint contributions', () => {
   });
 
   it('defaults each inlay hint setting as the service does', () => {
-    const settings = Object.assign({}, ...contributes.configuration.map((c) => c.properties)) as Record<string, { default?: unknown }>;
+    const settings: Record<string, { default?: unknown }> = {};
+    for (const section of contributes.configuration) Object.assign(settings, section.properties);
     assert.deepEqual(
       { missingFields: settings['cxengage.inlayHints.missingFields'].default, integrationNames: settings['cxengage.inlayHints.integrationNames'].default },
       defaultSettings.inlayHints,
