@@ -66,6 +66,16 @@ describe('definition files over LSP (push diagnostics)', () => {
         documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        semanticTokensProvider: {
+          legend: {
+            tokenTypes: ['namespace', 'function', 'property', 'variable', 'parameter', 'keyword'],
+            tokenModifiers: ['declaration', 'readonly', 'deprecated', 'defaultLibrary', 'unknown'],
+          },
+          full: true,
+          range: true,
+        },
+        signatureHelpProvider: { triggerCharacters: ['{', ' ', ':'], retriggerCharacters: ['"'] },
+        inlayHintProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cxengage-language-server', version: '0.1.0' },
