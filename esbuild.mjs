@@ -34,6 +34,7 @@ const nodeBundles = [
 
 const webBundles = [
   { entryPoints: ['client/src/preview/main.ts'], outfile: 'dist/preview.js' },
+  { entryPoints: ['client/src/simulation/traceMain.ts'], outfile: 'dist/trace.js' },
 ].map((b) => ({ ...common, ...b, format: 'iife', platform: 'browser', target: 'es2022' }));
 
 const bundles = [...nodeBundles, ...webBundles].filter((b) => existsSync(b.entryPoints[0]));

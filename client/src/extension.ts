@@ -8,6 +8,7 @@ import { registerBuiltinDefinitions } from './builtinDefinitions';
 import { registerDialectSwitch } from './dialectSwitch';
 import { openExamples } from './examples';
 import { registerPreviews } from './preview';
+import { registerSimulation, SimulationApi } from './simulation';
 import { registerStatus, selector } from './status';
 
 let client: LanguageClient | undefined;
@@ -21,7 +22,12 @@ function codeLensesOn(document: vscode.TextDocument): boolean {
   return vscode.workspace.getConfiguration('cxengage.previews', document).get<boolean>('codeLens', true);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and the in-editor suite). */
+export interface CxEngageApi {
+  simulation: SimulationApi;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CxEngageApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -87,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     clearTimeout(slow);
   }
   registerPreviews(context, started);
+  return { simulation: registerSimulation(context, started) };
 }
 
 export async function deactivate(): Promise<void> {

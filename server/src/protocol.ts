@@ -98,3 +98,29 @@ export interface ServerStatus {
 }
 
 export const StatusRequest = new RequestType<StatusParams, ServerStatus, void>('cxengage/status');
+
+// ---- The simulator in the editor: patterns to run, the workspace's inputs, runs and test cases ----
+
+export type * from './service/runs/runProtocol';
+import type {
+  PatternListParams,
+  RunnablePattern,
+  RunPatternParams,
+  RunPatternResult,
+  RunTestCaseParams,
+  SimulationInputs,
+  SimulationInputsParams,
+  TestCaseRun,
+} from './service/runs/runProtocol';
+
+/** The runnable patterns of a flow or pattern file, each with the range a Run lens goes above. */
+export const PatternListRequest = new RequestType<PatternListParams, RunnablePattern[], void>('cxengage/patterns');
+
+/** The events files, mocks files and test cases of the workspace (the run quick pick, the Testing view). */
+export const SimulationInputsRequest = new RequestType<SimulationInputsParams, SimulationInputs, void>('cxengage/simulationInputs');
+
+/** Runs one pattern against an events file (and mocks), files read as open in the editor; the trace. */
+export const RunPatternRequest = new RequestType<RunPatternParams, RunPatternResult, void>('cxengage/runPattern');
+
+/** Runs one test case of a `*.cxtest.json` and judges it. */
+export const RunTestCaseRequest = new RequestType<RunTestCaseParams, TestCaseRun, void>('cxengage/runTestCase');

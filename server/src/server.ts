@@ -21,6 +21,7 @@ import { DiskFileAccess } from './node/diskFileAccess';
 import { registerPreviewHandlers } from './previewHandlers';
 import { registerDialectHandlers } from './dialectHandlers';
 import { EditingRefresh, editingCapabilities, registerEditingHandlers } from './editingHandlers';
+import { registerSimulationHandlers } from './simulationHandlers';
 import { InitializationOptions } from './protocol';
 import type { Formatted } from './service/formatting/documentFormatting';
 import { safeHandler, safely } from './safeHandler';
@@ -281,6 +282,7 @@ export function startServer(connection: Connection): void {
   registerDialectHandlers(connection, service, answerable);
   registerStatusHandlers(connection, service, answerable);
   const editing: EditingRefresh = registerEditingHandlers(connection, service, answerable, () => clientCaps);
+  registerSimulationHandlers(connection, service, answerable);
   connection.onDocumentFormatting(safeHandler(log, 'formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options)))));
   connection.onDocumentRangeFormatting(
     safeHandler(log, 'range formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options, p.range)))),

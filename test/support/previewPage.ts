@@ -1,4 +1,4 @@
-// The host side of the preview webview in a real browser: a local page served with the panel's
+// The host side of the preview and trace webviews in a real browser: a local page served with the panel's
 // own HTML and CSP, an acquireVsCodeApi stand-in, VS Code theme colours, and page checks.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Browser, ConsoleMessage, Page, chromium } from 'playwright-core';
 import type { HostMessage, PreviewState, PreviewTarget } from '../../client/src/preview/messages';
 import { previewHtml } from '../../client/src/preview/webviewHtml';
+import type { TraceState } from '../../client/src/simulation/traceMessages';
 import type { FormModel } from '../../server/src/service/previews';
 
 const root = path.resolve(__dirname, '../../..');
@@ -96,7 +97,7 @@ let origin: string;
 let browser: Browser;
 
 /** The stand-in for the webview host: acquireVsCodeApi, the theme, and a CSP violation log. */
-function hostScript(theme: Record<string, string>, bodyClass: string, savedState: PreviewState | undefined): string {
+function hostScript(theme: Record<string, string>, bodyClass: string, savedState: unknown): string {
   return `(() => {
     window.__posted = [];
     window.__state = ${JSON.stringify(savedState ?? null)};
@@ -115,7 +116,10 @@ function hostScript(theme: Record<string, string>, bodyClass: string, savedState
   })();`;
 }
 
-export async function openPreview(savedState?: PreviewState, theme = themes[0]): Promise<{ page: Page; log: PageLog }> {
+/** The pages served: the form previews, and the trace panel (same HTML and CSP, its own bundle). */
+export type PageName = 'preview' | 'trace';
+
+export async function openPreview(savedState?: PreviewState | TraceState, theme = themes[0], name: PageName = 'preview'): Promise<{ page: Page; log: PageLog }> {
   const page = await browser.newPage({ viewport: { width: 760, height: 900 }, deviceScaleFactor: 1 });
   const log: PageLog = { console: [], errors: [] };
   page.on('console', (m: ConsoleMessage) => log.console.push(`${m.type()}: ${m.text()}`));
@@ -125,7 +129,7 @@ export async function openPreview(savedState?: PreviewState, theme = themes[0]):
     void d.dismiss();
   });
   await page.addInitScript(hostScript(theme.vars, theme.bodyClass, savedState));
-  await page.goto(`${origin}/preview.html`);
+  await page.goto(`${origin}/${name}.html`);
   await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
   return { page, log };
 }
@@ -134,7 +138,9 @@ export async function post(page: Page, message: HostMessage): Promise<void> {
   await page.evaluate((m) => window.postMessage(m, '*'), message);
   // The script stores the state and renders in the same task: once the state is there, so is the DOM.
   const expected = JSON.stringify(
-    message.type === 'model' ? { target: message.target, model: message.model } : { target: message.target, text: message.text },
+    message.type === 'model'
+      ? { target: message.target, model: message.model, ...(message.lastRun ? { lastRun: message.lastRun } : {}) }
+      : { target: message.target, text: message.text },
   );
   await page.waitForFunction((e) => JSON.stringify((window as unknown as { __state: unknown }).__state) === e, expected);
 }
@@ -168,18 +174,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Serves the preview page and starts Chromium (Debian's, headless). */
 export async function startPreviewHost(): Promise<void> {
-  for (const file of ['preview.js', 'preview.css']) {
+  for (const file of ['preview.js', 'preview.css', 'trace.js', 'trace.css']) {
     assert.ok(fs.existsSync(path.join(dist, file)), `dist/${file} is missing: run \`node esbuild.mjs\` first`);
   }
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/preview.html') {
+    const html = /^\/(preview|trace)\.html$/.exec(url.pathname);
+    if (html) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(
         previewHtml({
           cspSource: origin,
-          scriptUri: `${origin}/dist/preview.js`,
-          styleUri: `${origin}/dist/preview.css`,
+          scriptUri: `${origin}/dist/${html[1]}.js`,
+          styleUri: `${origin}/dist/${html[1]}.css`,
           nonce,
           title: 'Preview',
         }),
@@ -191,7 +198,7 @@ export async function startPreviewHost(): Promise<void> {
       res.writeHead(204).end();
       return;
     }
-    const match = /^\/dist\/(preview\.(js|css))$/.exec(url.pathname);
+    const match = /^\/dist\/((?:preview|trace)\.(js|css))$/.exec(url.pathname);
     if (!match) {
       res.writeHead(404).end();
       return;

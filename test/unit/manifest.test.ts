@@ -124,16 +124,28 @@ describe('the editor set-up of the three languages', () => {
 });
 
 describe('the commands of the manifest', () => {
-  it('puts the previews in the editor title bar and on Ctrl+K V for the files they preview', () => {
+  it('puts the previews and Run Pattern in the editor title bar, and the previews on Ctrl+K V, for the files they work on', () => {
     const titleBar = manifest.contributes.menus['editor/title'].map((m) => [m.command, m.when]);
     assert.deepEqual(titleBar, [
       ['cxengage.previewIntegrationForm', 'resourceLangId == cxengage-integration'],
       ['cxengage.previewSendForm', 'resourceLangId == cxflow || resourceLangId == cxengage-pattern'],
+      ['cxengage.runPattern', 'resourceLangId == cxflow || resourceLangId == cxengage-pattern'],
     ]);
     const keys = manifest.contributes.keybindings.map((k) => [k.command, k.key, k.when]);
     assert.deepEqual(keys, [
       ['cxengage.previewIntegrationForm', 'ctrl+k v', 'editorLangId == cxengage-integration'],
       ['cxengage.previewSendForm', 'ctrl+k v', 'editorLangId == cxflow || editorLangId == cxengage-pattern'],
+    ]);
+  });
+
+  it('offers Show Trace on the failure messages of the Testing view that have a trace, and nowhere in the palette', () => {
+    const menus = manifest.contributes.menus;
+    for (const place of ['testing/message/context', 'testing/message/content']) {
+      assert.deepEqual(menus[place].map((m) => [m.command, m.when]), [['cxengage.showTestTrace', 'testMessage == cxengage.caseWithTrace']], place);
+    }
+    assert.deepEqual(menus.commandPalette.map((m) => [m.command, m.when]), [
+      ['cxengage.runPattern', 'editorLangId == cxflow || editorLangId == cxengage-pattern'],
+      ['cxengage.showTestTrace', 'false'],
     ]);
   });
 

@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { IntegrationListRequest, IntegrationSummary } from '../../../server/src/protocol';
 import { PreviewTarget, isPreviewTarget } from './messages';
 import { PreviewPanel, integrationViewType, sendViewType, viewTypeOf, webviewOptions } from './previewPanel';
+import { lastRuns } from '../simulation/lastRuns';
 
 /** Unsaved edits re-render after this pause, so typing does not flood the server. */
 const editDelay = 250;
@@ -73,6 +74,12 @@ class Previews {
     const send = this.panels.get(sendViewType);
     // A send form also changes when the definition of its integration is edited.
     if (send && (send.sourceUri === uri || isDefinition(document))) send.schedule(editDelay);
+  }
+
+  /** A run of the flow the send form shows: the form shows its values. */
+  onLastRun(uri: string): void {
+    const send = this.panels.get(sendViewType);
+    if (send?.sourceUri === uri) send.schedule(0);
   }
 
   onSelectionChanged(editor: vscode.TextEditor): void {
@@ -188,5 +195,6 @@ export function registerPreviews(context: vscode.ExtensionContext, client: Langu
     vscode.workspace.onDidChangeTextDocument((e) => previews.onDocumentChanged(e.document)),
     vscode.window.onDidChangeTextEditorSelection((e) => previews.onSelectionChanged(e.textEditor)),
     vscode.window.onDidChangeActiveTextEditor((editor) => previews.onActiveEditorChanged(editor)),
+    lastRuns.onDidChange((uri) => previews.onLastRun(uri)),
   );
 }

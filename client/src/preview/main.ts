@@ -22,14 +22,14 @@ function reveal(range: FormRange): void {
   vscode.postMessage({ type: 'reveal', range });
 }
 
-function render(state: Pick<PreviewState, 'model' | 'text'>): void {
+function render(state: Pick<PreviewState, 'model' | 'text' | 'lastRun'>): void {
   const focusedId = document.activeElement?.id;
   const scroll = document.scrollingElement?.scrollTop ?? 0;
   resetIds();
   let content: HTMLElement;
   if (state.model?.kind === 'integration') content = renderIntegration(state.model, reveal);
   else if (state.model?.kind === 'send') {
-    content = renderSend(state.model, { reveal, apply: (values) => vscode.postMessage({ type: 'apply', values }) });
+    content = renderSend(state.model, { reveal, apply: (values) => vscode.postMessage({ type: 'apply', values }) }, state.lastRun);
   }
   else content = el('main', { class: 'preview' }, el('p', { class: 'empty' }, state.text ?? 'Loading…'));
   root.replaceChildren(content);
@@ -48,7 +48,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!isHostMessage(message)) return;
   const state: PreviewState =
     message.type === 'model'
-      ? { target: message.target, model: message.model }
+      ? { target: message.target, model: message.model, ...(message.lastRun ? { lastRun: message.lastRun } : {}) }
       : { target: message.target, text: message.text };
   vscode.setState(state);
   render(state);

@@ -6,8 +6,20 @@ export type PreviewTarget =
   | { kind: 'integration'; uri?: string; integrationType?: string }
   | { kind: 'send'; uri: string; position: FormPosition };
 
+/** The values a send was last run with by the simulator (params rendered, credentials masked). */
+export interface LastRunValues {
+  /** The key value of the group the run was for. */
+  key: string;
+  /** Virtual time of the attempt, as the trace shows it. */
+  at: string;
+  attempt: number;
+  /** The mock's outcome: `ok`, `failed: <reason>`, `timed out`. */
+  outcome: string;
+  params: Record<string, string>;
+}
+
 export type HostMessage =
-  | { type: 'model'; target: PreviewTarget; model: FormModel }
+  | { type: 'model'; target: PreviewTarget; model: FormModel; lastRun?: LastRunValues }
   /** Nothing to show (no send in the file, the file is gone, ...). */
   | { type: 'empty'; target: PreviewTarget; text: string };
 
@@ -21,6 +33,7 @@ export type WebviewMessage =
 export interface PreviewState {
   target: PreviewTarget;
   model?: FormModel;
+  lastRun?: LastRunValues;
   text?: string;
 }
 

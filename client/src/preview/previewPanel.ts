@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { FormModelRequest, FormModelParams, FormModel, FormRange, SendFormEditRequest } from '../../../server/src/protocol';
 import { HostMessage, PreviewTarget, isWebviewMessage } from './messages';
 import { makeNonce, previewHtml } from './webviewHtml';
+import { lastRuns } from '../simulation/lastRuns';
 
 export const integrationViewType = 'cxengage.integrationForm';
 export const sendViewType = 'cxengage.sendForm';
@@ -85,7 +86,8 @@ export class PreviewPanel implements vscode.Disposable {
     let message: HostMessage;
     try {
       const model = await this.client.sendRequest(FormModelRequest, requestParams(target));
-      message = model ? { type: 'model', target: followModel(target, model), model } : { type: 'empty', target, text: emptyText(target) };
+      const lastRun = model?.kind === 'send' ? lastRuns.of(model.uri, model.range) : undefined;
+      message = model ? { type: 'model', target: followModel(target, model), model, ...(lastRun ? { lastRun } : {}) } : { type: 'empty', target, text: emptyText(target) };
     } catch (error) {
       message = { type: 'empty', target, text: `The form could not be built: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -161,7 +163,7 @@ function panelTitle(message: HostMessage): string {
   return model.kind === 'integration' ? `Form: ${model.displayName}` : `Send Form: ${model.integration} ${model.message}`;
 }
 
-async function revealRange(uri: string, range: FormRange): Promise<void> {
+export async function revealRange(uri: string, range: FormRange): Promise<void> {
   const target = vscode.Uri.parse(uri);
   const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
   const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());

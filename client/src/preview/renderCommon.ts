@@ -13,7 +13,7 @@ export function section(title: Child | Child[], ...children: Children[]): HTMLEl
 }
 
 /** Message text where `quoted` words show as code, as in the editor's hovers. */
-function richText(text: string): DocumentFragment {
+export function richText(text: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
   text.split('`').forEach((part, i) => {
     if (part === '') return;

@@ -2,6 +2,7 @@
 import type { SendFieldModel, SendFormModel, SendValue } from '../../../server/src/protocol';
 import { Child, code, el, freshId } from './dom';
 import { Reveal, fieldRow, problemsSection, revealButton, section } from './renderCommon';
+import type { LastRunValues } from './messages';
 
 /** What the send form can ask of the panel besides revealing ranges. */
 export interface SendFormActions {
@@ -9,7 +10,7 @@ export interface SendFormActions {
   apply(values: Record<string, string>): void;
 }
 
-export function renderSend(model: SendFormModel, actions: SendFormActions): HTMLElement {
+export function renderSend(model: SendFormModel, actions: SendFormActions, lastRun?: LastRunValues): HTMLElement {
   const reveal = actions.reveal;
   const title = el('h1', {}, code(`${model.operator} ${model.integration} ${model.message}`));
   const header = el(
@@ -31,7 +32,18 @@ export function renderSend(model: SendFormModel, actions: SendFormActions): HTML
   for (const field of model.fields) form.appendChild(sendField(field, reveal));
   if (model.fields.some((f) => f.editable)) form.appendChild(applyBar(form, actions));
   root.appendChild(section(['Message ', code(model.message)], form));
+  if (lastRun) root.appendChild(lastRunSection(lastRun));
   return root;
+}
+
+/** The values the simulator's last run sent (rendered, credentials masked), and the mock's answer. */
+function lastRunSection(run: LastRunValues): HTMLElement {
+  const rows = Object.entries(run.params).map(([name, value]) => el('tr', {}, el('th', { scope: 'row' }, name), el('td', {}, value)));
+  return section(
+    'Last run',
+    el('p', { class: 'help' }, `Key ${run.key}, ${run.at}${run.attempt > 1 ? `, attempt ${run.attempt}` : ''}: ${run.outcome}`),
+    rows.length > 0 ? el('table', { class: 'last-run' }, el('tbody', {}, rows)) : el('p', { class: 'empty' }, 'Sent no params.'),
+  );
 }
 
 /** Apply writes the values typed or chosen in editable fields into the flow, as string constants. */

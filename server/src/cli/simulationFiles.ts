@@ -11,7 +11,7 @@ import { parseDefinitionDocument } from '../service/definitions/definitionDocume
 import { DefinitionIndex } from '../service/definitions/definitionIndex';
 import { Definition } from '../service/definitions/model';
 import { languageIds } from '../service/documentKind';
-import { CaseLoader, InputProblem, MessageCheck, MessageTemplate, readTemplate, TemplateSet, templateSet } from '../service/simulation';
+import { CaseLoader, InputProblem, MessageCheck, MessageTemplate, messageCheck, readTemplate, TemplateSet, templateSet } from '../service/simulation';
 import { defaultScanLimits } from '../service/workspace/fileAccess';
 
 export interface SimulationFiles {
@@ -49,14 +49,7 @@ export async function loadSimulationFiles(root: string, builtin: boolean): Promi
   }
   const scope = { builtin };
   const lookup = (integration: string) => index.lookup(integration, scope);
-  const checkMock: MessageCheck = (integration, message) => {
-    const definition = lookup(integration);
-    if (definition === undefined) return `no integration "${integration}" among the definitions`;
-    const sends = definition.endpoint?.sends ?? [];
-    if (definition.endpoint?.message(message) === undefined) return `${integration} has no message "${message}" (its messages: ${sends.map((m) => m.name).join(', ') || 'none'})`;
-    return undefined;
-  };
-  return { lookup, checkMock, templates: templateSet(templates), problems };
+  return { lookup, checkMock: messageCheck(lookup), templates: templateSet(templates), problems };
 }
 
 export function readText(file: string): string | undefined {

@@ -196,18 +196,24 @@ describe('a first hour with CxEngage Language Tools', function () {
       await waitForPreview('Form: Twilio');
     });
 
-    it('turns the Preview form lenses off with a setting', async function () {
+    it('turns the Preview form lenses and the Run lenses off, each with its own setting', async function () {
       const doc = await openDocument(files.flow);
-      const lenses = () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-      await waitFor('code lenses on the flow', async () => ((await lenses()).length > 0 ? true : undefined), { timeoutMs: firstAnswerMs });
+      const lensCommands = async () =>
+        [...new Set((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).map((l) => l.command?.command))].sort();
+      const both = ['cxengage.previewSendForm', 'cxengage.runPattern'];
+      await waitFor('both kinds of code lens on the flow', async () => (JSON.stringify(await lensCommands()) === JSON.stringify(both) ? true : undefined), { timeoutMs: firstAnswerMs });
       const previews = vscode.workspace.getConfiguration('cxengage.previews');
+      const simulation = vscode.workspace.getConfiguration('cxengage.simulation');
       await previews.update('codeLens', false, vscode.ConfigurationTarget.Global);
       try {
-        assert.deepEqual(await lenses(), []);
+        assert.deepEqual(await lensCommands(), ['cxengage.runPattern']);
+        await simulation.update('codeLens', false, vscode.ConfigurationTarget.Global);
+        assert.deepEqual(await lensCommands(), []);
       } finally {
         await previews.update('codeLens', undefined, vscode.ConfigurationTarget.Global);
+        await simulation.update('codeLens', undefined, vscode.ConfigurationTarget.Global);
       }
-      assert.ok((await lenses()).length > 0);
+      assert.deepEqual(await lensCommands(), both);
     });
   });
 

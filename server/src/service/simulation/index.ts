@@ -22,7 +22,7 @@ export type { DialectSetting, DialectVersion } from '../flow/analysis/dialect';
 export type { InputProblem, SimEvent } from './events';
 export { eventsFromJson, readEventsText, defaultStart } from './events';
 export type { MessageCheck, MockOutcome } from './mocks';
-export { Mocks, readMocks } from './mocks';
+export { messageCheck, Mocks, readMocks } from './mocks';
 export type { Pattern } from './patterns';
 export { patternsOf, readFlowDocument } from './patterns';
 export type { SimulationInput } from './simulate';

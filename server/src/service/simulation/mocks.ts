@@ -1,5 +1,6 @@
 // Mocked endpoints: per "<integration> <message>", the outcomes of its calls in call order, the
 // last one repeating; a message without mocks answers `{"ok": {}}`.
+import type { Definition } from '../definitions/model';
 import { InputProblem } from './events';
 import { fromJson, isMap, Value, ValueMap } from './values';
 
@@ -7,6 +8,17 @@ export type MockOutcome = { kind: 'ok'; response: ValueMap } | { kind: 'fail'; r
 
 /** Whether an integration and message exist; a message for the problem when not (undefined: fine). */
 export type MessageCheck = (integration: string, message: string) => string | undefined;
+
+/** The check of mock names against the definitions a lookup sees (by integration type). */
+export function messageCheck(lookup: (integration: string) => Definition | undefined): MessageCheck {
+  return (integration, message) => {
+    const definition = lookup(integration);
+    if (definition === undefined) return `no integration "${integration}" among the definitions`;
+    const sends = definition.endpoint?.sends ?? [];
+    if (definition.endpoint?.message(message) === undefined) return `${integration} has no message "${message}" (its messages: ${sends.map((m) => m.name).join(', ') || 'none'})`;
+    return undefined;
+  };
+}
 
 export class Mocks {
   private readonly calls = new Map<string, number>();

@@ -57,6 +57,8 @@ export interface CaseEnvironment {
   /** `cxengage.simulation.key`; default `id`. */
   settingKey?: string;
   dialect?: DialectSetting;
+  /** Virtual milliseconds between 4.1 `await` polls; default 10 s. */
+  pollInterval?: number;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -184,6 +186,7 @@ export function runTestCase(testCase: TestCase, index: number, env: CaseEnvironm
     templates: env.templates,
     key: typeof testCase.key === 'string' ? testCase.key : (env.settingKey ?? 'id'),
     lookup: env.lookup,
+    pollInterval: env.pollInterval,
     problems: [...events.problems, ...mocks.problems],
   });
   const failures = judge(trace, isMap(fromJson(testCase.expect) ?? null) ? testCase.expect : {});

@@ -153,6 +153,20 @@ export class Workspace {
     return results;
   }
 
+  /**
+   * Files of any kind under every folder whose folder-relative path matches `include` (and no
+   * `cxengage.definitions.exclude` glob), found afresh: for inputs the scan does not keep, such as
+   * a simulator's events and test cases. Bounded as a scan is.
+   */
+  async findFiles(include: readonly string[], token?: CancellationToken): Promise<string[]> {
+    const files: string[] = [];
+    for (const folder of this.folderList) {
+      const found = await this.files.findFiles(folder, include, this.settingsFor(folder).definitions.exclude, this.limits, token);
+      for (const uri of found.files) files.push(uri);
+    }
+    return files;
+  }
+
   /** Records a file given by path (the CLI), with its role. */
   addKnownFile(uri: string): void {
     const role = this.roleOf(uri);
