@@ -28,6 +28,7 @@ import {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { stopServerProcess } from '../test/support/serverProcess';
+import { serverNodeOptions } from '../server/src/nodeOptions';
 
 export interface SessionOptions {
   serverPath: string;
@@ -65,7 +66,8 @@ export class LspSession {
   static async start(options: SessionOptions): Promise<LspSession> {
     const spawnedAt = performance.now();
     // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server side.
-    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    // The server runs with the options the extension starts it with.
+    const nodeArgs = serverNodeOptions.concat(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
     const child = spawn(process.execPath, [...nodeArgs, options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(child, connection);

@@ -1,7 +1,9 @@
 // `npm run bench`: generates the inputs, runs the workloads W1–W11 of the benchmark (W2 and W4 on a
 // 4.2 program too) in one process (the server ones against dist/server.js over stdio), prints the
 // markdown report and saves JSON.
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { serverNodeOptions } from '../server/src/nodeOptions';
 import { parseFlags } from './config';
 import { describeMachine, markdownReport, writeJson } from './report';
 import { WorkloadResult } from './results';
@@ -18,7 +20,20 @@ import { runW10 } from './workloads/w10Simulation';
 import { runW11 } from './workloads/w11Tokens';
 import { repoRoot } from './workloads/serverPaths';
 
+/**
+ * The in-process workloads run under the Node options the server runs with (the server ones get
+ * them from `LspSession`): started without them, the benchmark runs itself again with them.
+ */
+function rerunWithServerOptions(): boolean {
+  if (serverNodeOptions.every((option) => process.execArgv.includes(option))) return false;
+  const args = serverNodeOptions.concat(process.execArgv, [process.argv[1]], process.argv.slice(2));
+  const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  process.exitCode = child.status ?? 1;
+  return true;
+}
+
 async function main(): Promise<void> {
+  if (rerunWithServerOptions()) return;
   const config = parseFlags(process.argv.slice(2));
   const started = Date.now();
   const wanted = (id: string) => config.only.includes(id);

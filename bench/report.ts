@@ -29,7 +29,7 @@ export function describeMachine(root: string): Machine {
   return {
     cpus: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    node: process.version,
+    node: process.execArgv.length > 0 ? `${process.version} (${process.execArgv.join(' ')})` : process.version,
     platform: `${os.platform()} ${os.release()}`,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     commit,

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { CodeLensRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { InitializationOptions, builtinScheme } from '../../server/src/protocol';
+import { serverNodeOptions } from '../../server/src/nodeOptions';
 import { registerBuiltinDefinitions } from './builtinDefinitions';
 import { registerDialectSwitch } from './dialectSwitch';
 import { openExamples } from './examples';
@@ -30,8 +31,8 @@ export interface CxEngageApi {
 export async function activate(context: vscode.ExtensionContext): Promise<CxEngageApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverNodeOptions] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverNodeOptions.concat(['--nolazy', '--inspect=6010']) } },
   };
   const initializationOptions: InitializationOptions = { builtinScheme };
   const clientOptions: LanguageClientOptions = {

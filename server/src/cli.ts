@@ -5,6 +5,7 @@ import { URI } from 'vscode-uri';
 import { parseArguments, usage, UsageError, CliOptions } from './cli/options';
 import { formatJson, formatSarif, formatText, summarise, FileResult } from './cli/reporters';
 import { runFormat } from './cli/format';
+import { describeFixes, fixFiles } from './cli/fix';
 import { runPattern } from './cli/run';
 import { runTests } from './cli/test';
 import { SettingsFileError, SettingsLayer } from './cli/settingsFiles';
@@ -58,6 +59,11 @@ async function runCli(argv: string[], out: (s: string) => void, err: (s: string)
   };
   // Definitions first (the scan indexes them): every flow is checked against all of them.
   const { service, files } = await openWorkspace(targets, settingsFor, fail);
+  if (options.fix) {
+    // Beside JSON or SARIF on stdout, what was fixed goes to stderr.
+    const report = options.format === 'text' ? out : err;
+    for (const line of describeFixes(await fixFiles(service, files, fail))) report(line);
+  }
   const results: FileResult[] = [];
   for (const { uri, shown } of files) {
     const source = await service.workspace.read(uri);

@@ -1,8 +1,8 @@
 // LSP wiring: capabilities from the client's, document and workspace events into the language
 // service, diagnostics pushed or pulled, and one-line request handlers over the service.
 import {
+  CodeActionTriggerKind,
   CancellationTokenSource,
-  CodeActionKind,
   Connection,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -28,6 +28,8 @@ import { safeHandler, safely } from './safeHandler';
 import { isBuiltinScheme } from './service/definitions/builtin';
 import { folderKey } from './service/documents/uris';
 import { LanguageService } from './service/languageService';
+import { documentCodeActions } from './service/actions/documentActions';
+import { providedKinds } from './service/actions/kinds';
 import { FolderScan } from './service/workspace/workspace';
 import { SettingsStore } from './settingsStore';
 import { scanProgress } from './scanProgress';
@@ -47,6 +49,7 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let refreshSupport = false;
   let snippets = false;
+  let createFiles = false;
   let foldingLimit: number | undefined;
   let watchRegistration = false;
   let folderEvents = false;
@@ -72,6 +75,7 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
+    createFiles = caps.workspace?.workspaceEdit?.documentChanges === true && caps.workspace.workspaceEdit.resourceOperations?.includes('create') === true;
     foldingLimit = caps.textDocument?.foldingRange?.rangeLimit;
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
@@ -90,7 +94,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         documentHighlightProvider: true,
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: providedKinds },
         codeLensProvider: { resolveProvider: false },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
@@ -274,7 +278,9 @@ export function startServer(connection: Connection): void {
   connection.onHover(safeHandler(log, 'hover', null, after((p) => service.hover(p.textDocument.uri, p.position))));
   connection.onDefinition(safeHandler(log, 'definition', [], after((p) => service.definition(p.textDocument.uri, p.position))));
   connection.onDocumentSymbol(safeHandler(log, 'document symbols', [], after((p) => service.symbols(p.textDocument.uri))));
-  connection.onCodeAction(safeHandler(log, 'code actions', [], after((p) => service.codeActions(p.textDocument.uri, p.range, p.context.diagnostics))));
+  connection.onCodeAction(
+    safeHandler(log, 'code actions', [], after((p) => documentCodeActions(service, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, createFiles, invoked: p.context.triggerKind === CodeActionTriggerKind.Invoked }))),
+  );
   connection.onCodeLens(safeHandler(log, 'code lens', [], after((p) => service.codeLenses(p.textDocument.uri))));
   connection.onReferences(safeHandler(log, 'references', [], after((p, token) => service.references(p.textDocument.uri, p.position, p.context?.includeDeclaration === true, token))));
   connection.onDocumentHighlight(safeHandler(log, 'document highlight', [], after((p) => service.highlights(p.textDocument.uri, p.position))));

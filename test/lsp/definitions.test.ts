@@ -59,7 +59,7 @@ describe('definition files over LSP (push diagnostics)', () => {
         referencesProvider: true,
         documentHighlightProvider: true,
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cxengage', 'refactor.rewrite', 'refactor.extract'] },
         codeLensProvider: { resolveProvider: false },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,

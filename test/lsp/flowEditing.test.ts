@@ -18,6 +18,7 @@ import {
 import { seededRandom } from '../support/random';
 import { languageIds } from '../../server/src/service/documentKind';
 import { checkFlowDocument } from '../../server/src/service/flow';
+import { withCodeDescription } from '../../server/src/service/codeLinks';
 import { CompactRange, compact, documentOf } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 import { TestClient, fileUri, repoRoot } from '../support/lspClient';
@@ -51,7 +52,8 @@ const sampleDiagnostics: [string, CompactRange][] = [
  * What the analyser finds in `text` in this process, read whole, as it travels over the wire (the
  * server has only the built-in definitions too).
  */
-const expectedFor = (text: string): Diagnostic[] => JSON.parse(JSON.stringify(checkFlowDocument(readFlow(documentOf(text, 'flow')), builtinContext()))) as Diagnostic[];
+const expectedFor = (text: string): Diagnostic[] =>
+  JSON.parse(JSON.stringify(checkFlowDocument(readFlow(documentOf(text, 'flow')), builtinContext()).map(withCodeDescription))) as Diagnostic[];
 
 const pieces = ['(', ')', '{', '}', '"', ';', '\n', ' ', 'x', ':to', ';; Then\n', '(send twilio sms {:to-phone-number *p*})\n'];
 

@@ -48,6 +48,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Declare support of workspace/semanticTokens/refresh and workspace/inlayHint/refresh. */
   editingRefresh?: boolean;
+  /** Declare WorkspaceEdits with document changes that create files. */
+  createFiles?: boolean;
 }
 
 const waitLimitMs = 15_000;
@@ -114,6 +116,7 @@ export class TestClient {
         didChangeWatchedFiles: { dynamicRegistration: true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
         ...(options.editingRefresh ? { semanticTokens: { refreshSupport: true }, inlayHint: { refreshSupport: true } } : {}),
+        ...(options.createFiles ? { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } : {}),
       },
       textDocument: {
         completion: { completionItem: { snippetSupport: options.snippets ?? true } },

@@ -98,6 +98,7 @@ describe('cxengage-lint reporters', () => {
           id: code,
           name: code,
           shortDescription: { text: codeSummaries[code] },
+          helpUri: `https://github.com/cxengage/cxengage-language-tools/blob/main/docs/codes.md#${code}`,
           defaultConfiguration: { level: levelOf[defaultSeverity[code]] },
         })),
       },

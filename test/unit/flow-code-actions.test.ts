@@ -81,11 +81,11 @@ describe('flow quick fix: missing mandatory fields', () => {
     assert.deepEqual(checkFlowDocument(readFlow(documentOf(fixed, 'flow')), ctx), []);
   });
 
-  it('counts template params and marks the fix preferred', () => {
+  it('counts template params; the fix writes placeholders, so it is not preferred (Fix All leaves it)', () => {
     const { actions } = fixes('(send twilio sms {:to-phone-number "1"} (template {:message +TM1}))', 'missing-mandatory-field');
     assert.equal(actions.length, 1);
     assert.equal(actions[0].title, 'Add mandatory field :from-phone-number');
-    assert.equal(actions[0].isPreferred, true);
+    assert.equal(actions[0].isPreferred, undefined);
   });
 
   it('escapes the inserted fields inside a pattern string', () => {
@@ -144,7 +144,7 @@ describe('flow quick fix: did-you-mean', () => {
     assert.deepEqual(results('(send twilio smss {:to-phone-number "1"})', 'unknown-message'), [
       ['Change to `sms`', '(send twilio sms {:to-phone-number "1"})'],
     ]);
-    // Each close suggestion is a fix of its own; the closest is preferred.
+    // Each close suggestion is a fix of its own; a lone one is preferred.
     const { actions } = fixes('(send salesforce chater {})', 'unknown-message');
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Change to `chatter`', true]]);
   });
@@ -156,7 +156,8 @@ describe('flow quick fix: did-you-mean', () => {
     ]);
     assert.deepEqual(
       fixes(';; Then\n(sez x 1)', 'unknown-form').actions.map((a) => [a.title, a.isPreferred ?? false]),
-      [['Change to `seq`', true], ['Change to `set`', false]],
+      // Two candidates: the user chooses, none is preferred.
+      [['Change to `seq`', false], ['Change to `set`', false]],
     );
     assert.deepEqual(results(';; Then\n(delay 5 minuts)', 'unknown-unit')[0], ['Change to `minutes`', ';; Then\n(delay 5 minutes)']);
   });

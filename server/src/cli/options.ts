@@ -13,6 +13,8 @@ export interface CliOptions {
   dialect?: DialectOption;
   /** `--settings FILE`: `cxengage.*` settings over those of each folder's `.vscode/settings.json`. */
   settingsFile?: string;
+  /** `--fix`: apply the safe fixes to the files before checking them. */
+  fix: boolean;
   help: boolean;
   version: boolean;
 }
@@ -31,6 +33,9 @@ The cxengage.* settings of a folder's .vscode/settings.json apply to it, as in t
 (cxengage.definitions.include/exclude choose the files; files given by name are always checked).
 
 Options:
+  --fix                      apply the safe fixes first (a single did-you-mean: a misspelt
+                             integration, message, field, form, unit or enum value), in place;
+                             says what it changed, then reports the problems left
   --format text|json|sarif   output format (default: text)
   --max-warnings N           also fail when there are more than N warnings
   --severity CODE=LEVEL      re-grade a code: error, warning, information, hint or off (repeatable)
@@ -45,7 +50,7 @@ Options:
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error, unreadable path or settings file.`;
 
 export function parseArguments(argv: string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', builtin: true, severity: {}, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', builtin: true, severity: {}, fix: false, help: false, version: false };
   forEachArgument(argv, (message) => new UsageError(message), ({ arg, name, take }) => {
     switch (name) {
       case '-h':
@@ -55,6 +60,9 @@ export function parseArguments(argv: string[]): CliOptions {
       case '-v':
       case '--version':
         options.version = true;
+        break;
+      case '--fix':
+        options.fix = true;
         break;
       case '--no-builtin':
         options.builtin = false;

@@ -3,6 +3,7 @@ import type * as Sarif from 'sarif';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { codeSummaries, defaultSeverity, DiagnosticCode, isDiagnosticCode } from '../service/codes';
 import { messageText } from '../service/diagnostics';
+import { codeHref } from '../service/codeLinks';
 
 export interface FileResult {
   /** Path as given to the user: relative to the current folder, with forward slashes. */
@@ -83,6 +84,7 @@ export function formatSarif(results: FileResult[], cwdUri: string, version: stri
     id: code,
     name: code,
     shortDescription: { text: codeSummaries[code] },
+    helpUri: codeHref(code),
     defaultConfiguration: { level: defaultLevel(code) },
   }));
   const sarifResults: Sarif.Result[] = [];

@@ -38,6 +38,7 @@ import { DocumentStore } from './documents/documentStore';
 import { clampPosition, hasSurrogates, wholeCharacters, wholeRange } from './documents/textSafety';
 import { displayPath, folderKey, isInside, normaliseUri } from './documents/uris';
 import { Settings } from './settings';
+import { withCodeDescription } from './codeLinks';
 import { checkFlowDocumentWithin } from './flow';
 import { completeFlow, flowCodeActions, flowDefinition, flowHighlights, flowSymbols, flowVariableReferences, hoverFlow } from './flow/editing/features';
 import { completePattern, hoverPattern } from './flow/editing/payload';
@@ -247,7 +248,7 @@ export class LanguageService {
     const result = capDiagnostics(graded, settings, total ?? graded.length).map((d) => {
       const range = pairs ? wholeRange(doc, d.range) : d.range;
       const message = typeof d.message === 'string' ? wholeCharacters(d.message) : d.message;
-      return range === d.range && message === d.message ? d : { ...d, range, message };
+      return withCodeDescription(range === d.range && message === d.message ? d : { ...d, range, message });
     });
     this.store.setDiagnostics(source, ctx.generation, settings, result);
     return result;
@@ -344,13 +345,23 @@ export class LanguageService {
   }
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
-    const model = this.openModel(uri);
-    switch (model?.kind) {
+    const source = this.workspace.opened(uri);
+    return source === undefined ? [] : this.sourceCodeActions(source, diagnostics, range);
+  }
+
+  /** The quick fixes of a document already read (an open one, a file on disk, or a text Fix All made). */
+  sourceCodeActions(source: SourceDocument, diagnostics: Diagnostic[], range?: Range): CodeAction[] {
+    const model = this.modelOf(source);
+    if (model.guard !== undefined) return [];
+    switch (model.kind) {
       case 'definition':
         return definitionCodeActions(model.definition, diagnostics);
       case 'flow':
-      case 'pattern':
-        return flowCodeActions(model.flow, wholeRange(model.source.document, range), diagnostics, this.contextFor(uri));
+      case 'pattern': {
+        const doc = model.source.document;
+        const whole = range === undefined ? { start: doc.positionAt(0), end: doc.positionAt(doc.getText().length) } : wholeRange(doc, range);
+        return flowCodeActions(model.flow, whole, diagnostics, this.contextFor(source.uri));
+      }
       default:
         return [];
     }

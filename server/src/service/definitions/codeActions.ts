@@ -14,9 +14,10 @@ export function definitionCodeActions(parsed: DefinitionDocument, diagnostics: D
     const code = codeOf(diagnostic);
     const data = (diagnostic.data ?? {}) as { param?: unknown; component?: unknown; suggestions?: unknown; likely?: unknown };
     if ((code === 'unknown-param' || code === 'schema') && Array.isArray(data.suggestions)) {
-      // `unknown-param` suggests only close names; an enum value lists every allowed one.
-      const likely = code === 'unknown-param' || data.likely === true;
-      for (const action of replacements(parsed.document, diagnostic, data.suggestions, likely)) actions.push(action);
+      // `unknown-param` suggests only close names (one of them: the did-you-mean); an enum value
+      // lists every allowed one, the did-you-mean first when there is one.
+      const didYouMean = code === 'unknown-param' ? data.suggestions.length === 1 : data.likely === true;
+      for (const action of replacements(parsed.document, diagnostic, data.suggestions, didYouMean)) actions.push(action);
       continue;
     }
     if (typeof data.param !== 'string') continue;
@@ -26,22 +27,22 @@ export function definitionCodeActions(parsed: DefinitionDocument, diagnostics: D
     } else if (code === 'secret-not-masked') {
       action = markAsPassword(parsed, diagnostic, data.param);
     }
-    if (action) actions.push({ ...action, diagnostics: [diagnostic], isPreferred: true });
+    // These write something new rather than correct a spelling: offered, never applied by Fix All.
+    if (action) actions.push({ ...action, diagnostics: [diagnostic] });
   }
   return actions;
 }
 
-/** Replace the string a diagnostic stands on with each suggestion; the first is preferred when likely. */
-function replacements(doc: TextDocument, diagnostic: Diagnostic, suggestions: unknown[], likely: boolean): CodeAction[] {
+/** Replace the string a diagnostic stands on with each suggestion; the first is preferred when it is the one did-you-mean (Fix All applies it). */
+function replacements(doc: TextDocument, diagnostic: Diagnostic, suggestions: unknown[], didYouMean: boolean): CodeAction[] {
   const current = doc.getText(diagnostic.range);
   if (!/^"(?:[^"\\]|\\.)*"$/.test(current)) return [];
-  return suggestions
-    .filter((s): s is string => typeof s === 'string')
-    .map((suggestion, i) => ({
-      ...quickFix(doc, `Change to \`${suggestion}\``, [TextEdit.replace(diagnostic.range, JSON.stringify(suggestion))]),
-      diagnostics: [diagnostic],
-      ...(i === 0 && likely ? { isPreferred: true } : {}),
-    }));
+  const names = suggestions.filter((s): s is string => typeof s === 'string');
+  return names.map((suggestion, i) => ({
+    ...quickFix(doc, `Change to \`${suggestion}\``, [TextEdit.replace(diagnostic.range, JSON.stringify(suggestion))]),
+    diagnostics: [diagnostic],
+    ...(i === 0 && didYouMean ? { isPreferred: true } : {}),
+  }));
 }
 
 function quickFix(doc: TextDocument, title: string, edits: TextEdit[]): CodeAction {

@@ -41,7 +41,8 @@ export function guardDocument(doc: TextDocument, kind: DocumentKind, maxFileSize
         : makeDiagnostic('syntax', range, messages.patternTooDeep(maxJsonNesting));
     }
   }
-  if ((kind === 'flow' || kind === 'pattern') && countForms(text, maxFlowForms, kind === 'pattern') > maxFlowForms) {
+  // Every form takes at least one character: a text no longer than the limit needs no count.
+  if ((kind === 'flow' || kind === 'pattern') && text.length > maxFlowForms && countForms(text, maxFlowForms, kind === 'pattern') > maxFlowForms) {
     return makeDiagnostic('not-analysed', fileStart, messages.tooManyForms(maxFlowForms));
   }
   return undefined;

@@ -53,11 +53,12 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
     const data = diagnosticData(diagnostic);
     const region = regionAt(flowDoc, doc.offsetAt(diagnostic.range.start));
     if (region === undefined) continue;
-    const replaceWith = (texts: string[], describe: (t: string) => string) => {
-      texts.forEach((text, i) => {
+    // A lone did-you-mean has one outcome: it is preferred, and Fix All applies it.
+    const replaceWith = (texts: string[], describe: (t: string) => string, safe = true) => {
+      for (const text of texts) {
         const newText = forRegion(region, text);
-        actions.push(quickFix(describe(text), doc, diagnostic, [{ range: diagnostic.range, newText }], i === 0));
-      });
+        actions.push(quickFix(describe(text), doc, diagnostic, [{ range: diagnostic.range, newText }], safe && texts.length === 1));
+      }
     };
     switch (code) {
       case 'missing-mandatory-field': {
@@ -69,7 +70,7 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
         const suggestions = stringList(data.suggestions);
         // With nothing close, every allowed value is a fix (enum lists are short).
         const values = suggestions.length > 0 ? suggestions : stringList(data.allowed);
-        replaceWith(values.map(stringLiteral), (t) => `Change to ${t}`);
+        replaceWith(values.map(stringLiteral), (t) => `Change to ${t}`, suggestions.length > 0);
         break;
       }
       case 'unknown-field': {
@@ -86,11 +87,13 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
         if (!isRange(data.entryRange)) break;
         const field = typeof data.field === 'string' ? data.field : 'credential';
         const range = withSpaceBefore(doc, data.entryRange);
-        actions.push(quickFix(`Remove the inline credential :${field}`, doc, diagnostic, [{ range, newText: '' }], true));
+        // Deleting what was written is the user's call, never Fix All's.
+        actions.push(quickFix(`Remove the inline credential :${field}`, doc, diagnostic, [{ range, newText: '' }], false));
         break;
       }
       case 'wrong-dialect': {
-        replaceWith(stringList(data.replacements), (t) => `Change to \`${t}\``);
+        // Which dialect the code means is the user's call: never preferred.
+        replaceWith(stringList(data.replacements), (t) => `Change to \`${t}\``, false);
         const dialect = data.dialect === '4.1' || data.dialect === '4.2' ? data.dialect : undefined;
         // Offered only where the whole code reads as that dialect: else it would trade these forms for others.
         const key = `${region.docStart}:${dialect}`;
@@ -104,8 +107,11 @@ export function codeActionsFor(flowDoc: FlowDocument, diagnostics: readonly Diag
       case 'unknown-message':
       case 'unknown-form':
       case 'unknown-unit':
-      case 'unbound-variable':
         replaceWith(stringList(data.suggestions), (t) => `Change to \`${t}\``);
+        break;
+      case 'unbound-variable':
+        // A misspelt variable may as well be one not yet bound.
+        replaceWith(stringList(data.suggestions), (t) => `Change to \`${t}\``, false);
         break;
     }
   }
@@ -155,5 +161,6 @@ function addMissingFields(flowDoc: FlowDocument, region: FlowRegion, diagnostic:
   );
   if (insertion === undefined) return undefined;
   const title = `Add mandatory field${fields.length > 1 ? 's' : ''} ${fields.map(describeField).join(', ')}`;
-  return quickFix(title, doc, diagnostic, [{ range: insertion.range, newText: renderPlain(region, insertion.parts) }], true);
+  // Placeholder values are for the user to fill in: not a fix Fix All may apply.
+  return quickFix(title, doc, diagnostic, [{ range: insertion.range, newText: renderPlain(region, insertion.parts) }], false);
 }

@@ -23,15 +23,16 @@ export function payloadCodeActions(doc: TextDocument, diagnostics: readonly Diag
     const data = diagnosticData(diagnostic);
     switch (codeOf(diagnostic)) {
       case 'unknown-pattern-key': {
-        stringList(data.suggestions).forEach((key, i) => {
-          actions.push(quickFix(`Rename to "${key}"`, doc, diagnostic, [{ range: diagnostic.range, newText: JSON.stringify(key) }], i === 0));
-        });
+        const keys = stringList(data.suggestions);
+        for (const key of keys) {
+          actions.push(quickFix(`Rename to "${key}"`, doc, diagnostic, [{ range: diagnostic.range, newText: JSON.stringify(key) }], keys.length === 1));
+        }
         break;
       }
       case 'json-syntax': {
         if (!isRange(data.brokenString)) break;
         const edits = lineBreakEdits(doc, data.brokenString);
-        if (edits.length > 0) actions.push(quickFix('Write the line breaks of this string as \\n', doc, diagnostic, edits, true));
+        if (edits.length > 0) actions.push(quickFix('Write the line breaks of this string as \\n', doc, diagnostic, edits, false));
         break;
       }
     }
