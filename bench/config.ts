@@ -34,7 +34,7 @@ export const fullConfig: BenchConfig = {
   wsDefinitions: 1000,
   wsFlows: 5000,
   starts: 10,
-  only: ['W1', 'W2', 'W2-4.2', 'W3', 'W4', 'W4-4.2', 'W5', 'W6', 'W6-RENAME', 'W7', 'W8', 'W9', 'W10', 'W11'],
+  only: ['W1', 'W2', 'W2-4.2', 'W3', 'W4', 'W4-4.2', 'W5', 'W6', 'W6-RENAME', 'W7', 'W8', 'W9', 'W10', 'W11', 'W12'],
   out: 'bench-results',
   quick: false,
 };

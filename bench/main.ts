@@ -1,4 +1,4 @@
-// `npm run bench`: generates the inputs, runs the workloads W1–W11 of the benchmark (W2 and W4 on a
+// `npm run bench`: generates the inputs, runs the workloads W1–W12 of the benchmark (W2 and W4 on a
 // 4.2 program too) in one process (the server ones against dist/server.js over stdio, W11 the web
 // worker build in headless Chromium), prints the markdown report and saves JSON.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,7 @@ import { runW8 } from './workloads/w8Format';
 import { runW9 } from './workloads/w9Hostile';
 import { runW10 } from './workloads/w10Simulation';
 import { runW11 } from './workloads/w11Browser';
+import { runW12 } from './workloads/w12Tokens';
 import { repoRoot } from './workloads/serverPaths';
 
 /**
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   const flow = w2Input(config);
   await run('W1', () => runW1(config));
   await run('W2', () => runW2(config, flow));
-  const flow42 = wanted('W2-4.2') || wanted('W4-4.2') ? w2Input42(config) : undefined;
+  const flow42 = wanted('W2-4.2') || wanted('W4-4.2') || wanted('W12') ? w2Input42(config) : undefined;
   if (flow42 !== undefined) await run('W2-4.2', () => runW2(config, flow42, w2Variants['4.2']));
   await run('W3', () => runW3(config));
   const w2 = results.find((r) => r.id === 'W2')?.rows[0].stats;
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   await run('W9', () => runW9(config));
   await run('W10', () => runW10(config));
   await run('W11', () => runW11(config));
+  await run('W12', () => runW12(config, flow, flow42 ?? w2Input42(config)));
 
   const machine = describeMachine(repoRoot());
   process.stdout.write(`${markdownReport(results, machine, config)}\n`);

@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerPreviewHandlers } from './previewHandlers';
 import { registerDialectHandlers } from './dialectHandlers';
 import { registerRenameHandlers } from './renameHandlers';
+import { EditingRefresh, editingCapabilities, registerEditingHandlers } from './editingHandlers';
 import { registerSimulationHandlers } from './simulationHandlers';
 import { InitializationOptions } from './protocol';
 import type { Formatted } from './service/formatting/documentFormatting';
@@ -63,6 +64,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let folderEvents = false;
   let progressSupport = false;
   let documentChanges = false;
+  let clientCaps: InitializeParams['capabilities'] = {};
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   let scanned: Promise<void> = new Promise<void>(() => undefined);
@@ -79,6 +81,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
+    clientCaps = caps;
     pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -111,6 +114,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         selectionRangeProvider: true,
         renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
+        ...editingCapabilities(),
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'cxengage', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -188,7 +192,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   // Every index change re-grades open documents: flows see new messages, definitions see duplicates.
-  service.index.onDidChange(() => scheduleAll());
+  service.index.onDidChange(() => {
+    scheduleAll();
+    editing.refresh();
+  });
   service.templates.onDidChange(() => scheduleAll());
 
   documents.onDidChangeContent((event) =>
@@ -225,6 +232,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       await ready;
       await settings.refresh();
       scheduleAll();
+      editing.refresh();
       await scan();
     }),
   );
@@ -298,6 +306,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerDialectHandlers(connection, service, answerable);
   registerStatusHandlers(connection, service, answerable);
   registerRenameHandlers(connection, service, answerable, () => documentChanges);
+  const editing: EditingRefresh = registerEditingHandlers(connection, service, answerable, () => clientCaps);
   registerSimulationHandlers(connection, service, answerable);
   connection.onDocumentFormatting(safeHandler(log, 'formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options)))));
   connection.onDocumentRangeFormatting(

@@ -68,6 +68,16 @@ describe('definition files over LSP (push diagnostics)', () => {
         selectionRangeProvider: true,
         renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
+        semanticTokensProvider: {
+          legend: {
+            tokenTypes: ['namespace', 'function', 'property', 'variable', 'parameter', 'keyword'],
+            tokenModifiers: ['declaration', 'readonly', 'deprecated', 'defaultLibrary', 'unknown'],
+          },
+          full: true,
+          range: true,
+        },
+        signatureHelpProvider: { triggerCharacters: ['{', ' ', ':'], retriggerCharacters: ['"'] },
+        inlayHintProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cxengage-language-server', version: '0.1.0' },

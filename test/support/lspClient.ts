@@ -18,6 +18,8 @@ import {
   InitializedNotification,
   InitializeRequest,
   InitializeResult,
+  InlayHintRefreshRequest,
+  SemanticTokensRefreshRequest,
   ProtocolConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
@@ -46,6 +48,8 @@ export interface StartOptions {
   documentChanges?: boolean;
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
+  /** Declare support of workspace/semanticTokens/refresh and workspace/inlayHint/refresh. */
+  editingRefresh?: boolean;
   /** Declare WorkspaceEdits with document changes that create files. */
   createFiles?: boolean;
 }
@@ -59,6 +63,8 @@ export class TestClient {
   /** window/logMessage notifications (the output channel). */
   readonly logs: LogEntry[] = [];
   refreshes = 0;
+  /** workspace/semanticTokens/refresh and workspace/inlayHint/refresh requests received. */
+  editingRefreshes = { semanticTokens: 0, inlayHints: 0 };
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
@@ -95,6 +101,14 @@ export class TestClient {
       client.refreshes++;
       client.notify();
     });
+    connection.onRequest(SemanticTokensRefreshRequest.type, () => {
+      client.editingRefreshes.semanticTokens++;
+      client.notify();
+    });
+    connection.onRequest(InlayHintRefreshRequest.type, () => {
+      client.editingRefreshes.inlayHints++;
+      client.notify();
+    });
     connection.listen();
 
     const capabilities: ClientCapabilities = {
@@ -103,6 +117,7 @@ export class TestClient {
         workspaceFolders: true,
         didChangeWatchedFiles: { dynamicRegistration: true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+        ...(options.editingRefresh ? { semanticTokens: { refreshSupport: true }, inlayHint: { refreshSupport: true } } : {}),
         ...(options.createFiles || options.documentChanges
           ? { workspaceEdit: { documentChanges: true, ...(options.createFiles ? { resourceOperations: ['create'] } : {}) } }
           : {}),

@@ -11,10 +11,13 @@ import {
   FoldingRange,
   FormattingOptions,
   Hover,
+  InlayHint,
   Location,
   Position,
   Range,
   SelectionRange,
+  SemanticTokens,
+  SignatureHelp,
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,6 +42,7 @@ import { withCodeDescription } from './codeLinks';
 import { checkFlowDocumentWithin } from './flow';
 import { completeFlow, flowCodeActions, flowDefinition, flowHighlights, flowSymbols, flowVariableReferences, hoverFlow } from './flow/editing/features';
 import { completePattern, hoverPattern } from './flow/editing/payload';
+import { flowInlayHints, flowSignatureHelp, flowTokens } from './flow/editing/features';
 import { checkPatternDocument } from './flow/embedding/payloadChecks';
 import { Formatted, formatDocument, guardedNote, indentNewLine } from './formatting/documentFormatting';
 import { foldingRanges, selectionRanges } from './formatting/documentStructure';
@@ -438,5 +442,28 @@ export class LanguageService {
   codeLenses(uri: string): CodeLens[] {
     const model = this.openModel(uri);
     return model?.kind === 'flow' || model?.kind === 'pattern' ? sendCodeLenses(model.flow).slice(0, maxCodeLenses) : [];
+  }
+
+  // ---- Semantic tokens, signature help, inlay hints (flow code only) ----
+
+  /** Semantic tokens of a flow or pattern document (in `range` only, when given), as LSP encodes them. */
+  semanticTokens(uri: string, range?: Range): SemanticTokens {
+    const model = this.openModel(uri);
+    if (model?.kind !== 'flow' && model?.kind !== 'pattern') return { data: [] };
+    const doc = model.source.document;
+    const ctx = this.contextFor(uri);
+    return { data: range === undefined ? flowTokens(model.flow, ctx) : flowTokens(model.flow, ctx, doc.offsetAt(range.start), doc.offsetAt(range.end)) };
+  }
+
+  signatureHelp(uri: string, position: Position): SignatureHelp | null {
+    const model = this.openModel(uri);
+    if (model?.kind !== 'flow' && model?.kind !== 'pattern') return null;
+    return flowSignatureHelp(model.flow, clampPosition(model.source.document, position), this.contextFor(uri));
+  }
+
+  inlayHints(uri: string, range: Range): InlayHint[] {
+    const model = this.openModel(uri);
+    if (model?.kind !== 'flow' && model?.kind !== 'pattern') return [];
+    return flowInlayHints(model.flow, wholeRange(model.source.document, range), this.contextFor(uri));
   }
 }

@@ -13,6 +13,8 @@ export interface Settings {
   format: JsonLayout;
   /** `dialect`: how a flow's dialect is chosen: by the rules (`auto`), or one for every file. */
   flow: { dialect: DialectSetting };
+  /** `cxengage.inlayHints.*`: which inlay hints flows show. */
+  inlayHints: { missingFields: boolean; integrationNames: boolean };
 }
 
 export const defaultSettings: Settings = {
@@ -22,6 +24,7 @@ export const defaultSettings: Settings = {
   maxFileSize: 5 * 1024 * 1024,
   format: { keySpacing: 'compact', keepLines: false },
   flow: { dialect: 'auto' },
+  inlayHints: { missingFields: true, integrationNames: false },
 };
 
 export const dialectSettings: readonly DialectSetting[] = ['auto', '4.1', '4.2'];
@@ -104,7 +107,19 @@ export function normaliseSettings(raw: unknown, warnings: SettingsWarning[] = []
     maxDiagnosticsPerFile,
     maxFileSize,
     flow: { dialect },
+    inlayHints: inlayHintSettings(section.inlayHints, warnings),
   };
+}
+
+function inlayHintSettings(raw: unknown, warnings: SettingsWarning[]): Settings['inlayHints'] {
+  const hints = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const result = { ...defaultSettings.inlayHints };
+  for (const kind of ['missingFields', 'integrationNames'] as const) {
+    const value = hints[kind];
+    if (typeof value === 'boolean') result[kind] = value;
+    else if (value !== undefined && value !== null) warnings.push(`cxengage.inlayHints.${kind} must be true or false; using ${String(result[kind])}`);
+  }
+  return result;
 }
 
 function jsonLayout(raw: unknown, warnings: SettingsWarning[]): JsonLayout {

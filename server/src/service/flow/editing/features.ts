@@ -1,7 +1,7 @@
 // Editing features of flow and pattern documents, as the language service calls them: each finds
 // the flow region under the position in the document's model and answers from its tree, in the
 // dialect the region is read as.
-import { CodeAction, CompletionItem, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import { CodeAction, CompletionItem, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, InlayHint, Location, Position, Range, SignatureHelp } from 'vscode-languageserver-types';
 import { AnalysisContext } from '../../analysisContext';
 import { codeActionsFor } from './codeActions';
 import { completeInRegion } from './completion';
@@ -17,6 +17,9 @@ import { targetAt } from './targets';
 import { Definition } from '../../definitions/model';
 import { payloadCodeActions } from './payloadFixes';
 import { completeTemplate, hoverTemplate, templateDefinition } from './templateRefs';
+import { flowSemanticTokens } from './semanticTokens';
+import { signatureHelpInRegion } from './signatureHelp';
+import { flowInlayHints as inlayHintsIn } from './inlayHints';
 
 /** The region under a document offset, with the grammar of the dialect it is read as. */
 function regionWithGrammar(flowDoc: FlowDocument, offset: number, ctx: AnalysisContext): { region: FlowRegion; grammar: Grammar } | undefined {
@@ -107,4 +110,21 @@ export function flowCodeActions(flowDoc: FlowDocument, _range: Range, diagnostic
   const actions = codeActionsFor(flowDoc, diagnostics, ctx);
   if (flowDoc.kind === 'pattern') for (const a of payloadCodeActions(flowDoc.document, diagnostics)) actions.push(a);
   return actions;
+}
+
+/** Semantic tokens of the document, or of the document offsets `from`..`to` (see semanticTokens.ts). */
+export function flowTokens(flowDoc: FlowDocument, ctx: AnalysisContext, from?: number, to?: number): number[] {
+  return flowSemanticTokens(flowDoc, ctx, from, to);
+}
+
+export function flowSignatureHelp(flowDoc: FlowDocument, position: Position, ctx: AnalysisContext): SignatureHelp | null {
+  const offset = flowDoc.document.offsetAt(position);
+  const region = regionAt(flowDoc, offset);
+  return region === undefined ? null : signatureHelpInRegion(region, region.toRegionOffset(offset), ctx);
+}
+
+/** Inlay hints of the interactions in a range, of the kinds the settings turn on. */
+export function flowInlayHints(flowDoc: FlowDocument, range: Range, ctx: AnalysisContext): InlayHint[] {
+  const doc = flowDoc.document;
+  return inlayHintsIn(flowDoc, ctx, ctx.settings.inlayHints, doc.offsetAt(range.start), doc.offsetAt(range.end));
 }

@@ -99,7 +99,7 @@ export const forms41: readonly FormSignature[] = [
   }),
   form('seq', 'when', [arg('when', 'pattern', { repeat: '+' })], '(seq <pattern>*)', 'Match the patterns in this order.', 'seq $0', { counterpart: { names: ['sequence'], when: patternsOnly } }),
   form('all', 'when', [arg('when', 'pattern', { repeat: '+' })], '(all <pattern>*)', 'Match when every pattern has matched.', 'all $0', { topLevelSide: 'when', counterpart: { names: ['and'] } }),
-  form('allOf', 'when', [arg('when', 'pattern', { repeat: '+' })], '(allOf <pattern>*)', 'Older spelling of `all`.', 'allOf $0', { topLevelSide: 'when', counterpart: { names: ['and'] } }),
+  form('allOf', 'when', [arg('when', 'pattern', { repeat: '+' })], '(allOf <pattern>*)', 'Older spelling of `all`.', 'allOf $0', { topLevelSide: 'when', counterpart: { names: ['and'] }, deprecated: true }),
   form('any', 'when', [arg('when', 'pattern', { repeat: '+' })], '(any <pattern>*)', 'Match when any pattern matches.', 'any $0', { topLevelSide: 'when', counterpart: { names: ['or'] } }),
   form('fail', 'when', [arg('when', 'pattern', { repeat: '+' })], '(fail <pattern>)', 'Match when the pattern fails to match.', 'fail $0', { topLevelSide: 'when' }),
   form('and', 'when', [arg('same', 'x', { repeat: '+' })], '(and <x>+)', 'All must hold.', 'and $0', { topLevelSide: 'when' }),

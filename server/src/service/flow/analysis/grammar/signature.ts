@@ -137,6 +137,8 @@ export interface FormSignature {
    * `do` in 4.2. `when` tells whether the rewrite keeps the meaning of this list.
    */
   counterpart?: { names: readonly string[]; when?: (list: ListNode) => boolean };
+  /** An older spelling kept for old patterns: the editor marks it deprecated (semantic tokens). */
+  deprecated?: boolean;
 }
 
 /** How a dialect treats one place: which signatures it takes and how an unknown form there is named. */
