@@ -90,6 +90,16 @@ describe('the editor set-up of the three languages', () => {
     }
   });
 
+  it('ships every bundle the build makes, and the style sheet of each webview', () => {
+    const build = readFileSync(join(root, 'esbuild.mjs'), 'utf8');
+    const shipped = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    const bundles = [...build.matchAll(/outfile: '([^']+)'/g)].map((m) => m[1]);
+    assert.ok(bundles.includes('dist/trace.js') && bundles.includes('dist/preview.js'), JSON.stringify(bundles));
+    for (const bundle of bundles) assert.ok(shipped.includes(`!${bundle}`), `.vscodeignore ships ${bundle}`);
+    // A webview script imports its CSS; esbuild writes it beside the script.
+    for (const webview of ['preview', 'trace']) assert.ok(shipped.includes(`!dist/${webview}.css`), `.vscodeignore ships dist/${webview}.css`);
+  });
+
   it('turns word-based suggestions off, indents by two spaces and colours bracket pairs', () => {
     for (const language of ['cxflow', 'cxengage-integration', 'cxengage-pattern']) {
       const defaults = manifest.contributes.configurationDefaults[`[${language}]`];

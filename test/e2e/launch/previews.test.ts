@@ -1,6 +1,9 @@
-// The previews in code-server, used the way an author uses them: the integration quick pick, and
-// a send form whose Apply writes into the flow and whose fields reveal their place in the editor.
+// The previews in code-server, used the way an author uses them: the integration quick pick, a
+// send form whose Apply writes into the flow and whose fields reveal their place in the editor, and
+// the trace panel of a pattern run from the command palette.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Frame } from 'playwright-core';
 import { CodeServerSession } from './codeServer';
@@ -87,6 +90,47 @@ describe('the previews in code-server', { timeout: 15 * 60_000 }, () => {
     } finally {
       await workbench.screenshot('send-form-apply');
       await workbench.runCommand('File: Revert File');
+    }
+  });
+
+  // The in-editor suite checks what a run sends to the panel; this checks that the packaged panel
+  // draws it (its script and style sheet are files of the package).
+  it('runs a pattern from the command palette and draws its trace in the panel', { timeout: 3 * 60_000 }, async () => {
+    const workbench = open();
+    const { page } = workbench;
+    const folder = session?.paths.workspace ?? '';
+    fs.writeFileSync(
+      path.join(folder, 'trace-demo.cxflow'),
+      ';; When\n(count 2 (event (= CallAction "abandoned")))\n\n;; Then\n' +
+        '(send twilio sms {:to-phone-number *phone-number* :from-phone-number "1-506-555-1234" :message "We missed your call"})\n',
+    );
+    fs.writeFileSync(
+      path.join(folder, 'trace-demo.events.json'),
+      JSON.stringify([
+        { '@time': '2026-03-02T09:00:00Z', id: 'c1', CallAction: 'abandoned', 'phone-number': '+15065550101' },
+        { '@time': '+5m', id: 'c1', CallAction: 'abandoned' },
+      ]),
+    );
+    await workbench.openFromExplorer('trace-demo.cxflow');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('>CxEngage: Run Pattern');
+    await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Run Pattern' }).first(), 'the Run Pattern command');
+    await page.keyboard.press('Enter');
+    await visible(page.locator('.quick-input-widget .monaco-list-row', { hasText: 'trace-demo.events.json' }).first(), 'the events file in the quick pick');
+    await page.keyboard.press('Enter');
+    const frame = await workbench.frameWith('h1:has-text("Run: trace-demo")', 'the trace panel of the run');
+    try {
+      const steps = frame.locator('ol.timeline > li');
+      await waitFor('the timeline of key c1', async () => ((await steps.count()) >= 3 ? true : undefined));
+      const text = await frame.locator('body').innerText();
+      assert.ok(text.includes('c1'), `the panel names the key: ${text.slice(0, 400)}`);
+      assert.ok(/twilio sms/.test(text), `the panel shows the interaction: ${text.slice(0, 400)}`);
+      // Drawn with the packaged style sheet: a rule of trace.css applies.
+      const styled = await frame.locator('ol.timeline').evaluate((list) => getComputedStyle(list).listStyleType);
+      assert.notEqual(styled, 'decimal', 'the trace panel\'s style sheet is loaded');
+    } finally {
+      await workbench.screenshot('trace-panel');
     }
   });
 });
