@@ -40,9 +40,19 @@ import { displayPath, folderKey, isInside, normaliseUri } from './documents/uris
 import { Settings } from './settings';
 import { withCodeDescription } from './codeLinks';
 import { checkFlowDocumentWithin } from './flow';
-import { completeFlow, flowCodeActions, flowDefinition, flowHighlights, flowSymbols, flowVariableReferences, hoverFlow } from './flow/editing/features';
+import {
+  completeFlow,
+  flowCodeActions,
+  flowDefinition,
+  flowHighlights,
+  flowInlayHints,
+  flowSignatureHelp,
+  flowSymbols,
+  flowTokens,
+  flowVariableReferences,
+  hoverFlow,
+} from './flow/editing/features';
 import { completePattern, hoverPattern } from './flow/editing/payload';
-import { flowInlayHints, flowSignatureHelp, flowTokens } from './flow/editing/features';
 import { checkPatternDocument } from './flow/embedding/payloadChecks';
 import { Formatted, formatDocument, guardedNote, indentNewLine } from './formatting/documentFormatting';
 import { foldingRanges, selectionRanges } from './formatting/documentStructure';
