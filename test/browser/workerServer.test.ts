@@ -101,7 +101,7 @@ describe('the server in a web worker', () => {
       // The scan asked the editor once, bounded, with the folder's own globs.
       assert.deepEqual(
         workspace.searches.map((s) => [s.params.folder, s.params.include, s.params.exclude, s.params.maxResults]),
-        [[`${folder}/`, ['**/*.integration.json', '**/*.cxflow', '**/*.pattern.json'], ['**/node_modules/**', '**/.git/**'], 20_001]],
+        [[`${folder}/`, ['**/*.integration.json', '**/*.cxflow', '**/*.pattern.json', '**/*.template.json'], ['**/node_modules/**', '**/.git/**'], 20_001]],
       );
     });
 
