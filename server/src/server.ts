@@ -58,13 +58,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let pullDiagnostics = false;
   let refreshSupport = false;
   let snippets = false;
-  let createFiles = false;
   let foldingLimit: number | undefined;
   let watchRegistration = false;
   let folderEvents = false;
   let progressSupport = false;
-  let documentChanges = false;
   let clientCaps: InitializeParams['capabilities'] = {};
+  // Edits as versioned documentChanges (rename), and with files created (the payload conversions).
+  const documentChanges = () => clientCaps.workspace?.workspaceEdit?.documentChanges === true;
+  const createFiles = () => documentChanges() && clientCaps.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   let scanned: Promise<void> = new Promise<void>(() => undefined);
@@ -85,12 +86,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
-    createFiles = caps.workspace?.workspaceEdit?.documentChanges === true && caps.workspace.workspaceEdit.resourceOperations?.includes('create') === true;
     foldingLimit = caps.textDocument?.foldingRange?.rangeLimit;
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
     progressSupport = caps.window?.workDoneProgress === true;
-    documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
     const scheme = (params.initializationOptions as InitializationOptions | null | undefined)?.builtinScheme;
     if (isBuiltinScheme(scheme)) service.builtins.useScheme(scheme);
     const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : [])).map((f) => f.uri);
@@ -297,7 +296,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onDefinition(safeHandler(log, 'definition', [], after((p) => service.definition(p.textDocument.uri, p.position))));
   connection.onDocumentSymbol(safeHandler(log, 'document symbols', [], after((p) => service.symbols(p.textDocument.uri))));
   connection.onCodeAction(
-    safeHandler(log, 'code actions', [], after((p) => documentCodeActions(service, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, createFiles, invoked: p.context.triggerKind === CodeActionTriggerKind.Invoked }))),
+    safeHandler(log, 'code actions', [], after((p) => documentCodeActions(service, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics, only: p.context.only, createFiles: createFiles(), invoked: p.context.triggerKind === CodeActionTriggerKind.Invoked }))),
   );
   connection.onCodeLens(safeHandler(log, 'code lens', [], after((p) => service.codeLenses(p.textDocument.uri))));
   connection.onReferences(safeHandler(log, 'references', [], after((p, token) => service.references(p.textDocument.uri, p.position, p.context?.includeDeclaration === true, token))));
@@ -305,7 +304,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   registerPreviewHandlers(connection, service, answerable);
   registerDialectHandlers(connection, service, answerable);
   registerStatusHandlers(connection, service, answerable);
-  registerRenameHandlers(connection, service, answerable, () => documentChanges);
+  registerRenameHandlers(connection, service, answerable, documentChanges);
   const editing: EditingRefresh = registerEditingHandlers(connection, service, answerable, () => clientCaps);
   registerSimulationHandlers(connection, service, answerable);
   connection.onDocumentFormatting(safeHandler(log, 'formatting', [], after((p) => formatted(p.textDocument.uri, service.format(p.textDocument.uri, p.options)))));
