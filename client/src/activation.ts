@@ -52,8 +52,6 @@ export interface CxEngageApi {
 export interface ClientHost {
   /** Stops the server and starts a new one (a new process, or a new worker). */
   restart(): Promise<void>;
-  /** Registers what the server may ask for while it starts (the browser's file requests). */
-  beforeStart?(): void;
 }
 
 /** Registers the commands and views over a created (not yet started) client, starts it, and resolves once it runs. */
@@ -80,7 +78,6 @@ export async function activateWith(context: vscode.ExtensionContext, started: Ba
   );
   registerStatus(context, started);
   registerDialectSwitch(context, started);
-  host.beforeStart?.();
   const running = started.start();
   registerBuiltinDefinitions(context, started, running);
 

@@ -1,27 +1,28 @@
 // The VS Code side in the browser (vscode.dev, github.dev): starts the language server in a web
 // worker and answers its file requests through the editor's file systems.
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter } from 'vscode-languageclient/browser';
 import { CxEngageApi, activateWith, clientOptions } from './activation';
-import { registerFileAccess } from './fileAccess';
+import { BrowserLanguageClient } from './browserClient';
 
-let client: LanguageClient | undefined;
+let client: BrowserLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<CxEngageApi> {
   const serverUri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
-  // A new worker on every start, so that a restart gets a fresh server.
-  const started = new LanguageClient('cxengage', 'CxEngage Language Server', async () => new Worker(serverUri.toString(true)), clientOptions());
+  const started = new BrowserLanguageClient('cxengage', 'CxEngage Language Server', clientOptions(), async () => {
+    const worker = new Worker(serverUri.toString(true));
+    return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+  });
   client = started;
   return activateWith(context, started, {
     restart: async () => {
       await started.stop();
       await started.start();
     },
-    beforeStart: () => registerFileAccess(context, started),
   });
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await client?.dispose();
   client = undefined;
 }

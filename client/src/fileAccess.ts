@@ -6,8 +6,9 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FindFilesParams, FindFilesRequest, FindFilesResult, ReadFileParams, ReadFileRequest, StatRequest } from '../../server/src/fileAccessProtocol';
 import type { FileStat, ReadResult } from '../../server/src/service/workspace/fileAccess';
 
-export function registerFileAccess(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
-  context.subscriptions.push(
+/** Answers the server's file requests from now on, across restarts of the client, until disposed. */
+export function registerFileAccess(client: BaseLanguageClient): vscode.Disposable {
+  return vscode.Disposable.from(
     client.onRequest(FindFilesRequest, (params, token) => findFiles(params, token)),
     client.onRequest(ReadFileRequest, (params) => readFile(params)),
     client.onRequest(StatRequest, (params) => stat(vscode.Uri.parse(params.uri))),

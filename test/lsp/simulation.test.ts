@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { PatternListRequest, RunPatternRequest, RunTestCaseRequest, SimulationInputsRequest } from '../../server/src/protocol';
 import { TestClient, fileUri, repoRoot } from '../support/lspClient';
 import { compactRange } from '../support/documents';
+import { abandonedCallsInteractions, interactionsOf } from '../support/simulation';
 
 describe('the simulator over LSP', () => {
   let workspace: string;
@@ -60,16 +61,8 @@ describe('the simulator over LSP', () => {
     const trace = result.trace;
     assert.ok(trace);
     assert.deepEqual([trace.outcome, trace.matches, trace.groups.map((g) => g.key)], ['matched', 1, ['cust-7', 'cust-9']]);
+    assert.deepEqual(interactionsOf(trace), abandonedCallsInteractions);
     const interactions = trace.groups[0].steps.filter((s) => s.kind === 'interaction');
-    assert.deepEqual(
-      interactions.map((s) => [s.interaction?.integration, s.interaction?.message, s.interaction?.outcome, s.interaction?.attempt, compactRange(s.range!)]),
-      [
-        ['twilio', 'sms', 'fail', 1, [7, 2, 10, 20]],
-        ['twilio', 'sms', 'ok', 2, [7, 2, 10, 20]],
-        ['zendesk', 'ticket', 'ok', 1, [11, 2, 16, 74]],
-        ['slack', 'post', 'ok', 1, [15, 17, 15, 74]],
-      ],
-    );
     // The template +TM1 was rendered with the event's fields.
     assert.equal(interactions[1].interaction?.params.message, 'Sorry we missed you, Ada. We will call you back at +15065550101.');
     assert.deepEqual(trace.groups[0].events.map((e) => e.usedBy?.range && compactRange(e.usedBy.range)), [[3, 25, 3, 59], [3, 25, 3, 59], undefined]);

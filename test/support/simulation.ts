@@ -61,3 +61,18 @@ export function stepsOf(trace: SimulationTrace, group = 0): ShownStep[] {
 export function usesOf(trace: SimulationTrace, group = 0): [number, string][] {
   return trace.groups[group].events.map((u) => [u.event.number, u.usedBy?.form ?? 'not used']);
 }
+
+/** The interaction steps of a group: [integration, message, outcome, attempt, compact range in the flow]. */
+export function interactionsOf(trace: SimulationTrace, group = 0): [string?, string?, string?, number?, CompactRange?][] {
+  return trace.groups[group].steps
+    .filter((s) => s.kind === 'interaction')
+    .map((s) => [s.interaction?.integration, s.interaction?.message, s.interaction?.outcome, s.interaction?.attempt, s.range ? compactRange(s.range) : undefined]);
+}
+
+/** What the examples' abandoned-calls pattern does for cust-7 against its events and mocks, wherever the server runs. */
+export const abandonedCallsInteractions = [
+  ['twilio', 'sms', 'fail', 1, [7, 2, 10, 20]],
+  ['twilio', 'sms', 'ok', 2, [7, 2, 10, 20]],
+  ['zendesk', 'ticket', 'ok', 1, [11, 2, 16, 74]],
+  ['slack', 'post', 'ok', 1, [15, 17, 15, 74]],
+];
