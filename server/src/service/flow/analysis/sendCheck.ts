@@ -118,13 +118,18 @@ class CheckResult implements InteractionCheck {
   missing: string[] = none as never[];
   problems: FlowProblem[] = [];
 
+  /** A true private field: not enumerable, so serialising a result does not walk into its checker. */
+  readonly #checker: Checker;
+
   constructor(
     readonly interaction: Interaction,
-    private readonly checker: Checker,
-  ) {}
+    checker: Checker,
+  ) {
+    this.#checker = checker;
+  }
 
   get fields(): FieldCheck[] {
-    return this.checker.fieldList();
+    return this.#checker.fieldList();
   }
 }
 
