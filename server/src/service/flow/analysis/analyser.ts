@@ -40,7 +40,7 @@ import { checkTemplateRef } from './templateCheck';
 export function analyseRegion(region: FlowRegion, ctx: AnalysisContext, sink: ProblemSink, dialect?: DialectVersion): void {
   const grammar = grammarOf(dialect ?? regionDialect(region, ctx.settings.flow.dialect).version);
   const analyser = new FormAnalyser(region, ctx, sink, undefined, grammar, new Globals());
-  for (const form of region.tree.forms) analyser.analyse(form);
+  for (const form of region.tree.forms) analyser.analyse(form, false);
 }
 
 /**
@@ -68,10 +68,13 @@ export class FormAnalyser {
     this.walk = new Walk(region, ctx, sink, grammar, globals, secret);
   }
 
-  /** Analyses the next form, reporting to the sink; returns the names it defines. */
-  analyse(form: FlowNode): readonly string[] {
+  /**
+   * Analyses the next form, reporting to the sink; returns the names it defines (none unless
+   * `listDefines`: the globals learn them either way).
+   */
+  analyse(form: FlowNode, listDefines = true): readonly string[] {
     const walk = this.walk;
-    walk.startForm();
+    walk.startForm(listDefines);
     if (walk.grammar.dialect === '4.1') startTopLevel41(walk, form);
     else startTopLevel42(walk, form);
     for (let item = walk.next(); item !== undefined; item = walk.next()) visit(walk, item);

@@ -82,15 +82,16 @@ export class FormAnalyses {
     for (const form of region.tree.forms) {
       if (form.end - form.start < worthRemembering) {
         found.clear();
-        analyser.analyse(form);
+        analyser.analyse(form, false);
         visit(form, found.problems, found.secrets);
         continue;
       }
       const hit = this.analysis(region, form, ctx, dialect, globals, found, analyser);
       const delta = form.start - hit.start;
-      // Most forms have nothing to move: an edit moves every form after it.
-      const problems = delta === 0 || hit.problems.length === 0 ? hit.problems : hit.problems.map((p) => moved(p, delta));
-      const secrets = delta === 0 || hit.secrets.length === 0 ? hit.secrets : hit.secrets.map((r) => ({ start: r.start + delta, end: r.end + delta }));
+      // Most forms have nothing to move: an edit moves every form after it. (No closure over
+      // `delta` here: the engine would make a context for it at every form.)
+      const problems = delta === 0 || hit.problems.length === 0 ? hit.problems : movedProblems(hit.problems, delta);
+      const secrets = delta === 0 || hit.secrets.length === 0 ? hit.secrets : movedRanges(hit.secrets, delta);
       visit(form, problems, secrets);
     }
   }
@@ -161,6 +162,14 @@ class Findings {
     if (list.length > 1) list.sort((a, b) => a.start - b.start);
     return list;
   }
+}
+
+function movedProblems(problems: readonly FlowProblem[], delta: number): FlowProblem[] {
+  return problems.map((p) => moved(p, delta));
+}
+
+function movedRanges(ranges: readonly CodeRange[], delta: number): CodeRange[] {
+  return ranges.map((r) => ({ start: r.start + delta, end: r.end + delta }));
 }
 
 function moved(problem: FlowProblem, delta: number): FlowProblem {

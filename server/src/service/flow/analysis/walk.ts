@@ -81,6 +81,8 @@ const noNames: readonly string[] = [];
 export class Walk {
   private readonly work = new WorkList();
   private formDefines: string[] | undefined;
+  /** Whether the names the form defines are listed (see `startForm`). */
+  private listDefines = true;
   /** 4.2 checks symbols against the variables in scope; 4.1 has no scope to check. */
   private readonly symbols: boolean;
 
@@ -121,15 +123,17 @@ export class Walk {
     return this.work.pop();
   }
 
-  /** Begins the walk of a new top-level form. */
-  startForm(): void {
+  /** Begins the walk of a new top-level form; `listDefines`: whether `defines` will be read. */
+  startForm(listDefines: boolean): void {
     this.work.clear();
     this.formDefines = undefined;
+    this.listDefines = listDefines;
   }
 
   /** A `def` of the form being walked: visible to the forms after it. */
   define(name: string): void {
     this.globals.define(name);
+    if (!this.listDefines) return;
     if (this.formDefines === undefined) this.formDefines = [name];
     else this.formDefines.push(name);
   }
