@@ -33,8 +33,8 @@ export interface Item {
 
 /**
  * The items waiting to be visited, as four parallel stacks rather than an object per item (a form
- * of a thousand nodes would make a thousand). Emptied as it goes, so that it holds no node alive
- * once a form is walked.
+ * of a thousand nodes would make a thousand). Popped slots are cleared, so that the stacks keep no
+ * node of a walked form.
  */
 class WorkList {
   private readonly nodes: (FlowNode | undefined)[] = [];
