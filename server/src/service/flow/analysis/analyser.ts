@@ -39,8 +39,8 @@ import { checkTemplateRef } from './templateCheck';
 /** Analyses every form of a region, reporting through `sink`; the dialect is the region's unless given. */
 export function analyseRegion(region: FlowRegion, ctx: AnalysisContext, sink: ProblemSink, dialect?: DialectVersion): void {
   const grammar = grammarOf(dialect ?? regionDialect(region, ctx.settings.flow.dialect).version);
-  const globals = new Globals();
-  for (const form of region.tree.forms) analyseForm(region, form, ctx, sink, undefined, grammar, globals);
+  const analyser = new FormAnalyser(region, ctx, sink, undefined, grammar, new Globals());
+  for (const form of region.tree.forms) analyser.analyse(form, false);
 }
 
 /**
@@ -56,12 +56,30 @@ export function analyseForm(
   secret?: (node: FlowNode) => void,
   grammar: Grammar = grammar41,
   globals: Globals = new Globals(),
-): string[] {
-  const walk = new Walk(region, ctx, sink, grammar, globals, secret);
-  if (grammar.dialect === '4.1') startTopLevel41(walk, form);
-  else startTopLevel42(walk, form);
-  while (walk.items.length > 0) visit(walk, walk.items.pop() as Item);
-  return walk.defines;
+): readonly string[] {
+  return new FormAnalyser(region, ctx, sink, secret, grammar, globals).analyse(form);
+}
+
+/** `analyseForm` for the forms of one region in turn, sharing one walk (see `Walk`). */
+export class FormAnalyser {
+  private readonly walk: Walk;
+
+  constructor(region: FlowRegion, ctx: AnalysisContext, sink: ProblemSink, secret: ((node: FlowNode) => void) | undefined, grammar: Grammar, globals: Globals) {
+    this.walk = new Walk(region, ctx, sink, grammar, globals, secret);
+  }
+
+  /**
+   * Analyses the next form, reporting to the sink; returns the names it defines (none unless
+   * `listDefines`: the globals learn them either way).
+   */
+  analyse(form: FlowNode, listDefines = true): readonly string[] {
+    const walk = this.walk;
+    walk.startForm(listDefines);
+    if (walk.grammar.dialect === '4.1') startTopLevel41(walk, form);
+    else startTopLevel42(walk, form);
+    for (let item = walk.next(); item !== undefined; item = walk.next()) visit(walk, item);
+    return walk.defines;
+  }
 }
 
 function startTopLevel41(walk: Walk, form: FlowNode): void {
@@ -113,8 +131,7 @@ function visit(walk: Walk, item: Item): void {
   const { node, expect, response, scope } = item;
   if (expect === 'define') {
     if (node.kind === 'symbol') {
-      walk.globals.define(node.name);
-      walk.defines.push(node.name);
+      walk.define(node.name);
     }
     return;
   }

@@ -62,6 +62,9 @@ export interface Interaction {
   rest: FlowNode[];
 }
 
+/** Shared by interactions without options; not frozen, as V8 iterates a frozen array through an iterator object. */
+const none: readonly never[] = [];
+
 /** The verb of a list whose operator is an interaction verb. */
 export function interactionVerbOf(list: FlowNode, verbs: ReadonlyMap<string, InteractionVerb> = interactionVerbs): InteractionVerb | undefined {
   const op = operatorOf(list);
@@ -77,11 +80,13 @@ export function readInteraction(list: ListNode, verbs: ReadonlyMap<string, Inter
   const hasParams = third !== undefined && (!verb.paramsOptional || third.kind === 'map');
   const paramsNode = hasParams ? third : undefined;
   const optionsFrom = hasParams ? 4 : 3;
-  const rest = children.length > optionsFrom ? children.slice(optionsFrom) : [];
-  const templates: MapNode[] = [];
+  // Most interactions have no options: they share one empty list (read, never added to).
+  const rest = children.length > optionsFrom ? children.slice(optionsFrom) : (none as never[]);
+  let templates = none as never[] as MapNode[];
   for (const option of rest) {
     if (option.kind === 'list' && option.children[1]?.kind === 'map' && operatorOf(option) === 'template') {
-      templates.push(option.children[1]);
+      if (templates.length === 0) templates = [option.children[1]];
+      else templates.push(option.children[1]);
     }
   }
   return {

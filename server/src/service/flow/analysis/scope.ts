@@ -33,16 +33,23 @@ export function localNames(scope: Scope): string[] {
 /**
  * The globals defined before a top-level form, and those its own walk defines as it goes. The
  * defined-before names come from the forms before it (each form's analysis lists what it
- * defines); `key` changes whenever they do, so a form's cached analysis can tell it is stale.
+ * defines); `count` and `hash` change whenever they do, so a form's cached analysis can tell it is stale.
  */
 export class Globals {
   private readonly names = new Set<string>();
-  private hash = 0;
-  private count = 0;
+  /**
+   * Together, `count` and `hash` identify the names defined so far (and their order): two equal
+   * pairs mean the same globals. Two numbers, not a string key: they are compared for every form.
+   */
+  private namesHash = 0;
+  private namesCount = 0;
 
-  /** Identifies the names defined so far (and their order): two equal keys mean the same globals. */
-  get key(): string {
-    return `${this.count}:${this.hash}`;
+  get hash(): number {
+    return this.namesHash;
+  }
+
+  get count(): number {
+    return this.namesCount;
   }
 
   has(name: string): boolean {
@@ -55,8 +62,9 @@ export class Globals {
 
   define(name: string): void {
     this.names.add(name);
-    this.count++;
-    for (let i = 0; i < name.length; i++) this.hash = (Math.imul(this.hash, 31) + name.charCodeAt(i)) | 0;
-    this.hash = (Math.imul(this.hash, 31) + 59) | 0;
+    this.namesCount++;
+    let hash = this.namesHash;
+    for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) | 0;
+    this.namesHash = (Math.imul(hash, 31) + 59) | 0;
   }
 }

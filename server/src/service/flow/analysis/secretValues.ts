@@ -51,7 +51,7 @@ function testOf(definition: Definition): (name: string) => boolean {
  * value alone), and a keyword in value position counts as a key: in a malformed entry the
  * author's pairs can no longer be told from the reader's, whatever the number of forms.
  */
-function valuesInMap(map: MapNode, isCredential: (name: string) => boolean, out: { nodes: FlowNode[]; shiftedKeys: SecretValues['shiftedKeys'] }): void {
+function valuesInMap(map: MapNode, isCredential: (name: string) => boolean, out: Partial<Pick<SecretValues, 'nodes' | 'shiftedKeys'>>): void {
   const children = map.children;
   const odd = children.length % 2 === 1;
   for (let i = 0; i < children.length; i++) {
@@ -62,21 +62,21 @@ function valuesInMap(map: MapNode, isCredential: (name: string) => boolean, out:
     let j = i + 1;
     if (j < children.length) values.push(children[j++]);
     if (odd || child.kind === 'keyword') while (j < children.length && children[j].kind !== 'keyword') values.push(children[j++]);
-    for (const v of values) out.nodes.push(v);
-    if (i % 2 === 1 && child.kind === 'keyword') out.shiftedKeys.push({ key: child, values });
+    for (const v of values) (out.nodes ??= []).push(v);
+    if (i % 2 === 1 && child.kind === 'keyword') (out.shiftedKeys ??= []).push({ key: child, values });
     i = j - 1;
   }
 }
 
 /** The credential values of one interaction, given which names are credentials. */
 export function credentialValues(interaction: Interaction, isCredential: (name: string) => boolean): SecretValues {
-  const found = { nodes: [] as FlowNode[], shiftedKeys: [] as SecretValues['shiftedKeys'] };
+  // The lists are made on the first credential: most interactions pass none, and share one empty answer.
+  const found: Partial<Pick<SecretValues, 'nodes' | 'shiftedKeys'>> = {};
   if (interaction.params !== undefined) valuesInMap(interaction.params, isCredential, found);
   for (const map of interaction.templates) valuesInMap(map, isCredential, found);
-  // Most interactions pass no credential: they share one empty answer.
-  if (found.nodes.length === 0 && found.shiftedKeys.length === 0) return noSecrets;
-  const nodes = found.nodes;
-  return { nodes, shiftedKeys: found.shiftedKeys, holds: (node) => nodes.some((n) => node.start >= n.start && node.end <= n.end) };
+  if (found.nodes === undefined && found.shiftedKeys === undefined) return noSecrets;
+  const nodes = found.nodes ?? [];
+  return { nodes, shiftedKeys: found.shiftedKeys ?? [], holds: (node) => nodes.some((n) => node.start >= n.start && node.end <= n.end) };
 }
 
 /**

@@ -50,7 +50,11 @@ function append<T>(list: readonly T[], item: T): T[] {
   return own;
 }
 
-const none: readonly never[] = Object.freeze([]);
+// Not frozen, only typed read-only: V8 iterates a frozen array (`for...of`) through an iterator
+// object made for each loop, and these lists are iterated for every form or interaction.
+const none: readonly never[] = [];
+
+const notCredential = (): boolean => false;
 
 /** Why the check stopped before the fields: nothing to resolve, or nothing found. */
 export type Unresolved = 'no-integration' | 'unknown-integration' | 'no-endpoint' | 'no-message' | 'unknown-message';
@@ -101,25 +105,51 @@ export function checkInteraction(interaction: Interaction, ctx: AnalysisContext)
   return check.result;
 }
 
-class Checker {
-  readonly result: InteractionCheck;
-  /** The message's fields, in its order; a params map holds a handful, so they are searched, not hashed. */
-  private readonly declared: FieldCheck[] = [];
-  private readonly undeclared: FieldCheck[] = [];
+/** A check's findings; its list of fields is made when first read (the analyser reads only the problems). */
+class CheckResult implements InteractionCheck {
+  integration?: string;
+  definition?: Definition;
+  endpoint?: Component;
+  message?: MessageType;
+  unresolved?: Unresolved;
+  suggestions: string[] = none as never[];
+  isCredential: (name: string) => boolean = notCredential;
+  secrets: SecretValues = noSecrets;
+  missing: string[] = none as never[];
+  problems: FlowProblem[] = [];
 
-  constructor(private readonly interaction: Interaction) {
-    this.result = {
-      interaction,
-      suggestions: [],
-      isCredential: () => false,
-      secrets: noSecrets,
-      fields: [],
-      missing: [],
-      problems: [],
-    };
+  /** A true private field: not enumerable, so serialising a result does not walk into its checker. */
+  readonly #checker: Checker;
+
+  constructor(
+    readonly interaction: Interaction,
+    checker: Checker,
+  ) {
+    this.#checker = checker;
   }
 
-  private lookalikes: Definition[] = [];
+  get fields(): FieldCheck[] {
+    return this.#checker.fieldList();
+  }
+}
+
+class Checker {
+  readonly result: InteractionCheck;
+  /** The message's field declarations, in its order (none while the message is unknown). */
+  private specs: readonly MessageField[] = none;
+  /**
+   * The record of each declared field, by its place in `specs`, made when the field is first
+   * used: the analyser reads only the problems, and most fields of most messages go unused.
+   */
+  private declared: (FieldCheck | undefined)[] = none as never[];
+  private undeclared: FieldCheck[] = none as never[];
+  private allFields: FieldCheck[] | undefined;
+
+  constructor(private readonly interaction: Interaction) {
+    this.result = new CheckResult(interaction, this);
+  }
+
+  private lookalikes: readonly Definition[] = none;
 
   /** Which names are credentials, and so which values are secret, once the integration is looked up. */
   private credentials(name: string, definition: Definition | undefined, ctx: AnalysisContext): void {
@@ -226,24 +256,45 @@ class Checker {
     return { name, spec, entries: none, templateEntries: none, credential: this.result.isCredential(name), problems: none, suggestions: none };
   }
 
-  /** The field `name`, declared or added to the undeclared ones. */
+  /** The declared field at `index` of `specs`, its record made on first use. */
+  private declaredField(index: number): FieldCheck {
+    const spec = this.specs[index];
+    return (this.declared[index] ??= this.newField(spec.name, spec));
+  }
+
+  /** The field `name`, declared or added to the undeclared ones. A params map holds a handful: searched, not hashed. */
   private field(name: string): FieldCheck {
-    for (const f of this.declared) if (f.name === name) return f;
+    const specs = this.specs;
+    for (let i = 0; i < specs.length; i++) if (specs[i].name === name) return this.declaredField(i);
     for (const f of this.undeclared) if (f.name === name) return f;
     const field = this.newField(name, undefined);
-    this.undeclared.push(field);
+    if (this.undeclared.length === 0) this.undeclared = [field];
+    else this.undeclared.push(field);
     return field;
+  }
+
+  /** Declared fields in the message's order, then the others in source order. */
+  fieldList(): FieldCheck[] {
+    if (this.allFields === undefined) {
+      const list: FieldCheck[] = [];
+      for (let i = 0; i < this.specs.length; i++) list.push(this.declaredField(i));
+      for (const f of this.undeclared) list.push(f);
+      this.allFields = list;
+    }
+    return this.allFields;
   }
 
   fields(): void {
     const { interaction, result } = this;
     const message = result.message;
-    for (const spec of message?.fields ?? []) this.declared.push(this.newField(spec.name, spec));
+    if (message !== undefined && message.fields.length > 0) {
+      this.specs = message.fields;
+      this.declared = new Array<FieldCheck | undefined>(message.fields.length).fill(undefined);
+    }
     if (interaction.params !== undefined) this.checkMap(interaction.params, false);
     for (const map of interaction.templates) this.checkMap(map, true);
     this.credentialsAsValues();
     if (message !== undefined && (interaction.params !== undefined || interaction.verb.paramsOptional)) this.checkMissing(message);
-    result.fields = this.undeclared.length === 0 ? this.declared : this.declared.concat(this.undeclared);
   }
 
   /**
@@ -353,12 +404,19 @@ class Checker {
     }
   }
 
+  /** Whether the declared field at `index` is mandatory and nothing provides it. */
+  private isMissing(index: number): boolean {
+    if (!this.specs[index].mandatory) return false;
+    const field = this.declared[index];
+    return field === undefined || (field.entries.length === 0 && field.templateEntries.length === 0);
+  }
+
   private checkMissing(message: MessageType): void {
     const { interaction, result } = this;
-    for (const field of this.declared) {
-      if (field.spec?.mandatory && field.entries.length === 0 && field.templateEntries.length === 0) result.missing.push(field.name);
-    }
-    if (result.missing.length === 0) return;
+    const missing: string[] = [];
+    for (let i = 0; i < this.specs.length; i++) if (this.isMissing(i)) missing.push(this.specs[i].name);
+    if (missing.length === 0) return;
+    result.missing = missing;
     const integration = result.integration as string;
     const from = interaction.integrationNode as FlowNode;
     const to = interaction.messageNode as FlowNode;
@@ -373,6 +431,6 @@ class Checker {
     if (params !== undefined) problem.dataRanges = { paramsRange: { start: params.start, end: params.end } };
     this.result.problems.push(problem);
     // A missing field has no entry, so no other problem: this one is its first.
-    for (const field of this.declared) if (field.entries.length === 0 && field.templateEntries.length === 0 && field.spec?.mandatory) field.problems = [problem];
+    for (let i = 0; i < this.specs.length; i++) if (this.isMissing(i)) this.declaredField(i).problems = [problem];
   }
 }

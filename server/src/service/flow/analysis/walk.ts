@@ -31,10 +31,58 @@ export interface Item {
   scope: Scope;
 }
 
+/**
+ * The items waiting to be visited, as four parallel stacks rather than an object per item (a form
+ * of a thousand nodes would make a thousand). Popped slots are cleared, so that the stacks keep no
+ * node of a walked form.
+ */
+class WorkList {
+  private readonly nodes: (FlowNode | undefined)[] = [];
+  private readonly expects: Expect[] = [];
+  private readonly responses: boolean[] = [];
+  private readonly scopes: Scope[] = [];
+  private height = 0;
+  /** What `pop` gives: one record, filled anew by each pop (callers read it before the next). */
+  private readonly top: Item = { node: undefined as unknown as FlowNode, expect: 'value', response: false, scope: undefined };
+
+  push(node: FlowNode, expect: Expect, response: boolean, scope: Scope): void {
+    const k = this.height++;
+    this.nodes[k] = node;
+    this.expects[k] = expect;
+    this.responses[k] = response;
+    this.scopes[k] = scope;
+  }
+
+  pop(): Item | undefined {
+    if (this.height === 0) return undefined;
+    const k = --this.height;
+    const top = this.top;
+    top.node = this.nodes[k] as FlowNode;
+    top.expect = this.expects[k];
+    top.response = this.responses[k];
+    top.scope = this.scopes[k];
+    this.nodes[k] = undefined;
+    this.scopes[k] = undefined;
+    return top;
+  }
+
+  /** Drops what a walk left (one that threw). */
+  clear(): void {
+    while (this.height > 0) this.pop();
+  }
+}
+
+const noNames: readonly string[] = [];
+
+/**
+ * The walk of a region's top-level forms, one after another (`startForm`): one walk for all of
+ * them, as most forms are small and a region may hold thousands.
+ */
 export class Walk {
-  readonly items: Item[] = [];
-  /** The names this form defines with `def`, in order (4.2). */
-  readonly defines: string[] = [];
+  private readonly work = new WorkList();
+  private formDefines: string[] | undefined;
+  /** Whether the names the form defines are listed (see `startForm`). */
+  private listDefines = true;
   /** 4.2 checks symbols against the variables in scope; 4.1 has no scope to check. */
   private readonly symbols: boolean;
 
@@ -59,15 +107,40 @@ export class Walk {
 
   /** Queues a node to visit; only containers, `$` values, `+TM1` and (4.2) symbols have anything to check. */
   push(node: FlowNode | undefined, expect: Expect, response: boolean, scope: Scope): void {
-    if (node !== undefined && (expect === 'define' || this.worthVisiting(node))) this.items.push({ node, expect, response, scope });
+    if (node !== undefined && (expect === 'define' || this.worthVisiting(node))) this.work.push(node, expect, response, scope);
   }
 
   /** Queues `nodes[from..]`; an index rather than a slice, as most lists are visited this way. */
   pushAll(nodes: readonly FlowNode[], expect: Expect, response: boolean, scope: Scope, from = 0): void {
     for (let i = nodes.length - 1; i >= from; i--) {
       const node = nodes[i];
-      if (this.worthVisiting(node)) this.items.push({ node, expect, response, scope });
+      if (this.worthVisiting(node)) this.work.push(node, expect, response, scope);
     }
+  }
+
+  /** The next item to visit, undefined when done; its record is reused by the next call. */
+  next(): Item | undefined {
+    return this.work.pop();
+  }
+
+  /** Begins the walk of a new top-level form; `listDefines`: whether `defines` will be read. */
+  startForm(listDefines: boolean): void {
+    this.work.clear();
+    this.formDefines = undefined;
+    this.listDefines = listDefines;
+  }
+
+  /** A `def` of the form being walked: visible to the forms after it. */
+  define(name: string): void {
+    this.globals.define(name);
+    if (!this.listDefines) return;
+    if (this.formDefines === undefined) this.formDefines = [name];
+    else this.formDefines.push(name);
+  }
+
+  /** The names the form being walked defines with `def`, in order (4.2). */
+  get defines(): readonly string[] {
+    return this.formDefines ?? noNames;
   }
 
   text(node: FlowNode): string {
@@ -88,7 +161,10 @@ export class Walk {
 
   /** Checks the number of arguments; reports on the operator when too few, on the extras when too many. */
   count(list: ListNode, signature: FormSignature): boolean {
-    const [min, max] = arityOf(signature);
+    // Indexed, not destructured: destructuring goes through an iterator, made for every form.
+    const arity = arityOf(signature);
+    const min = arity[0];
+    const max = arity[1];
     const args = list.children.length - 1;
     if (args >= min && args <= max) return true;
     const op = operatorNode(list) as FlowNode;

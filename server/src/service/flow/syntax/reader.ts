@@ -116,7 +116,10 @@ function read(text: string, options: ReadOptions): ReadResult {
   const stack: ContainerNode[] = [];
   // Children of the open forms wait on one shared stack; `bases[d]` is where those of `stack[d]`
   // begin. A form's children array is cut to size once, when it closes, instead of growing.
+  // `pendingTop` is the stack's height: the array itself never shrinks, as a splice would make it
+  // give back its storage and grow it again at the next push, for every form that closes.
   const pending: FlowNode[] = [];
+  let pendingTop = 0;
   const bases: number[] = [];
   // How many of the open forms are bracketed (a tagged literal waiting for its form is not):
   // an opener at a line start counts as nested only inside one.
@@ -136,7 +139,7 @@ function read(text: string, options: ReadOptions): ReadResult {
       discards[waiting.pop() as number].form = node;
       return;
     }
-    if (stack.length > 0) pending.push(node);
+    if (stack.length > 0) pending[pendingTop++] = node;
     else forms.push(node);
   };
 
@@ -151,7 +154,8 @@ function read(text: string, options: ReadOptions): ReadResult {
   const closeTop = (end: number, closed: boolean): ContainerNode => {
     const node = stack.pop() as ContainerNode;
     const base = bases.pop() as number;
-    node.children = pending.splice(base);
+    node.children = pending.slice(base, pendingTop);
+    pendingTop = base;
     if (node.kind === 'tagged') {
       // A tagged literal ends with its form; without one, where the reader gave up on it, as an
       // unclosed container does (a later edit there re-reads it).
@@ -176,7 +180,7 @@ function read(text: string, options: ReadOptions): ReadResult {
    * literals are open without brackets, so callers skip this when `stack.length === brackets`.
    */
   const completed = (): void => {
-    for (let top = stack[stack.length - 1]; top?.kind === 'tagged' && pending.length > bases[bases.length - 1]; top = stack[stack.length - 1]) {
+    for (let top = stack[stack.length - 1]; top?.kind === 'tagged' && pendingTop > bases[bases.length - 1]; top = stack[stack.length - 1]) {
       closeTop(0, true);
     }
   };
@@ -185,7 +189,7 @@ function read(text: string, options: ReadOptions): ReadResult {
   const open = (node: ContainerNode): void => {
     add(node);
     stack.push(node);
-    bases.push(pending.length);
+    bases.push(pendingTop);
   };
 
   /**

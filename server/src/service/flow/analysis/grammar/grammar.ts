@@ -5,6 +5,9 @@ import { forms41, units41 } from './forms41';
 import { forms42, units42 } from './forms42';
 import { DialectVersion, FormSignature, Place, PlaceRule } from './signature';
 
+/** What `named` gives for a name of no form: one shared list, as every `def` and binding asks. */
+const noSignatures: readonly FormSignature[] = [];
+
 /**
  * Where a node stands, as the analyser and the editor track it: a place of the dialect, or
  * `value` (any value: 4.1 takes reactions and predicates there, 4.2 expressions), `condition`
@@ -122,7 +125,7 @@ export class Grammar {
 
   /** Every signature named `name`, in any place (hover where the position is unclear). */
   named(name: string): readonly FormSignature[] {
-    return this.byName.get(name) ?? [];
+    return this.byName.get(name) ?? noSignatures;
   }
 
   /** Whether any form or function of the dialect is called `name`. */
