@@ -38,6 +38,7 @@ describe('the built-in definitions of a language service', () => {
   it('are read once, under the scheme given before the first read', () => {
     const builtins = new BuiltinDefinitions();
     assert.equal(builtins.owns('ro:/twilio.integration.json'), false);
+    assert.equal(builtins.owns('undefined:/twilio.integration.json'), false);
     builtins.useScheme('ro');
     assert.equal(builtins.owns('ro:/twilio.integration.json'), true);
     assert.equal(builtins.owns('file:///ro/twilio.integration.json'), false);

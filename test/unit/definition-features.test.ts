@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CompletionItemKind, Diagnostic, TextEdit, MarkupContent } from 'vscode-languageserver-types';
 import { definitionCodeActions } from '../../server/src/service/definitions/codeActions';
 import { completeDefinition } from '../../server/src/service/definitions/completion';
+import { emptyDefinitionDocument, definitionSymbols } from '../../server/src/service/definitions/definitionDocument';
 import { hoverDefinition } from '../../server/src/service/definitions/hover';
 import { declarationOf, referenceTargetAt } from '../../server/src/service/definitions/navigation';
 import { paramListAt } from '../../server/src/service/definitions/paramLists';
@@ -186,6 +187,20 @@ describe('reference targets in definition files', () => {
     assert.deepEqual(at('"text"'), { type: 'crm', message: 'note', field: 'text' });
     assert.equal(at('"mandatory"'), undefined);
   });
+
+  it('names nothing between a key and its value, under the listener\'s sends, or in other endpoint objects', () => {
+    const text = '{ "type" : "crm", "endpoint": { "other": { "y": {} } }, "listener": { "sends": { "x": {} } } }';
+    const doc = documentOf(text);
+    const at = (offset: number) => referenceTargetAt(parseDefinition(doc), doc.positionAt(offset));
+    assert.equal(at(text.indexOf(' : ') + 1), undefined);
+    assert.equal(at(text.indexOf('"y"') + 1), undefined);
+    assert.equal(at(text.indexOf('"x"') + 1), undefined);
+    const shadowed = '{ "type": { "x": "y" }, "type": "crm" }';
+    const shadowedDoc = documentOf(shadowed);
+    assert.equal(referenceTargetAt(parseDefinition(shadowedDoc), shadowedDoc.positionAt(shadowed.indexOf('"y"') + 1)), undefined);
+    const spaced = documentOf(' { "type": "t" }');
+    assert.equal(referenceTargetAt(parseDefinition(spaced), { line: 0, character: 0 }), undefined);
+  });
 });
 
 /** A definition where a param is named in both forms, in both components, static or redacted. */
@@ -240,6 +255,13 @@ describe('definition hover on params', () => {
     assert.deepEqual((await hoverAt(rich, '"host" ]'))?.[1], [9, 23, 9, 29]);
   });
 
+  it('says when a component redacts a param it does not list', async () => {
+    assert.equal(
+      (await hoverAt('{ "type": "x", "endpoint": { "params": [], "redact": [ "r" ] } }', '"r"'))?.[0],
+      '**param `r`**\n\n- not declared by any schema: no form collects it\n- endpoint: not in params, redacted',
+    );
+  });
+
   it('says when no form collects a param, and where a component does not use it', async () => {
     assert.deepEqual(await hoverAt(rich, '"lonely"'), [
       '**param `lonely`**\n\n- listener form: label "Key", shown in clear\n- endpoint: not used\n- listener: not used',
@@ -266,6 +288,10 @@ describe('definition hover on params', () => {
       const hover = await hoverAt(odd, needle);
       assert.ok(!hover?.[0].startsWith('**param'), `${needle}: ${hover?.[0]}`);
     }
+    const nested = `{ "type": "x", "schema": [ [ { "param": "g" } ] ], "listener": { "schema": [ [ { "param": "h" } ] ] } }`;
+    for (const needle of ['"g"', '"h"']) assert.ok(!(await hoverAt(nested, needle))?.[0].startsWith('**param'), needle);
+    const root = await hoverAt('"abc"', '"abc"');
+    assert.deepEqual([root?.[0].split('\n')[0], root?.[1]], ['CxEngage integration definition', [0, 0, 0, 5]]);
     const doc = documentOf(odd + '\n\n');
     assert.equal(await hoverDefinition(parseDefinition(doc), { line: 5, character: 0 }), null);
   });
@@ -377,6 +403,11 @@ describe('definition quick fixes: every action of a file', () => {
     assert.deepEqual(synthetic(listenerText, 'unknown-param', { suggestions: ['secret'] }, 'Secret'), []);
     assert.deepEqual(synthetic(listenerText, 'unknown-param', { suggestions: ['secret'] }, '"Secret", "param'), []);
     assert.deepEqual(synthetic(listenerText, 'unknown-param', { suggestions: ['secret'] }, 'x"Secret"'), []);
+    assert.deepEqual(synthetic(listenerText, 'other-code', { suggestions: ['a'] }, '"Secret"'), []);
+    assert.deepEqual(synthetic('{ "type": "x", "other": { "params": [ "k" ] } }', 'unredacted-secret', { param: 'k', component: 'other' }), []);
+    const preferred = (code: string, data: unknown) => (synthetic(listenerText, code, data, '"Secret"') as [string, string, boolean | undefined][]).map((a) => [a[0], a[2]]);
+    assert.deepEqual(preferred('schema', { suggestions: ['a'] }), [['Change to `a`', undefined]]);
+    assert.deepEqual(preferred('unknown-param', { suggestions: ['a', 'b'], likely: true }), [['Change to `a`', undefined], ['Change to `b`', undefined]]);
     assert.deepEqual(synthetic(listenerText, 'schema', { suggestions: ['a', 5, 'b'], likely: true }, '"Secret"'), [
       ['Change to `a`', 'quickfix', true, ['schema'], [[[1, 70, 1, 78], '"a"']]],
       ['Change to `b`', 'quickfix', undefined, ['schema'], [[[1, 70, 1, 78], '"b"']]],
@@ -468,5 +499,25 @@ describe('param lists of a definition', () => {
     assert.equal(paramListAt(undefined), undefined);
     const bare = documentOf('"abc"');
     assert.equal(paramListAt(nodeAt(parseDefinition(bare).json.root, 1)), undefined);
+  });
+});
+
+describe('definition documents', () => {
+  it('stand empty for a file a guard stopped: no JSON, no content', () => {
+    const doc = documentOf('{ "type": "big" }');
+    const empty = emptyDefinitionDocument(doc);
+    assert.equal(empty.document, doc);
+    assert.deepEqual(empty.definition, { uri: doc.uri, builtin: false, schema: [] });
+    assert.equal(empty.json.root, undefined);
+  });
+
+  it('outline at most the symbols asked for', () => {
+    const parsed = parseDefinition(documentOf('{ "type": "x", "display": "X", "endpoint": { "name": "x" } }'));
+    assert.deepEqual(definitionSymbols(parsed, 100).map((s) => [s.name, compactRange(s.range), (s.children ?? []).map((c) => c.name)]), [
+      ['type', [0, 2, 0, 13], []],
+      ['display', [0, 15, 0, 29], []],
+      ['endpoint', [0, 31, 0, 58], ['name']],
+    ]);
+    assert.deepEqual(definitionSymbols(parsed, 2).map((s) => s.name), ['type', 'display']);
   });
 });
