@@ -459,6 +459,12 @@ describe('definition completion of params', () => {
     );
   });
 
+  it('offers the param being typed over, though the list holds it', async () => {
+    const { doc, position } = withCursor(declaring.replace('"host", 5, "ke|"', '5, "ho|st"'));
+    const list = await completeDefinition(parseDefinition(doc), position);
+    assert.deepEqual(list.items.map((i) => i.label), ['key', 'host', 'port', 'extra', 'lp']);
+  });
+
   it('inserts a quoted param where no string is being typed', async () => {
     const { doc, position } = withCursor(declaring.replace('"ke|"', '"key"').replace('"lp" ]', '"lp", | ]'));
     const list = await completeDefinition(parseDefinition(doc), position);
@@ -497,6 +503,10 @@ describe('param lists of a definition', () => {
   it('are no other lists, nor lists of lists, nor the same keys elsewhere', () => {
     for (const needle of ['"a"', '"d"', '"e"', '"f"', '"h"', '"i"', '"j"', '"params"']) assert.equal(at(needle), undefined, needle);
     assert.equal(paramListAt(undefined), undefined);
+    const rootList = documentOf('[ "a" ]');
+    assert.equal(paramListAt(nodeAt(parseDefinition(rootList).json.root, 3)), undefined);
+    const other = documentOf('{ "other": { "params": [ "k" ] } }');
+    assert.equal(paramListAt(nodeAt(parseDefinition(other).json.root, 25)), undefined);
     const bare = documentOf('"abc"');
     assert.equal(paramListAt(nodeAt(parseDefinition(bare).json.root, 1)), undefined);
   });

@@ -98,6 +98,8 @@ describe('definition index', () => {
     assert.equal(index.folderOf(`${b}x.cxflow`), undefined);
     assert.equal(index.lookup('crm', index.scopeFor(`${a}inner/x.cxflow`, true))?.display?.value, 'Inner');
     assert.equal(index.lookup('crm', index.scopeFor(`${a}x.cxflow`, true))?.display?.value, 'Outer');
+    assert.deepEqual(index.visible(index.scopeFor(`${a}inner/x.cxflow`, false)).map((d) => d.display?.value), ['Inner']);
+    assert.deepEqual(index.visible(index.scopeFor(`${a}x.cxflow`, false)).map((d) => d.display?.value), ['Outer']);
     // Outside every folder: all of them, by uri.
     assert.deepEqual(index.workspaceDeclarers('crm', index.scopeFor(`${b}x.cxflow`, true)).map((d) => d.display?.value), ['Outer', 'Inner']);
   });
