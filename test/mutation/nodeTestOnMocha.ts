@@ -2,7 +2,7 @@
 // Stryker's Mocha runner keeps the instrumented service loaded and runs only the tests that cover
 // each mutant; the tap runner had to start a process per test file per mutant. The tests use only
 // describe/it/before/after, which mean the same in both, so `node:test` is answered with Mocha's.
-import Module = require('node:module');
+import Module from 'node:module';
 
 type Body = () => unknown;
 interface MochaGlobals {

@@ -14,6 +14,7 @@ import { rereadFlow } from '../../server/src/service/flow/syntax/incremental';
 import { readFlow, readFlowWithBalance } from '../../server/src/service/flow/syntax/reader';
 import { FlowNode, FlowTree, isContainer } from '../../server/src/service/flow/syntax/tree';
 import { openDocumentsService } from '../support/service';
+import { compactRange } from '../support/documents';
 
 const root = join(__dirname, '..', '..', '..');
 const examples = ['mistakes', 'escalations', 'abandoned-calls'].map((name) =>
@@ -127,6 +128,22 @@ describe('incremental flow reading', () => {
   it('gives the diagnostics of a from-scratch check after every edit of a document with a form left open', async () => {
     let closers = 0;
     await diagnosticsAfterEdits(sample.replace(/\)\n/g, (m) => (closers++ % 8 === 3 ? '\n' : m)), 41, 150);
+  });
+
+  it('sees a renamed 4.2 global even when the old and new names hash alike (`Aa` and `BB`)', async () => {
+    // A long form's cached analysis is reused only while the globals before it are the same; two
+    // names with equal 31-polynomial hashes must still count as different globals.
+    const service = openDocumentsService();
+    const uri = 'file:///workspace/globals.cxflow';
+    const use = '(create twilio sms {:to-phone-number Aa :from-phone-number "+15550100" :message "hi"})';
+    const before = `; cxengage-dialect: 4.2\n(def Aa 1)\n${use}\n`;
+    service.documentChanged(TextDocument.create(uri, 'cxflow', 1, before));
+    assert.deepEqual(await service.diagnostics(uri), []);
+    service.documentChanged(TextDocument.create(uri, 'cxflow', 2, before.replace('(def Aa', '(def BB')));
+    assert.deepEqual(
+      (await service.diagnostics(uri)).map((d) => [d.code, compactRange(d.range)]),
+      [['unbound-variable', [2, 37, 2, 39]]],
+    );
   });
 
   async function diagnosticsAfterEdits(start: string, seed: number, steps: number, from: readonly string[] = pieces): Promise<void> {

@@ -19,9 +19,10 @@ interface Analysed {
   builtin: boolean;
   dialect: DialectVersion;
   marker: Side | undefined;
-  /** `Globals.count` and `Globals.hash` before the form. */
+  /** `Globals.count`, `.hash` and `.hash2` before the form. */
   globalsCount: number;
   globalsHash: number;
+  globalsHash2: number;
   /** The form's start when it was analysed: the problems' offsets are relative to it. */
   start: number;
   /** The last check that used it (see `FormAnalyses.startCheck`). */
@@ -102,6 +103,7 @@ export class FormAnalyses {
     const marker = region.side === undefined && dialect === '4.1' ? markerSideBefore(region.tree, form.start) : undefined;
     const globalsCount = globals.count;
     const globalsHash = globals.hash;
+    const globalsHash2 = globals.hash2;
     const hit = this.analyses.get(form);
     this.used++;
     if (
@@ -111,7 +113,8 @@ export class FormAnalyses {
       hit.dialect === dialect &&
       hit.marker === marker &&
       hit.globalsCount === globalsCount &&
-      hit.globalsHash === globalsHash
+      hit.globalsHash === globalsHash &&
+      hit.globalsHash2 === globalsHash2
     ) {
       for (const name of hit.defines) globals.define(name);
       hit.usedIn = this.check;
@@ -120,7 +123,7 @@ export class FormAnalyses {
     found.clear();
     const defines = analyser.analyse(form);
     const { problems, secrets } = found;
-    const entry: Analysed = { generation: ctx.generation, builtin, dialect, marker, globalsCount, globalsHash, start: form.start, usedIn: this.check, problems, secrets, defines };
+    const entry: Analysed = { generation: ctx.generation, builtin, dialect, marker, globalsCount, globalsHash, globalsHash2, start: form.start, usedIn: this.check, problems, secrets, defines };
     this.analyses.set(form, entry);
     return entry;
   }

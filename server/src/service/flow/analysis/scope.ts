@@ -38,14 +38,22 @@ export function localNames(scope: Scope): string[] {
 export class Globals {
   private readonly names = new Set<string>();
   /**
-   * Together, `count` and `hash` identify the names defined so far (and their order): two equal
-   * pairs mean the same globals. Two numbers, not a string key: they are compared for every form.
+   * Together, `count` and the two hashes identify the names defined so far (and their order): equal
+   * triples mean the same globals. Numbers, not a string key: they are compared for every form.
+   * Two independent 32-bit hashes (a 31-polynomial and FNV-1a), because one alone makes everyday
+   * names collide (`Aa` and `BB` share their 31-polynomial hash), and a collision would reuse a
+   * form's analysis made for other globals.
    */
   private namesHash = 0;
+  private namesHash2 = 0x811c9dc5;
   private namesCount = 0;
 
   get hash(): number {
     return this.namesHash;
+  }
+
+  get hash2(): number {
+    return this.namesHash2;
   }
 
   get count(): number {
@@ -64,7 +72,14 @@ export class Globals {
     this.names.add(name);
     this.namesCount++;
     let hash = this.namesHash;
-    for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) | 0;
+    let hash2 = this.namesHash2;
+    for (let i = 0; i < name.length; i++) {
+      const code = name.charCodeAt(i);
+      hash = (Math.imul(hash, 31) + code) | 0;
+      hash2 = Math.imul(hash2 ^ code, 0x01000193);
+    }
+    // A separator, so that `ab` then `c` differs from `a` then `bc`.
     this.namesHash = (Math.imul(hash, 31) + 59) | 0;
+    this.namesHash2 = Math.imul(hash2 ^ 59, 0x01000193);
   }
 }
