@@ -6,7 +6,6 @@ const secretPairs = new Set(['api key', 'private key']);
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    // Stryker disable next-line Regex: splitting at each separator makes more empty words, which the filter drops.
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w !== '')
     .map((w) => w.toLowerCase());
