@@ -100,6 +100,8 @@ describe('secret names', () => {
     assert.deepEqual(nameWords('OAuth2AccessToken'), ['oauth2', 'access', 'token']);
     assert.deepEqual(nameWords('SECRET-TOKEN'), ['secret', 'token']);
     assert.deepEqual(nameWords('consumer_secret'), ['consumer', 'secret']);
+    assert.deepEqual(nameWords('--api__key-'), ['api', 'key']);
+    assert.deepEqual(nameWords('_'), []);
   });
 
   it('a secret word as a word of the name, in any case and any style; not inside another word', () => {

@@ -15,7 +15,7 @@ function samePositions(text: string): void {
 
 describe('definition text positions', () => {
   it('match TextDocument with \\n, \\r\\n and lone \\r line ends, at every offset', () => {
-    for (const text of ['', 'x', '\n', '{\n  "type": "x"\n}\n', '{\r\n  "a": 1\r\n}', 'a\rb\r\n\nc\r', '\r\n\r\n', 'no newline at all']) {
+    for (const text of ['', 'x', '\n', '{\n  "type": "x"\n}\n', '{\r\n  "a": 1\r\n}', 'a\rb\r\n\nc\r', '\r\n\r\n', '\ra\n\nb\r\r\nc', 'no newline at all']) {
       samePositions(text);
     }
   });

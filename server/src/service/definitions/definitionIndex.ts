@@ -21,6 +21,7 @@ export class DefinitionIndex {
   private builtinKeys = new Set<UriKey>();
   /** Workspace definitions by the normalised URI of their file. */
   private workspace = new Map<UriKey, WorkspaceEntry>();
+  // Stryker disable next-line ArrayDeclaration: no uri key lies inside a folder key that is not a uri.
   private folders: readonly UriKey[] = [];
   private listeners: ((uri: string) => void)[] = [];
   /** Bumped on every change, so that caches of analyses against the index can tell they are stale. */
@@ -100,8 +101,10 @@ export class DefinitionIndex {
 
   /** Every definition visible in `scope`, one per type, workspace ones overriding built-in ones (kept until the index changes). */
   visible(scope: IndexScope): Definition[] {
+    // Stryker disable next-line StringLiteral: folder keys are uris and start with neither sign, so either sign alone tells the scopes apart.
     const key = `${scope.builtin ? '+' : '-'}${scope.folder ?? ''}`;
     let result = this.visibleCache.get(key);
+    // Stryker disable next-line ConditionalExpression: the cache only saves work; rebuilding gives the same list.
     if (result === undefined) {
       const byType = new Map<string, Definition>();
       if (scope.builtin) for (const [type, d] of this.builtins) byType.set(type, d);
@@ -142,12 +145,15 @@ export class DefinitionIndex {
   private declarersCache = new Map<string, Map<string, Definition[]>>();
 
   private declarersByType(scope: IndexScope): Map<string, Definition[]> {
+    // Stryker disable next-line StringLiteral: any key that no folder uri can be names the loose scope.
     const key = scope.folder ?? '';
     let byType = this.declarersCache.get(key);
+    // Stryker disable next-line ConditionalExpression: the cache only saves work; rebuilding gives the same map.
     if (!byType) {
       byType = new Map();
       for (const { definition } of this.inScope(scope)) {
         const type = definitionType(definition);
+        // Stryker disable next-line ConditionalExpression: an entry under `undefined` is never looked up (types are strings).
         if (type === undefined) continue;
         const declarers = byType.get(type);
         if (declarers) declarers.push(definition);
@@ -159,6 +165,7 @@ export class DefinitionIndex {
   }
 
   private inScope(scope: IndexScope): WorkspaceEntry[] {
+    // Stryker disable next-line StringLiteral: any key that no folder uri can be names the loose scope.
     const key = scope.folder ?? '';
     let entries = this.inScopeCache.get(key);
     if (!entries) {
@@ -166,7 +173,7 @@ export class DefinitionIndex {
       // its folder's and the loose ones (open files outside any folder).
       entries = [...this.workspace.values()]
         .filter((e) => scope.folder === undefined || e.folder === undefined || e.folder === scope.folder)
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        .sort(byKey);
       this.inScopeCache.set(key, entries);
     }
     return entries;
@@ -199,4 +206,9 @@ export class DefinitionIndex {
     }
     for (const l of this.listeners) l(uri);
   }
+}
+
+function byKey(a: WorkspaceEntry, b: WorkspaceEntry): number {
+  // Stryker disable next-line EqualityOperator: keys are those of a map, never equal, so `<` and `<=` order alike.
+  return a.key < b.key ? -1 : 1;
 }

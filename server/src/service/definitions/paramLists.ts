@@ -17,6 +17,7 @@ export interface ParamListPlace {
 export function paramListAt(node: ASTNode | undefined): ParamListPlace | undefined {
   let item: StringASTNode | undefined;
   let array: ASTNode | undefined = node;
+  // Stryker disable next-line ConditionalExpression: a string under anything but an array leaves no array below either way.
   if (node?.type === 'string' && node.parent?.type === 'array') {
     item = node;
     array = node.parent;
@@ -24,9 +25,11 @@ export function paramListAt(node: ASTNode | undefined): ParamListPlace | undefin
   if (array?.type !== 'array') return undefined;
   const listProperty = array.parent;
   if (listProperty?.type !== 'property' || !paramListKeys.has(listProperty.keyNode.value)) return undefined;
+  // Stryker disable next-line OptionalChaining: a property's parent is always its object.
   const componentProperty = listProperty.parent?.parent;
   if (componentProperty?.type !== 'property') return undefined;
   const kind = componentProperty.keyNode.value;
+  // Stryker disable next-line OptionalChaining: a property's parent is always its object.
   if ((kind !== 'endpoint' && kind !== 'listener') || componentProperty.parent?.parent !== undefined) return undefined;
   return { component: kind, list: listProperty.keyNode.value, array, item };
 }
