@@ -134,6 +134,8 @@ describe('definition index', () => {
     const index = new DefinitionIndex();
     const seen: string[] = [];
     index.onDidChange((uri) => seen.push(uri));
+    index.batch(() => undefined);
+    assert.deepEqual(seen, [], 'a new index has nothing to report');
     index.batch(() => index.set(definition(`${a}one.integration.json`, 'one')));
     index.batch(() => undefined);
     assert.deepEqual(seen, ['']);
