@@ -57,9 +57,9 @@ export interface Interaction {
   /** `paramsNode` when it is a map. */
   params?: MapNode;
   /** The params maps of `(template {...})` options: their fields count as provided. */
-  templates: MapNode[];
+  templates: readonly MapNode[];
   /** The forms after the params position: option lists, or anything misplaced there. */
-  rest: FlowNode[];
+  rest: readonly FlowNode[];
 }
 
 /** Shared by interactions without options; not frozen, as V8 iterates a frozen array through an iterator object. */
@@ -81,12 +81,11 @@ export function readInteraction(list: ListNode, verbs: ReadonlyMap<string, Inter
   const paramsNode = hasParams ? third : undefined;
   const optionsFrom = hasParams ? 4 : 3;
   // Most interactions have no options: they share one empty list (read, never added to).
-  const rest = children.length > optionsFrom ? children.slice(optionsFrom) : (none as never[]);
-  let templates = none as never[] as MapNode[];
+  const rest: readonly FlowNode[] = children.length > optionsFrom ? children.slice(optionsFrom) : none;
+  let templates: MapNode[] | undefined;
   for (const option of rest) {
     if (option.kind === 'list' && option.children[1]?.kind === 'map' && operatorOf(option) === 'template') {
-      if (templates.length === 0) templates = [option.children[1]];
-      else templates.push(option.children[1]);
+      (templates ??= []).push(option.children[1]);
     }
   }
   return {
@@ -97,7 +96,7 @@ export function readInteraction(list: ListNode, verbs: ReadonlyMap<string, Inter
     messageNode: children[2],
     paramsNode,
     params: paramsNode?.kind === 'map' ? paramsNode : undefined,
-    templates,
+    templates: templates ?? none,
     rest,
   };
 }
