@@ -11,7 +11,7 @@ import { CodeActionQuery, documentCodeActions } from '../../server/src/service/a
 import { LanguageService } from '../../server/src/service/languageService';
 import { defaultSettings } from '../../server/src/service/settings';
 import { documentOf } from '../support/documents';
-import { folderWith, removeFolders } from '../support/folders';
+import { suiteFolders } from '../support/suiteFolders';
 import { fileUri } from '../support/lspClient';
 import { builtinDefinitions, openDocumentsService } from '../support/service';
 
@@ -59,10 +59,11 @@ describe('the code actions of a request', () => {
     assert.deepEqual(await documentCodeActions(service, { uri: definition.uri, ...all }), []);
   });
 
-  after(removeFolders);
+  const folders = suiteFolders('cxengage-actions-');
+  after(() => folders.remove());
 
   it('names the new file after the ones open or on disk', async () => {
-    const folder = folderWith({ 'p.cxflow': '(delay 5 minutes)\n', 'p.pattern.json': '{}', 'p-2.pattern.json': '{}' }, 'cxengage-actions-');
+    const folder = folders.make({ 'p.cxflow': '(delay 5 minutes)\n', 'p.pattern.json': '{}', 'p-2.pattern.json': '{}' });
     const service = new LanguageService({ files: new DiskFileAccess(), settingsFor: () => defaultSettings, builtins: builtinDefinitions });
     service.setFolders([fileUri(folder)]);
     await service.scanWorkspace();

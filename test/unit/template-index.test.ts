@@ -14,7 +14,7 @@ import { parseTemplateDocument } from '../../server/src/service/templates/templa
 import { TemplateIndex } from '../../server/src/service/templates/templateIndex';
 import { normaliseUri } from '../../server/src/service/documents/uris';
 import { compactRange } from '../support/documents';
-import { folderWith, removeFolders } from '../support/folders';
+import { suiteFolders } from '../support/suiteFolders';
 import { fileUri } from '../support/lspClient';
 import { builtinDefinitions } from '../support/service';
 
@@ -164,10 +164,11 @@ describe('the template index', () => {
 });
 
 describe('template files on disk', () => {
-  after(removeFolders);
+  const folders = suiteFolders('cxengage-templates-');
+  after(() => folders.remove());
 
   async function workspace(files: Record<string, string>): Promise<{ service: LanguageService; folder: string; uri: (name: string) => string }> {
-    const folder = folderWith(files, 'cxengage-templates-');
+    const folder = folders.make(files);
     const service = new LanguageService({ files: new DiskFileAccess(), settingsFor: () => defaultSettings, builtins: builtinDefinitions });
     service.setFolders([fileUri(folder)]);
     await service.scanWorkspace();
@@ -239,7 +240,7 @@ describe('template files on disk', () => {
   });
 
   it('neither reads nor drops a template file in a cancelled scan', async () => {
-    const folder = folderWith({ 'TM1.template.json': template('TM1') }, 'cxengage-templates-');
+    const folder = folders.make({ 'TM1.template.json': template('TM1') });
     const service = new LanguageService({ files: new DiskFileAccess(), settingsFor: () => defaultSettings, builtins: builtinDefinitions });
     service.setFolders([fileUri(folder)]);
     await service.scanWorkspace();
