@@ -104,3 +104,26 @@ describe('hover in a template text', () => {
     assert.deepEqual(hoverShown(hover), ['`{{x}}`: no flow of the workspace uses `+TM4` yet; the name is read where a flow renders it', 29, 30]);
   });
 });
+
+describe('template texts at their edges', () => {
+  it('describes a tag of a template without an id, and an event field by its kind', async () => {
+    const s = service();
+    const text = '{"template": "A {{x}}"}';
+    s.documentChanged(doc('noid2.template.json', text));
+    const hover = await s.hover('file:///workspace/noid2.template.json', at(text, text.indexOf('x')));
+    assert.deepEqual(hoverShown(hover), ['`{{x}}`: no flow of the workspace uses `+?` yet; the name is read where a flow renders it', 18, 19]);
+    const kind = '{"id": "TM2", "template": "{{kind}}"}';
+    s.documentChanged(doc('TM2.template.json', kind));
+    assert.deepEqual(hoverShown(await s.hover('file:///workspace/TM2.template.json', at(kind, kind.indexOf('kind}')))), ['`{{kind}}`: event field `kind`, event field (/workspace/a.cxflow:2)', 29, 33]);
+  });
+
+  it('completes the schema keys before and after the text, names only inside it', async () => {
+    const s = service();
+    const text = '{"id": "TM2", "template": "A {{t"}';
+    s.documentChanged(doc('TM2.template.json', text));
+    const labels = async (offset: number) => (await s.completion('file:///workspace/TM2.template.json', at(text, offset), { snippets: false })).items.map((i) => i.label).sort();
+    assert.deepEqual(await labels(text.indexOf('"template"')), ['description', 'name', 'template']);
+    assert.deepEqual(await labels(text.indexOf('{{t') + 3), ['count', 'kind', 'phone', 'sid', 'total', 'zz']);
+    assert.deepEqual(await labels(text.length - 1), []);
+  });
+});
