@@ -4,7 +4,6 @@
 // payload become regions, with their side and key.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FlowRegion, nodeRange, wholeDocumentRegion } from '../../server/src/service/flow/embedding/region';
 import { patternObjects, readPatternFile } from '../../server/src/service/flow/embedding/patternFile';
 import { readFlow } from '../../server/src/service/flow/syntax/reader';

@@ -48,6 +48,7 @@ describe('JSON strings: unescaping with an offset map', () => {
   it('empty and one-quote literals, and a literal inside a longer text', () => {
     assert.deepEqual(unescaped('""'), ['', [1]]);
     assert.deepEqual(unescaped('"'), ['', [1]]);
+    assert.deepEqual(unescaped('x"', 1, 2), ['', [2]]);
     assert.deepEqual(unescaped('xx"a\\nb"yy', 2, 8), ['a\nb', [3, 4, 6, 7]]);
     assert.deepEqual(unescaped('{"code": "(a\\tb)"}', 9, 17), ['(a\tb)', [10, 11, 12, 14, 15, 16]]);
   });
