@@ -1,11 +1,13 @@
 // The packaged extension in code-server (VS Code's workbench and extension host) seen from
-// Chromium: the in-editor suite's results, then what a user sees in the workbench.
+// Chromium: the in-editor suite's results (but the browser client's, which `npm run test:browser`
+// runs in browserClient.test.ts), then what a user sees in the workbench.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { codesOf, expectedDiagnostics } from '../expectations';
-import { CodeServerSession } from './codeServer';
+import { browserClientSuite, CodeServerSession } from './codeServer';
 import { fixturePosition } from './editorText';
+import { reportInEditorSuite } from './inEditorSuite';
 import { delay } from './processes';
 import { visible, Workbench } from './workbench';
 
@@ -31,7 +33,7 @@ describe('the packaged extension in code-server', { timeout: 20 * 60_000 }, () =
 
   before(
     async () => {
-      session = await CodeServerSession.start();
+      session = await CodeServerSession.start({ suiteFiles: { except: [browserClientSuite] } });
       workbench = await Workbench.open(session.url, { stateDir: path.join(session.paths.runDir, 'browser') });
     },
     { timeout: 5 * 60_000 },
@@ -51,20 +53,10 @@ describe('the packaged extension in code-server', { timeout: 20 * 60_000 }, () =
 
   it('runs the in-editor suite in the extension host', { timeout: 11 * 60_000 }, async (t) => {
     const { session, workbench } = open();
-    const report = await session.waitForResults();
-    const setUp = report.results?.tests.find((test) => test.state === 'failed' && test.title.includes('"before all" hook'));
-    if (setUp) notStarted = (setUp.error ?? '').split('\n')[0];
-    await workbench.screenshot('after-suite');
-    assert.notEqual(report.state, 'crashed', `the suite runner crashed: ${report.error}`);
-    const results = report.results;
-    assert.ok(results, 'the suite runner reported no results');
-    t.diagnostic(`VS Code ${report.vscodeVersion}, Node ${report.nodeVersion}: ${results.passes} passed, ${results.failures} failed`);
-    assert.ok(results.tests.length > 0, 'the in-editor suite ran no tests');
-    for (const test of results.tests)
-      await t.test(test.title, () => {
-        if (test.state === 'failed') throw new Error((test.error ?? 'failed').replace(/^Error: /, ''));
-      });
-    assert.equal(results.failures, 0, `${results.failures} in-editor test(s) failed; the extension's log ends with:\n${session.serverLogTail(30)}`);
+    await reportInEditorSuite(t, session, async (reason) => {
+      notStarted = reason;
+      await workbench.screenshot('after-suite');
+    });
   });
 
   it('lists the flow problems in the Problems panel', { timeout: 2 * 60_000 }, async () => {

@@ -41,8 +41,9 @@ export class CodeServerSession {
   /**
    * Prepares a fresh profile, installs the extension (and the suite runner, unless `suite` is
    * false) and starts code-server on a copy of `workspace` (default: the fixture workspace).
+   * `suiteFiles` narrows the in-editor suite to some of its files, or leaves some out.
    */
-  static async start(options: { workspace?: string; suite?: boolean } = {}): Promise<CodeServerSession> {
+  static async start(options: { workspace?: string; suite?: boolean; suiteFiles?: SuiteFiles } = {}): Promise<CodeServerSession> {
     const withSuite = options.suite ?? true;
     for (const [file, hint] of [
       [tools.codeServerEntry, 'run `node out/test/e2e/launch/setup.js` (part of `npm run test:e2e`)'],
@@ -82,7 +83,7 @@ export class CodeServerSession {
     const child = spawn(
       tools.node24,
       [tools.codeServerEntry, ...profileArgs(paths), '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', paths.workspace],
-      { env: { ...node24Env(), CXENGAGE_E2E_RESULTS: paths.results }, stdio: ['ignore', log, log], detached: true },
+      { env: { ...node24Env(), ...suiteFilesEnv(options.suiteFiles), CXENGAGE_E2E_RESULTS: paths.results }, stdio: ['ignore', log, log], detached: true },
     );
     fs.closeSync(log);
     trackGroup(child);
@@ -161,6 +162,22 @@ export class CodeServerSession {
   async stop(): Promise<void> {
     await stopGroup(this.child);
   }
+}
+
+/** Files of the in-editor suite (`test/e2e/suite`), named without `.test.js`. */
+export interface SuiteFiles {
+  only?: readonly string[];
+  except?: readonly string[];
+}
+
+/** The browser client's suite: `npm run test:browser` runs it in a session of its own. */
+export const browserClientSuite = 'browserClient';
+
+function suiteFilesEnv(files: SuiteFiles | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  if (files?.only) env.CXENGAGE_E2E_ONLY = files.only.join(',');
+  if (files?.except) env.CXENGAGE_E2E_EXCEPT = files.except.join(',');
+  return env;
 }
 
 /** A profile that starts straight into the workspace, with nothing else competing for focus. */

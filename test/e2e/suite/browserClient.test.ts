@@ -13,7 +13,7 @@ import { BrowserLanguageClient } from '../../../client/src/browserClient';
 import { FormModelRequest, SendFormModel } from '../../../server/src/protocol';
 import { expectedDiagnostics } from '../expectations';
 import { startInMemoryServer, InMemoryServer } from './inMemoryServer';
-import { codeOf, waitFor, waitForDiagnostics } from './waits';
+import { codeOf, waitFor, waitForDiagnostics, waitForHovers } from './waits';
 import { completionLabel, files, hoverText, positionOf, workspaceFolder } from './workspace';
 
 /** The first answer waits for the server to start, read the built-ins and scan through the client. */
@@ -93,14 +93,7 @@ describe('the browser client over in-memory transports', function () {
 
   it('shows the field table of the message on hover', async function () {
     const position = positionOf(flow, ':body "Bye" }', 'text', 1);
-    const text = await waitFor(
-      'a hover on the message type `text`',
-      async () => {
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', flow.uri, position);
-        return hovers.length > 0 ? hoverText(hovers) : undefined;
-      },
-      { timeoutMs: firstAnswerMs },
-    );
+    const text = hoverText(await waitForHovers(flow.uri, position, 'a hover on the message type `text`', firstAnswerMs));
     for (const field of ['to', 'body', 'priority']) assert.ok(text.includes(field), `hover lacks ${field}:\n${text}`);
     assert.match(text, /\|/, `hover has no table:\n${text}`);
   });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { expectedDiagnostics } from '../expectations';
-import { codeOf, cxengageDiagnostics, waitFor, waitForDiagnostics } from './waits';
+import { codeOf, cxengageDiagnostics, waitFor, waitForDiagnostics, waitForHovers } from './waits';
 import {
   completionLabel,
   files,
@@ -104,14 +104,7 @@ describe('CxEngage Language Tools in VS Code', function () {
     it('shows the field table of a message on hover', async function () {
       const doc = await openDocument(files.flow);
       const position = positionOf(doc, ':body "Bye" }', 'text', 1);
-      const text = await waitFor(
-        'a hover on the message type `text`',
-        async () => {
-          const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-          return hovers.length > 0 ? hoverText(hovers) : undefined;
-        },
-        { timeoutMs: firstAnswerMs },
-      );
+      const text = hoverText(await waitForHovers(doc.uri, position, 'a hover on the message type `text`', firstAnswerMs));
       for (const field of ['to', 'body', 'priority']) assert.ok(text.includes(field), `hover lacks ${field}:\n${text}`);
       assert.match(text, /mandatory/i);
       assert.match(text, /\|/, `hover has no table:\n${text}`);

@@ -4,7 +4,7 @@
 // troubleshooting commands and the walkthrough's examples.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, cxengageDiagnostics, waitFor, waitForDiagnostics, waitForPreview } from './waits';
+import { codeOf, cxengageDiagnostics, waitFor, waitForDiagnostics, waitForHovers, waitForPreview } from './waits';
 import { expectedDiagnostics } from '../expectations';
 import { files, fileUri, hoverText, openDocument, positionOf, revert, showDocument, workspaceFolder } from './workspace';
 
@@ -148,14 +148,7 @@ describe('a first hour with CxEngage Language Tools', function () {
 
     it('shows the values of an enum field on hover over a value', async function () {
       const doc = await openDocument(files.flow);
-      const hovers = await waitFor(
-        'a hover on "hihg"',
-        async () => {
-          const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '"hihg"', 'hihg'));
-          return found.length > 0 ? found : undefined;
-        },
-        { timeoutMs: firstAnswerMs },
-      );
+      const hovers = await waitForHovers(doc.uri, positionOf(doc, '"hihg"', 'hihg'), 'a hover on "hihg"', firstAnswerMs);
       assert.match(hoverText(hovers), /`"hihg"` is not a value of `priority` in `acme-sms text`\n\nValues: `"low"`, `"normal"`, `"high"`/);
     });
   });

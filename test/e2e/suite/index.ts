@@ -22,9 +22,23 @@ function createMocha(): Mocha {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 90_000, reporter: 'spec' });
   const grep = process.env.CXENGAGE_E2E_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort())
-    mocha.addFile(path.join(__dirname, file));
+  for (const file of suiteFiles()) mocha.addFile(path.join(__dirname, file));
   return mocha;
+}
+
+/**
+ * The suite's files, narrowed by the launcher: `CXENGAGE_E2E_ONLY` and `CXENGAGE_E2E_EXCEPT` name
+ * files without `.test.js`, comma-separated (the browser client's suite runs in a session of its
+ * own under `npm run test:browser`, and is left out of the main session's).
+ */
+export function suiteFiles(env: NodeJS.ProcessEnv = process.env): string[] {
+  const names = (value: string | undefined): string[] | undefined => value?.split(',').map((n) => `${n.trim()}.test.js`);
+  const only = names(env.CXENGAGE_E2E_ONLY);
+  const except = names(env.CXENGAGE_E2E_EXCEPT) ?? [];
+  const all = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js'));
+  for (const name of [...(only ?? []), ...except])
+    if (!all.includes(name)) throw new Error(`no in-editor suite file ${name} (there are ${all.join(', ')})`);
+  return all.filter((f) => (only ? only.includes(f) : true) && !except.includes(f)).sort();
 }
 
 export function runCollecting(): Promise<SuiteResults> {

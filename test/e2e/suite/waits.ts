@@ -35,6 +35,18 @@ export async function waitForDiagnostics(uri: vscode.Uri, expected: readonly str
   return cxengageDiagnostics(uri);
 }
 
+/** Waits until VS Code's hover providers answer at `position` (the first answer may wait for the server). */
+export function waitForHovers(uri: vscode.Uri, position: vscode.Position, what: string, timeoutMs: number): Promise<vscode.Hover[]> {
+  return waitFor(
+    what,
+    async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+      return hovers.length > 0 ? hovers : undefined;
+    },
+    { timeoutMs },
+  );
+}
+
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
