@@ -30,6 +30,7 @@ describe('credential values: ranges in a form', () => {
     assert.deepEqual(secretsIn('(send twilio sms {:to-phone-number "1" :password "x" "y" :message "m"})'), [['"x"', '"y"']]);
     assert.deepEqual(secretsIn('(send twilio sms {:to-phone-number :password "x" 5 :message "m"})'), [['"x"', '5']]);
     assert.deepEqual(secretsIn('(send twilio sms {:to-phone-number "1" :password})'), [[]]);
+    assert.deepEqual(secretsIn('(send twilio sms {:to-phone-number :password})'), [[]]);
     // Even: the value alone, a keyword after it or not.
     assert.deepEqual(secretsIn('(send twilio sms {:password "x" :message "m"})'), [['"x"']]);
     assert.deepEqual(secretsIn('(send twilio sms {"password" "x" "y" "z"})'), [['"x"']]);

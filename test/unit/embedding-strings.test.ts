@@ -75,6 +75,7 @@ describe('broken strings: what may follow the closing quote', () => {
     assert.deepEqual(spans('["a\\\nb", "c\nd"]'), [[9, 14, [[11, 1]]]]);
     assert.deepEqual(spans('["x", "y\r\nz"]'), [[6, 12, [[8, 2]]]]);
     assert.deepEqual(spans('"\r"'), [[0, 3, [[1, 1]]]]);
+    assert.deepEqual(spans('"a\n\nb",'), [[0, 6, [[2, 1], [3, 1]]]]);
     assert.deepEqual(spans('"a\nb'), []);
   });
 
