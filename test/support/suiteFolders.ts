@@ -1,8 +1,9 @@
 // Folders of one suite, removed when that suite ends: unlike `removeFolders`, which removes every
-// folder made so far, it leaves alone the folders other suites made (in one Mocha process, as the
-// mutation run loads every test file, a suite's `after` runs before later suites' tests).
+// folder `folderWith` made so far, it leaves alone the folders other suites made (in one Mocha
+// process, as the mutation run loads every test file, a suite's `after` runs before later suites'
+// tests). Its folders are never on `removeFolders`' list.
 import * as fs from 'node:fs';
-import { folderWith } from './folders';
+import { writeFolder } from './folders';
 
 export interface SuiteFolders {
   /** A new folder holding `files` (relative path to text). */
@@ -15,7 +16,7 @@ export function suiteFolders(prefix: string): SuiteFolders {
   const made: string[] = [];
   return {
     make(files) {
-      const folder = folderWith(files, prefix);
+      const folder = writeFolder(files, prefix);
       made.push(folder);
       return folder;
     },

@@ -18,7 +18,7 @@ import { WorkspaceSymbols } from '../../server/src/service/symbols/workspaceSymb
 import { compactRange, documentOf, rangeIn, withCursor } from '../support/documents';
 import { builtinContext } from '../support/flowContext';
 import { fileUri } from '../support/lspClient';
-import { folderWith, removeFolders } from '../support/folders';
+import { suiteFolders } from '../support/suiteFolders';
 import { builtinDefinitions, openDocumentsService, readFlow } from '../support/service';
 import { editsByUri } from '../support/renaming';
 
@@ -91,8 +91,9 @@ describe('workspace symbol matching', () => {
 const crm = '{"type": "crm", "display": "CRM", "endpoint": {"type": "crm", "sends": {"note": {"text": {"type": "mandatory"}}}}}\n';
 
 describe('workspace symbols and rename over files on disk', () => {
-  after(removeFolders);
-  const folder = folderWith({
+  const folders = suiteFolders('cxengage-symbols-');
+  after(() => folders.remove());
+  const folder = folders.make({
     'crm.integration.json': crm,
     'a.cxflow': '(def escalation-phone "+1555")\n(perform crm note {:text escalation-phone})\n',
     'b.cxflow': '[{:name "Escalate platinum" :when (event (= a 1)) :then (send crm note {:text "x"})}]\n',

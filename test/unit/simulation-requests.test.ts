@@ -13,10 +13,9 @@ import { LanguageService } from '../../server/src/service/languageService';
 import { SimulationRequests } from '../../server/src/service/runs/simulationRequests';
 import { defaultSettings, normaliseSettings, Settings } from '../../server/src/service/settings';
 import { compactRange } from '../support/documents';
+import { repoRoot } from '../support/lspClient';
 import { builtinDefinitions } from '../support/service';
 import { abandonedCallsInteractions, interactionsOf } from '../support/simulation';
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 describe('the simulator requests of the language service', () => {
   let workspace: string;
