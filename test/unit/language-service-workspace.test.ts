@@ -130,12 +130,16 @@ describe('language service: the index and the workspace', () => {
 });
 
 describe('language service: built-in definitions are never workspace ones', () => {
-  it('leaves a built-in definition opened in the editor out of the index, by file uri and by its own scheme', () => {
+  it('leaves a built-in definition opened in the editor out of the index, by file uri and by its own scheme', async () => {
     const service = openDocumentsService();
     service.loadBuiltins();
     const echo = builtinDefinitions().find((d) => definitionType(d) === 'echo');
     assert.ok(echo);
-    service.documentChanged(TextDocument.create(echo.uri, languageIds.definition, 1, definition('echo')));
+    service.documentChanged(TextDocument.create(echo.uri, languageIds.definition, 1, fs.readFileSync(new URL(echo.uri), 'utf8')));
+    assert.deepEqual(service.index.workspaceDefinitions(), []);
+    // Nor is it a workspace definition overriding itself.
+    assert.deepEqual(await service.diagnostics(echo.uri), []);
+    await service.documentClosed(echo.uri);
     assert.deepEqual(service.index.workspaceDefinitions(), []);
 
     const scheme = new LanguageService({ files: noFiles, settingsFor: () => defaultSettings });
