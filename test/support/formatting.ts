@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FormattingOptions, Range } from 'vscode-languageserver-types';
 import { DocumentKind } from '../../server/src/service/documentKind';
 import { readPatternFile } from '../../server/src/service/flow/embedding/patternFile';
+import { newLineColumn } from '../../server/src/service/flow/formatting/onType';
 import { TokenKind, tokensOf } from '../../server/src/service/flow/formatting/tokens';
 import { readFlow } from '../../server/src/service/flow/syntax/reader';
 import { Formatted, formatDocument } from '../../server/src/service/formatting/documentFormatting';
@@ -96,4 +97,14 @@ export function filesUnder(root: string): string[] {
     }
   }
   return found.sort();
+}
+
+/** The column after Enter for the line holding `|` in flow code (its indentation runs to the first non-blank after it). */
+export function enterColumn(text: string): number | undefined {
+  const at = text.indexOf('|');
+  const code = text.slice(0, at) + text.slice(at + 1);
+  const lineStart = Math.max(code.lastIndexOf('\n', at - 1), code.lastIndexOf('\r', at - 1)) + 1;
+  let indentEnd = lineStart;
+  while (code[indentEnd] === ' ' || code[indentEnd] === '\t') indentEnd++;
+  return newLineColumn(code, lineStart, indentEnd);
 }

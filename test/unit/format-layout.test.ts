@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { formatFlowCode } from '../../server/src/service/flow/formatting/formatCode';
 import { lineColumn, LineContext } from '../../server/src/service/flow/formatting/indentRule';
 import { isLayoutOnly, layoutBetween, lineBreakOf, None } from '../../server/src/service/flow/formatting/layout';
-import { newLineColumn } from '../../server/src/service/flow/formatting/onType';
 import { TokenKind } from '../../server/src/service/flow/formatting/tokens';
 import { readFlow } from '../../server/src/service/flow/syntax/reader';
-import { format, formatted } from '../support/formatting';
+import { enterColumn, format, formatted } from '../support/formatting';
 
 const Open = TokenKind.Open;
 const Close = TokenKind.Close;
@@ -93,16 +92,6 @@ describe('the column of a line inside a form', () => {
 });
 
 describe('the column after Enter', () => {
-  /** The column for the line holding `|` (its indentation runs to the first non-blank after it). */
-  function column(text: string): number | undefined {
-    const at = text.indexOf('|');
-    const code = text.slice(0, at) + text.slice(at + 1);
-    const lineStart = Math.max(code.lastIndexOf('\n', at - 1), code.lastIndexOf('\r', at - 1)) + 1;
-    let indentEnd = lineStart;
-    while (code[indentEnd] === ' ' || code[indentEnd] === '\t') indentEnd++;
-    return newLineColumn(code, lineStart, indentEnd);
-  }
-
   const cases: [string, number | undefined][] = [
     ['(send twilio sms {}\n|', 6],
     ['(send twilio sms {}\r\n|', 6],
@@ -128,7 +117,7 @@ describe('the column after Enter', () => {
     ['(f\n  a b\n|', 2],
   ];
   for (const [text, expected] of cases) {
-    it(JSON.stringify(text), () => assert.equal(column(text), expected));
+    it(JSON.stringify(text), () => assert.equal(enterColumn(text), expected));
   }
 });
 

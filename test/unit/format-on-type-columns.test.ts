@@ -2,17 +2,7 @@
 // body holds a comma, and where the new line starts with a tagged literal or sits inside one.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { newLineColumn } from '../../server/src/service/flow/formatting/onType';
-
-/** The column for the line holding `|` (its indentation runs to the first non-blank after it). */
-function column(text: string): number | undefined {
-  const at = text.indexOf('|');
-  const code = text.slice(0, at) + text.slice(at + 1);
-  const lineStart = Math.max(code.lastIndexOf('\n', at - 1), code.lastIndexOf('\r', at - 1)) + 1;
-  let indentEnd = lineStart;
-  while (code[indentEnd] === ' ' || code[indentEnd] === '\t') indentEnd++;
-  return newLineColumn(code, lineStart, indentEnd);
-}
+import { enterColumn } from '../support/formatting';
 
 describe('the column after Enter, more cases', () => {
   const cases: [string, number | undefined][] = [
@@ -34,6 +24,6 @@ describe('the column after Enter, more cases', () => {
     ['(f #_ a\n|', 1],
   ];
   for (const [text, expected] of cases) {
-    it(JSON.stringify(text), () => assert.equal(column(text), expected));
+    it(JSON.stringify(text), () => assert.equal(enterColumn(text), expected));
   }
 });
