@@ -61,7 +61,33 @@ describe('preview requests across workspace folders', () => {
     s.documentChanged(TextDocument.create(uri, languageIds.pattern, 1, '{"then": "(send crm note {:colour \\"red\\"})"}'));
     const form = await s.previews.formModel({ uri, position: { line: 0, character: 11 } });
     assert.ok(form?.kind === 'send');
-    assert.deepEqual([form.integration, form.message, form.fields.map((f) => [f.name, f.status])], ['crm', 'note', [['text', 'missing'], ['colour', 'ok']]]);
+    assert.deepEqual([form.integration, form.message], ['crm', 'note']);
+    assert.deepEqual(form.fields, [
+      {
+        name: 'text',
+        label: 'text',
+        mandatory: true,
+        value: { kind: 'empty' },
+        templated: false,
+        editable: true,
+        status: 'missing',
+        range: { start: { line: 0, character: 25 }, end: { line: 0, character: 42 } },
+        help: 'The note',
+        problem: '`crm note` is missing mandatory field `text`',
+        severity: 'error',
+      },
+      {
+        name: 'colour',
+        label: 'colour',
+        mandatory: false,
+        value: { kind: 'constant', text: 'red' },
+        templated: false,
+        editable: true,
+        status: 'ok',
+        range: { start: { line: 0, character: 34 }, end: { line: 0, character: 41 } },
+        options: ['red', 'green'],
+      },
+    ]);
     const written = await s.previews.sendFormEdit(uri, { line: 0, character: 11 }, { text: 'hi' });
     assert.deepEqual(written.edit?.documentChanges, [
       { textDocument: { uri, version: 1 }, edits: [{ range: { start: { line: 0, character: 41 }, end: { line: 0, character: 41 } }, newText: ' :text \\"hi\\"' }] },
