@@ -174,4 +174,18 @@ describe('language service: diagnostics as settings grade them', () => {
       ],
     );
   });
+
+  it('checks a flow again when a template and a definition change together', async () => {
+    const service = openDocumentsService();
+    const flow = '(event {:phone "x"})\n(let [n 2]\n  (create twilio sms {:to-phone-number $phone :from-phone-number "1" :message (template +TM3)}))';
+    const open = (uri: string, languageId: string, text: string) => service.documentChanged(TextDocument.create(uri, languageId, 1, text));
+    open('file:///w/TM1.template.json', languageIds.template, JSON.stringify({ id: 'TM1', template: 'Hi' }));
+    open('file:///w/b.cxflow', languageIds.flow, flow);
+    const codes = async () => (await service.diagnostics('file:///w/b.cxflow')).map((d) => d.code);
+    assert.deepEqual(await codes(), ['unknown-template']);
+    // One change to each index: the analysis context's generation must still move.
+    open('file:///w/TM3.template.json', languageIds.template, JSON.stringify({ id: 'TM3', template: 'Hi' }));
+    open('file:///w/crm.integration.json', languageIds.definition, definition('crm'));
+    assert.deepEqual(await codes(), []);
+  });
 });
