@@ -272,4 +272,17 @@ describe('language service: requests by document kind', () => {
     service.documentChanged(TextDocument.create(flow.uri, flow.languageId, 2, flowText));
     assert.deepEqual([before, service.revisionOf(flow.uri), service.revisionOf(unopened)], [1, 6, undefined]);
   });
+
+  it('gives diagnostics whole characters: a half surrogate pair in a message becomes U+FFFD', async () => {
+    const service = openDocumentsService();
+    const flow = documentOf('(send echo message {:messag\ud83d "b"})\n(delay 5 mi\ud83d\ude00nutes)', 'flow', 'surrogates');
+    service.documentChanged(flow);
+    assert.deepEqual(
+      (await service.diagnostics(flow.uri)).map((d) => [d.code, ...compactRange(d.range), d.message]),
+      [
+        ['unknown-field', 0, 20, 0, 28, '`message` has no field `messag\ufffd`; did you mean `message`?'],
+        ['unknown-unit', 1, 9, 1, 18, '`mi\ud83d\ude00nutes` is not a duration unit (seconds, minutes, hours, days); did you mean `minutes`?'],
+      ],
+    );
+  });
 });
