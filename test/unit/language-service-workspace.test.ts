@@ -105,6 +105,22 @@ describe('language service: the index and the workspace', () => {
     assert.deepEqual(seen(), ['disk']);
   });
 
+  it('reads open definitions again in a scan under new settings: too large now, or no longer', async () => {
+    let settings = defaultSettings;
+    const service = new LanguageService({ files: noFiles, settingsFor: () => settings, builtins: builtinDefinitions });
+    service.setFolders(['file:///a']);
+    service.documentChanged(TextDocument.create('file:///a/x.integration.json', languageIds.definition, 1, definition('x')));
+    service.documentChanged(TextDocument.create('file:///a/y.integration.json', languageIds.definition, 1, JSON.stringify({ type: 'y' })));
+    const indexed = () => service.index.workspaceDefinitions().map((d) => d.uri);
+    assert.deepEqual(indexed(), ['file:///a/x.integration.json', 'file:///a/y.integration.json']);
+    settings = normaliseSettings({ maxFileSize: 50 });
+    await service.scanWorkspace();
+    assert.deepEqual(indexed(), ['file:///a/y.integration.json']);
+    settings = defaultSettings;
+    await service.scanWorkspace();
+    assert.deepEqual(indexed(), ['file:///a/y.integration.json', 'file:///a/x.integration.json']);
+  });
+
   it('drops a definition from the index once its text is too large to read', async () => {
     const { indexed, open } = await workspace({}, normaliseSettings({ maxFileSize: 200 }));
     open('big.integration.json', definition('big'));
