@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeFormatResult, formatFlowCode, maxFormattedNesting } from '../../server/src/service/flow/formatting/formatCode';
 import { readFlow } from '../../server/src/service/flow/syntax/reader';
+import { format } from '../support/formatting';
 
 function formatCode(code: string, range?: { start: number; end: number }): CodeFormatResult & { errors: number[][] } {
   const tree = readFlow(code);
@@ -103,5 +104,18 @@ describe('formatting flow code: exact edits at the edges', () => {
       tooDeep: 1,
       errors: [],
     });
+  });
+
+  it('counts no dropped form among a form\'s elements', () => {
+    const cases: [string, string][] = [
+      ['(f #_a b\nc)\n', '(f #_a b\n       c)\n'],
+      ['(f #_(a) b\nc)\n', '(f #_(a) b\n         c)\n'],
+      ['(let #_[y 2] [x 1] (a)\n(b))\n', '(let #_[y 2] [x 1] (a)\n             (b))\n'],
+      ['(f a ;c\n;d\nb)\n', '(f a ;c\n   ;d\n   b)\n'],
+    ];
+    assert.deepEqual(
+      cases.map(([input]) => format(input, 'flow')),
+      cases.map(([, expected]) => expected),
+    );
   });
 });
