@@ -1,9 +1,12 @@
 // Formatting flow code, the edges of `formatFlowCode` with exact edits: reader errors that touch a
 // form without being in it, the layout kept after a form left as written, a comment touching an
-// atom, one leading space, a range ending where a gap begins, and forms nested past the limit.
+// atom, one leading space, a range ending where a gap begins, and forms nested past the limit;
+// the layout helpers at the start of a text and before a comment.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeFormatResult, formatFlowCode, maxFormattedNesting } from '../../server/src/service/flow/formatting/formatCode';
+import { layoutBetween, lineBreakOf } from '../../server/src/service/flow/formatting/layout';
+import { TokenKind } from '../../server/src/service/flow/formatting/tokens';
 import { readFlow } from '../../server/src/service/flow/syntax/reader';
 import { format } from '../support/formatting';
 
@@ -117,5 +120,36 @@ describe('formatting flow code: exact edits at the edges', () => {
       cases.map(([input]) => format(input, 'flow')),
       cases.map(([, expected]) => expected),
     );
+  });
+
+  it('reads a body start and a string\'s last line by any line break, and keeps the layout after a #_ or a tag', () => {
+    const cases: [string, string][] = [
+      ['(let [x 1]\r(a)\r(b))', '(let [x 1]\r  (a)\r  (b))\r'],
+      ['("a\nbc" d e\nf)', '("a\nbc" d e\n    f)\n'],
+      ['("a\rbc" d e\rf)', '("a\rbc" d e\r    f)\r'],
+      ['(f #_\n    a b)', '(f #_\n    a b)\n'],
+      ['(f #_ \n a)', '(f #_ \n a)\n'],
+      ['(f #inst\n   "2020-01-01T00:00:00Z")', '(f #inst\n   "2020-01-01T00:00:00Z")\n'],
+    ];
+    assert.deepEqual(
+      cases.map(([input]) => format(input, 'flow')),
+      cases.map(([, expected]) => expected),
+    );
+  });
+
+  it('trims a comment\'s spaces when the range starts where they end or ends where they start', () => {
+    const code = '(a) ; one   \n(b)\n';
+    const trims = (start: number, end: number) => formatCode(code, { start, end }).edits;
+    assert.deepEqual([trims(12, 12), trims(13, 13), trims(0, 9), trims(0, 8)], [[{ start: 9, end: 12, text: '' }], [], [{ start: 9, end: 12, text: '' }], []]);
+  });
+});
+
+describe('layout: the first line break and the space before a comment', () => {
+  it('takes a text\'s first line break even where it starts the text', () => {
+    assert.deepEqual([lineBreakOf('\na\r'), lineBreakOf('\ra')], ['\n', '\r']);
+  });
+
+  it('keeps the space between an opening bracket and a comment', () => {
+    assert.equal(layoutBetween(' ', TokenKind.Open, false, TokenKind.Comment, () => 4, '\n', true), undefined);
   });
 });

@@ -22,6 +22,8 @@ describe('the column after Enter, more cases', () => {
     ['(f\n|#inst "x")', 1],
     ['[#inst "x"\n|]', 1],
     ['(f #_ a\n|', 1],
+    ['(f\n|a b)', 1],
+    ['(f a\n|#inst "x")', 3],
   ];
   for (const [text, expected] of cases) {
     it(JSON.stringify(text), () => assert.equal(enterColumn(text), expected));

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import { maxCodeLenses } from '../../server/src/service/documents/answerLimits';
 import { LanguageService } from '../../server/src/service/languageService';
 import { normaliseSettings } from '../../server/src/service/settings';
 import { compactRange, documentOf } from '../support/documents';
@@ -284,5 +285,17 @@ describe('language service: requests by document kind', () => {
         ['unknown-unit', 1, 9, 1, 18, '`mi\ud83d\ude00nutes` is not a duration unit (seconds, minutes, hours, days); did you mean `minutes`?'],
       ],
     );
+  });
+
+  it('gives inlay hints for flow code only, and at most the lens limit of send lenses', () => {
+    const service = openDocumentsService(normaliseSettings({ inlayHints: { integrationNames: true } }));
+    const flow = documentOf('(send echo message {})\n', 'flow', 'hints');
+    const pattern = documentOf('{"then": "(send echo message {})"}', 'pattern', 'hints');
+    const definition = documentOf(definitionText, 'definition', 'hints');
+    const many = documentOf('(seq (send echo message {})\n'.repeat(maxCodeLenses + 1), 'flow', 'lenses');
+    for (const doc of [flow, pattern, definition, many]) service.documentChanged(doc);
+    const hints = (doc: TextDocument) => service.inlayHints(doc.uri, wholeRange(doc)).map((h) => [h.position.line, h.position.character, h.label]);
+    assert.deepEqual([hints(flow), hints(pattern), hints(definition)], [[[0, 10, 'Echo']], [[0, 20, 'Echo']], []]);
+    assert.equal(service.codeLenses(many.uri).length, maxCodeLenses);
   });
 });

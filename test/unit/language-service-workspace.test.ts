@@ -77,6 +77,10 @@ describe('language service: the index and the workspace', () => {
     fs.writeFileSync(path.join(folder, 'later.integration.json'), definition('later'));
     await service.filesChanged([{ uri: uri('later.integration.json'), change: 'created' }]);
     assert.deepEqual(indexed(), ['crm.integration.json=crm-edited', 'later.integration.json=later', 'sub/open.integration.json=open']);
+    // An open definition deleted on disk keeps its editor's text.
+    fs.rmSync(path.join(folder, 'crm.integration.json'));
+    await service.filesChanged([{ uri: uri('crm.integration.json'), change: 'deleted' }]);
+    assert.deepEqual(indexed(), ['crm.integration.json=crm-edited', 'later.integration.json=later', 'sub/open.integration.json=open']);
   });
 
   it('reads the disk again when a definition closes, once settled; an open again wins over the read', async () => {
@@ -122,11 +126,11 @@ describe('language service: the index and the workspace', () => {
   });
 
   it('drops a definition from the index once its text is too large to read', async () => {
-    const { indexed, open } = await workspace({}, normaliseSettings({ maxFileSize: 200 }));
+    const { service, uri, indexed, open } = await workspace({}, normaliseSettings({ maxFileSize: 200 }));
     open('big.integration.json', definition('big'));
     assert.deepEqual(indexed(), ['big.integration.json=big']);
     open('big.integration.json', definition('big'.repeat(100)), 2);
-    assert.deepEqual(indexed(), []);
+    assert.deepEqual([indexed(), service.index.has(uri('big.integration.json'))], [[], false]);
   });
 
   it('reports a type declared twice in a folder, and a workspace definition overriding a built-in one', async () => {

@@ -19,6 +19,7 @@ function twoFolders() {
   s.documentChanged(TextDocument.create(inA('acme.integration.json'), languageIds.definition, 1, crmWith(['"type": "crm"', '"type": "acme"'], ['"display": "CRM"', '"display": "Acme"'])));
   s.documentChanged(TextDocument.create(inA('acme-copy.integration.json'), languageIds.definition, 1, crmWith(['"type": "crm"', '"type": "acme2"'], ['"display": "CRM"', '"display": "Acme"'])));
   s.documentChanged(TextDocument.create(inA('untyped.integration.json'), languageIds.definition, 1, '{"display": "Untyped", "endpoint": {}}'));
+  s.documentChanged(TextDocument.create(inA('zulu.integration.json'), languageIds.definition, 1, crmWith(['"type": "crm"', '"type": "zulu"'], ['"display": "CRM"', '"display": "Zulu"'])));
   return s;
 }
 
@@ -33,16 +34,18 @@ describe('preview requests across workspace folders', () => {
     assert.deepEqual(workspaceOnes(inA('f.cxflow')), [
       ['acme2', 'Acme', inA('acme-copy.integration.json')],
       ['acme', 'Acme', inA('acme.integration.json')],
+      ['zulu', 'Zulu', inA('zulu.integration.json')],
     ]);
     assert.deepEqual(workspaceOnes(undefined), [
       ['acme2', 'Acme', inA('acme-copy.integration.json')],
       ['acme', 'Acme', inA('acme.integration.json')],
       ['crm', 'CRM', inB('crm.integration.json')],
+      ['zulu', 'Zulu', inA('zulu.integration.json')],
     ]);
     const all = s.previews.integrationList(undefined);
     assert.deepEqual(
       all.map((i) => i.builtin),
-      [false, false, false, true, true, true, true, true, true, true, true],
+      [false, false, false, false, true, true, true, true, true, true, true, true],
     );
   });
 
