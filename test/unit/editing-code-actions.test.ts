@@ -12,6 +12,8 @@ import { defaultSettings } from '../../server/src/service/settings';
 import { crmIndex, crmWith } from '../support/definitions';
 import { documentOf } from '../support/documents';
 import { readFlow } from '../support/service';
+import { checkFlowDocument } from '../../server/src/service/flow';
+import { applyAction } from '../support/flowContext';
 
 // The crm note's optional `colour` made mandatory with an empty enum: a fix writes it without a value.
 const ctx = analysisContext(crmIndex(crmWith(['"type": "optional", "enum": ["red", "green"]', '"type": "mandatory", "enum": []'])), 'file:///workspace/flow.cxflow', defaultSettings);
@@ -84,5 +86,25 @@ describe('flow quick fixes from diagnostic data', () => {
       ]),
       [read41, read41],
     );
+  });
+
+  it('adds the missing fields of the diagnostic the send check gives, lined up with the keys where the map is written a key a line', () => {
+    const cases: [string, 'flow' | 'pattern', [string, string][]][] = [
+      ['(send crm note {\n  })', 'flow', [['Add mandatory fields :text, :colour', '(send crm note {:text "" :colour ""\n  })']]],
+      ['(send crm note {:x 1\n                :y 2})', 'flow', [['Add mandatory fields :text, :colour', '(send crm note {:x 1\n                :y 2\n                :text ""\n                :colour ""})']]],
+      ['(send crm note {:x 1\n  })', 'flow', [['Add mandatory fields :text, :colour', '(send crm note {:x 1 :text "" :colour ""\n  })']]],
+      ['  (send crm note {:x 1})', 'flow', [['Add mandatory fields :text, :colour', '  (send crm note {:x 1 :text "" :colour ""})']]],
+      ['(create crm note)', 'flow', [['Add mandatory fields :text, :colour', '(create crm note {:text "" :colour ""})']]],
+      ['(send crm note)', 'flow', []],
+      ['(create crm note "x")', 'flow', [['Add mandatory fields :text, :colour', '(create crm note {:text "" :colour ""} "x")']]],
+      ['{"name": "p", "status": true, "key": "k", "code": "(perform crm note {:x 1\\n :y 2})"}', 'pattern', [['Add mandatory fields :text, :colour', '{"name": "p", "status": true, "key": "k", "code": "(perform crm note {:x 1\\n :y 2 :text \\"\\" :colour \\"\\"})"}']]],
+      ['(perform crm note {:text "a"\n                   :x 1})', 'flow', [['Add mandatory field :colour', '(perform crm note {:text "a"\n                   :x 1\n                   :colour ""})']]],
+    ];
+    for (const [text, kind, expected] of cases) {
+      const doc = documentOf(text, kind);
+      const diagnostics = checkFlowDocument(readFlow(doc), ctx).filter((d) => d.code === 'missing-mandatory-field');
+      const actions = diagnostics.length === 0 ? [] : flowCodeActions(readFlow(doc), diagnostics[0].range, diagnostics, ctx);
+      assert.deepEqual(actions.map((a) => [a.title, applyAction(doc, a)]), expected, text);
+    }
   });
 });
