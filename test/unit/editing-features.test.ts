@@ -72,6 +72,16 @@ const cases: [string, 'flow' | 'pattern', Answers][] = [
   ['(seq (set a 1) a|)', 'flow', { ...none, completions: 13, hover: [0, 15, 0, 16], activeParameter: null }],
   ['{|"name": "p", "status": true, "when": "(event)", "then": "(send crm note {})"}', 'pattern', { ...none, completions: 0, hover: null, activeParameter: null }],
   ['{"name": "p", "status": true, "when": "(event)", "then": "(send crm| note {})"}', 'pattern', { highlights: [[0, 64, 0, 67, 1]], target: { type: 'crm' }, definition: [['crm.integration.json', 1, 10, 1, 15]], variableReferences: [], completions: 8, hover: [0, 64, 0, 67], activeParameter: 2 }],
+  [
+    '(send)\n(send twilio)\n(send twilio sms {:message 1})\n(send twilio sms| {})',
+    'flow',
+    { highlights: [[2, 13, 2, 16, 1], [3, 13, 3, 16, 1]], target: { type: 'twilio', message: 'sms' }, definition: [['twilio.integration.json', 36, 6, 36, 11]], variableReferences: [], completions: 4, hover: [3, 13, 3, 16], activeParameter: 3 },
+  ],
+  [
+    '(send)\n(send twilio)\n(send twilio sms {:message 1})\n(send twilio sms {:message| 2})',
+    'flow',
+    { highlights: [[2, 18, 2, 26, 1], [3, 18, 3, 26, 1]], target: { type: 'twilio', message: 'sms', field: 'message' }, definition: [['twilio.integration.json', 43, 8, 43, 17]], variableReferences: [], completions: 3, hover: [3, 18, 3, 26], activeParameter: 2 },
+  ],
 ];
 
 describe('flow features at a cursor', () => {
