@@ -67,6 +67,10 @@ const cases: [string, 'flow' | 'pattern', string, string, Record<string, unknown
   ['(seq (set a 2))', 'flow', 'wrong-dialect', 'seq', { replacements: [], dialect: '4.1' }, [['Read this file as 4.1 (`; cxengage-dialect: 4.1` on its first line)', false, [[0, 0, 0, 0, '; cxengage-dialect: 4.1\n']]]]],
   ['(let [a 1] a)', 'flow', 'wrong-dialect', 'let', { replacements: [], dialect: '4.2' }, [['Read this file as 4.2 (`; cxengage-dialect: 4.2` on its first line)', false, [[0, 0, 0, 0, '; cxengage-dialect: 4.2\n']]]]],
   ['{"name": "p", "status": true, "when": "(event)", "then": "(seq)"}', 'pattern', 'unknown-form', '"name"', { suggestions: ['x'] }, []],
+  ['{"nme": "p", "status": true}', 'pattern', 'unknown-pattern-key', '"nme"', { suggestions: ['name', 'note'] }, [['Rename to "name"', false, [[0, 1, 0, 6, '"name"']]], ['Rename to "note"', false, [[0, 1, 0, 6, '"note"']]]]],
+  ['{"nme": "p", "status": true}', 'pattern', 'unknown-pattern-key', '"nme"', { suggestions: ['name'] }, [['Rename to "name"', true, [[0, 1, 0, 6, '"name"']]]]],
+  ['{"name": "abc", "status": true}', 'pattern', 'json-syntax', '"abc"', { brokenString: { start: { line: 0, character: 9 }, end: { line: 0, character: 14 } } }, []],
+  ['{"name": "a\nbc", "status": true}', 'pattern', 'json-syntax', '"a\nbc"', { brokenString: { start: { line: 0, character: 9 }, end: { line: 1, character: 3 } } }, [['Write the line breaks of this string as \\n', false, [[0, 11, 1, 0, '\\n']]]]],
   ['(send echo message {})', 'flow', 'no-such-code', 'echo', { suggestions: ['x'] }, []],
 ];
 
