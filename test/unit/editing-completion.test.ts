@@ -158,7 +158,7 @@ const cases: [string, boolean, number | undefined, Row[]][] = [
       true,
       undefined,
       [
-        item(':text', CompletionItemKind.Field, ':text', [0, 16, 0, 19], { documentation: 'markdown', detail: 'mandatory field', labelDetails: {"detail":" (mandatory)"}, sortText: '00000' }),
+        item(':text', CompletionItemKind.Field, ':text', [0, 16, 0, 19], { documentation: 'markdown', detail: 'mandatory field', labelDetails: { detail: ' (mandatory)' }, sortText: '00000' }),
         item(':colour', CompletionItemKind.Field, ':colour', [0, 16, 0, 19], { documentation: 'markdown', detail: 'optional field', sortText: '10001' }),
       ],
     ],
@@ -167,7 +167,7 @@ const cases: [string, boolean, number | undefined, Row[]][] = [
       true,
       undefined,
       [
-        item(':text', CompletionItemKind.Field, ':text "$1"', [0, 16, 0, 17], { filterText: ':text', documentation: 'markdown', detail: 'mandatory field', labelDetails: {"detail":" (mandatory)"}, sortText: '00000', insertTextFormat: InsertTextFormat.Snippet }),
+        item(':text', CompletionItemKind.Field, ':text "$1"', [0, 16, 0, 17], { filterText: ':text', documentation: 'markdown', detail: 'mandatory field', labelDetails: { detail: ' (mandatory)' }, sortText: '00000', insertTextFormat: InsertTextFormat.Snippet }),
         item(':colour', CompletionItemKind.Field, ':colour "${1|red,green|}"', [0, 16, 0, 17], { filterText: ':colour', documentation: 'markdown', detail: 'optional field', sortText: '10001', insertTextFormat: InsertTextFormat.Snippet }),
         item('all mandatory fields', CompletionItemKind.Snippet, ':text "$1"', [0, 16, 0, 17], { filterText: ':all mandatory fields', detail: 'text', sortText: '/', insertTextMode: InsertTextMode.asIs, insertTextFormat: InsertTextFormat.Snippet }),
       ],
@@ -177,7 +177,7 @@ const cases: [string, boolean, number | undefined, Row[]][] = [
       false,
       undefined,
       [
-        item(':text', CompletionItemKind.Field, ':text', [0, 16, 0, 17], { documentation: 'markdown', detail: 'mandatory field', labelDetails: {"detail":" (mandatory)"}, sortText: '00000' }),
+        item(':text', CompletionItemKind.Field, ':text', [0, 16, 0, 17], { documentation: 'markdown', detail: 'mandatory field', labelDetails: { detail: ' (mandatory)' }, sortText: '00000' }),
         item(':colour', CompletionItemKind.Field, ':colour', [0, 16, 0, 17], { documentation: 'markdown', detail: 'optional field', sortText: '10001' }),
         item('all mandatory fields', CompletionItemKind.Snippet, ':text ""', [0, 16, 0, 17], { filterText: 'all mandatory fields', detail: 'text', sortText: '/', insertTextMode: InsertTextMode.asIs }),
       ],
@@ -230,6 +230,35 @@ const cases: [string, boolean, number | undefined, Row[]][] = [
         item(':then', CompletionItemKind.Property, ':then', [0, 22, 0, 22], { detail: 'the reaction', sortText: '2' }),
       ],
     ],
+    [
+      '(send crm note {:text| "x"})',
+      false,
+      undefined,
+      [
+        item(':text', CompletionItemKind.Field, ':text', [0, 16, 0, 21], { documentation: 'markdown', detail: 'mandatory field', labelDetails: { detail: ' (mandatory)' }, sortText: '00000' }),
+        item(':colour', CompletionItemKind.Field, ':colour', [0, 16, 0, 21], { documentation: 'markdown', detail: 'optional field', sortText: '10001' }),
+      ],
+    ],
+    [
+      '(send crm note {:colour "red" :te| "x"})',
+      true,
+      undefined,
+      [
+        item(':text', CompletionItemKind.Field, ':text', [0, 30, 0, 33], { documentation: 'markdown', detail: 'mandatory field', labelDetails: { detail: ' (mandatory)' }, sortText: '00000' }),
+      ],
+    ],
+    [
+      '[{:name "x" :when| (a)}]',
+      false,
+      undefined,
+      [
+        item(':description', CompletionItemKind.Property, ':description', [0, 12, 0, 17], { detail: 'what the pattern is for', sortText: '0' }),
+        item(':status', CompletionItemKind.Property, ':status', [0, 12, 0, 17], { detail: 'whether the pattern is active', sortText: '1' }),
+        item(':when', CompletionItemKind.Property, ':when', [0, 12, 0, 17], { detail: 'the events that trigger it', sortText: '2' }),
+        item(':then', CompletionItemKind.Property, ':then', [0, 12, 0, 17], { detail: 'the reaction', sortText: '3' }),
+      ],
+    ],
+
 ];
 
 describe('flow completion: whole items', () => {
