@@ -35,6 +35,11 @@ const cases: [string, [string, CompactRange] | null][] = [
   ['(def a 1)\n(str #{1 | 2})', ['set `#{...}` of 2 values: a value matches when it equals one of them', [1, 5, 1, 12]]],
   [';; Then\n(await twilio sms {} (if (= $sid| 1) (success) (failure)) (within 1 minutes))', ['response value `sid`: in scope, from the response of `(await twilio sms)` at line 2', [1, 28, 1, 32]]],
   [';; Then\n(expect (= $sid| 1))', ['response value `sid`: in scope, from the event the `expect` at line 2 waits for', [1, 11, 1, 15]]],
+  ['(def a 1)\n"{{a|}}"', null],
+  ['(def a 1)\n(str "{{a|}}")', null],
+  ['(def a 1)\n(template "{{a|}}")', ['`{{a}}`: variable `a`, bound by def on line 1', [1, 13, 1, 14]]],
+  ['(def a 1)\n(template {:k "{{a|}}"})', ['`{{a}}`: variable `a`, bound by def on line 1', [1, 17, 1, 18]]],
+  [';; Then\n(send echo message {} (template {"{{a|}}" 1}))', null],
 ];
 
 describe('hover on flow values', () => {
