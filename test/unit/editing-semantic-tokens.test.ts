@@ -38,6 +38,7 @@ const cases: [Exclude<DialectSetting, 'auto'>, string, DecodedToken[]][] = [
   ['4.1', '\n(send echo message {})\n\n  (send echo message {})', [[1, 6, 4, 'namespace', ['defaultLibrary']], [1, 11, 7, 'function', []], [3, 8, 4, 'namespace', ['defaultLibrary']], [3, 13, 7, 'function', []]]],
   ['4.1', '(send echo message {})\r\n(send twilio sms {})\r\n', [[0, 6, 4, 'namespace', ['defaultLibrary']], [0, 11, 7, 'function', []], [1, 6, 6, 'namespace', ['defaultLibrary']], [1, 13, 3, 'function', []]]],
   ['4.1', '(send datasift x {:a 1})', [[0, 6, 8, 'namespace', ['defaultLibrary']], [0, 15, 1, 'function', ['unknown']], [0, 18, 2, 'property', ['unknown']]]],
+  ['4.1', '(event (str Kind))', [[0, 12, 4, 'parameter', []]]],
 ];
 
 describe('semantic tokens: sides, bindings and short forms', () => {

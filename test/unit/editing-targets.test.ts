@@ -82,6 +82,8 @@ const cases: [DialectVersion, string, Shape, EnumShape][] = [
   ['4.1', '(send crm note {"colour" "red"|})', null, [25, 'red', 'crm', 'note', 'colour']],
   ['4.1', '(send crm note {"red"|})', null, null],
   ['4.2', '(create generic| fetch {:id 1})', ['integration', 8, 'generic', null, null, null], null],
+  ['4.1', '(send twilio sms {:message "message"|})', null, null],
+  ['4.1', '(:send| twilio sms)', null, null],
 ];
 
 describe('flow targets under the cursor', () => {

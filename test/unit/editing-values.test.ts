@@ -54,6 +54,7 @@ const cases: [string, Shape][] = [
   [';; Then\n(seq (set x 1) x|)', ['variable', 'x', [13]]],
   [';; Then\n(seq #{1 | 2})', ['set', '#{1  2}', 2]],
   [';; Then\n(send echo message {:message (str x|)})', ['variable', 'x', []]],
+  [';; Then\n(set x 1)\n(set x 2)\n(seq (str x) ((set x 3)) (set) x|)', ['variable', 'x', [8, 18, 42]]],
 ];
 
 describe('the value under the cursor', () => {
