@@ -72,6 +72,8 @@ const cases: [string, 'flow' | 'pattern', string, string, Record<string, unknown
   ['{"name": "abc", "status": true}', 'pattern', 'json-syntax', '"abc"', { brokenString: { start: { line: 0, character: 9 }, end: { line: 0, character: 14 } } }, []],
   ['{"name": "a\nbc", "status": true}', 'pattern', 'json-syntax', '"a\nbc"', { brokenString: { start: { line: 0, character: 9 }, end: { line: 1, character: 3 } } }, [['Write the line breaks of this string as \\n', false, [[0, 11, 1, 0, '\\n']]]]],
   ['(send echo message {})', 'flow', 'no-such-code', 'echo', { suggestions: ['x'] }, []],
+  ['{"name": "p", "status": true, "key": "k", "code": "(perform crm note {\\"tex\\" 1})"}', 'pattern', 'unknown-field', '\\"tex', { suggestions: ['text'] }, [['Change to "text"', true, [[0, 70, 0, 75, '\\"text\\"']]]]],
+  ['(seq (set a 2) (send twillio sms {}))', 'flow', 'wrong-dialect', 'seq', { replacements: [], dialect: '4.1' }, [['Read this file as 4.1 (`; cxengage-dialect: 4.1` on its first line)', false, [[0, 0, 0, 0, '; cxengage-dialect: 4.1\n']]]]],
 ];
 
 describe('flow quick fixes from diagnostic data', () => {

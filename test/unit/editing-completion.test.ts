@@ -259,6 +259,25 @@ const cases: [string, boolean, number | undefined, Row[]][] = [
       ],
     ],
 
+    [
+      '(def v 1)\n(perform crm note {:colour r|ed})',
+      false,
+      undefined,
+      [
+        item('red', CompletionItemKind.EnumMember, '"red"', [1, 27, 1, 30], { detail: 'colour value', sortText: '0000' }),
+        item('green', CompletionItemKind.EnumMember, '"green"', [1, 27, 1, 30], { detail: 'colour value', sortText: '0001' }),
+        item('v', CompletionItemKind.Variable, 'v', [1, 27, 1, 30], { detail: 'global (`def` at line 1)', sortText: '!0000' }),
+      ],
+    ],
+    [
+      '(def v 1)\n(perform crm note {:colour "r|ed',
+      false,
+      undefined,
+      [
+        item('red', CompletionItemKind.EnumMember, '"red"', [1, 27, 1, 29], { detail: 'colour value', sortText: '0000' }),
+        item('green', CompletionItemKind.EnumMember, '"green"', [1, 27, 1, 29], { detail: 'colour value', sortText: '0001' }),
+      ],
+    ],
 ];
 
 describe('flow completion: whole items', () => {

@@ -81,6 +81,7 @@ describe('signature help: whole answers', () => {
       ['(send twilio |)', null],
       ['(send twilio sms {[1] |})', 3],
       ['(send datasift x {|})', null],
+      ['(send twilio sms {me:ssage|})', 3],
     ];
     for (const [text, active] of cases) {
       const answer = help(text);
