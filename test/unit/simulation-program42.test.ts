@@ -585,8 +585,8 @@ const cases: Case[] = [
   },
   {
     name: 'no trace text shows a credential: a form after one, and a form inside one',
-    code: '(create twilio sms {:to-phone-number "1" :from-phone-number "2" :message "m" :password "hunter2"})\n(set x (frob 1))\n(create twilio sms {:password (until false (def q 1))})',
-    options: { limits: { maxSteps: 12 } },
+    code: '(create twilio sms {:to-phone-number "1" :from-phone-number "2" :message "m" :password "hunter2"})\n(set x (frob 1))\n(create twilio sms {:to-phone-number "1" :password (+ 1 "x")})\n(create twilio sms {:password (until false (def q 1))})',
+    options: { limits: { maxSteps: 13 } },
     groups: [
       {
         key: 'k',
@@ -595,12 +595,13 @@ const cases: Case[] = [
           ['assumed', '0s', [1, 0, 1, 16], 'assumed: `set` of a name no `def` made defines it'],
           ['note', '0s', [1, 7, 1, 15], '(frob 1): `frob` is not a function the simulator knows; nil used'],
           ['set', '0s', [1, 0, 1, 16], 'x = null'],
-          ['set', '0s', [2, 43, 2, 52], 'q = 1'],
-          ['set', '0s', [2, 43, 2, 52], 'q = 1'],
-          ['limit', '0s', [2, 43, 2, 52], 'stopped: step limit of 12 reached at •••'],
+          ['note', '0s', [2, 51, 2, 60], 'a credential\'s value could not be computed; nil used'],
+          ['interaction', '0s', [2, 0, 2, 62], 'create twilio sms {"to-phone-number":"1","password":"•••"}: ok {}'],
+          ['set', '0s', [3, 43, 3, 52], 'q = 1'],
+          ['limit', '0s', [3, 43, 3, 52], 'stopped: step limit of 13 reached at •••'],
         ],
         uses: [[1, 'not used']],
-        outcome: { kind: 'stopped', matches: 0, limit: 'steps', message: 'stopped: step limit of 12 reached at •••' },
+        outcome: { kind: 'stopped', matches: 0, limit: 'steps', message: 'stopped: step limit of 13 reached at •••' },
       },
     ],
   },

@@ -623,6 +623,24 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a seq in a window retried from the event after its first: a later pair inside the window matches',
+    code: ';; When\n(within 1 minutes (seq (event (= t "a")) (event (= t "b"))))\n;; Then\n(set y 1)',
+    events: [{ id: 'k', t: 'a' }, { id: 'k', t: 'a', '@time': '+5m' }, { id: 'k', t: 'b', '@time': '+30s' }],
+    groups: [
+      {
+        key: 'k',
+        steps: [
+          ['event', '5m', [1, 23, 1, 40], 'event 2 taken by (event (= t "a"))'],
+          ['event', '5m 30s', [1, 41, 1, 58], 'event 3 taken by (event (= t "b"))'],
+          ['match', '5m 30s', [1, 0, 1, 60], 'matched (1) on events 2, 3'],
+          ['set', '5m 30s', [3, 0, 3, 9], 'y = 1'],
+        ],
+        uses: [[1, 'not used'], [2, '(event (= t "a"))'], [3, '(event (= t "b"))']],
+        outcome: { kind: 'matched', matches: 1, waiting: ['(event (= t "a"))', [1, 23, 1, 40], 'an event where (= t "a"), within 1 minutes'] },
+      },
+    ],
+  },
+  {
     name: 'a form text of exactly 60 characters is shown whole',
     code: ';; When\n(event (= t "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))\n;; Then\n(set x 1)',
     events: [{ id: 'k', t: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }],
