@@ -559,7 +559,7 @@ const cases: Case[] = [
   },
   {
     name: 'functions at their edges: contains? over strings, maps and nil; lcm of zeros; min and max of one number; unknown templates',
-    code: '(def a (contains? "a1" 1))\n(def b (contains? {"1" 2} 1))\n(def c (contains? nil "a"))\n(def d (contains? {:a 1} "a"))\n(def e (lcm 0 0))\n(def f (min 5))\n(def g (max 5))\n(def h (min [3 1 2]))\n(def i (max 3 9 2))\n(def j +TM9)',
+    code: '(def a (contains? "a1" 1))\n(def b (contains? {"1" 2} 1))\n(def c (contains? nil "a"))\n(def d (contains? {:a 1} "a"))\n(def e (lcm 0 0))\n(def f (min 5))\n(def g (max 5))\n(def h (min [3 1 2]))\n(def i (max 3 9 2))\n(def j +TM9)\n(def k (= ["a"] "a"))\n(def l (= {:a 1} {:a 1}))\n(def m (= [1 [2]] [1 [2]]))',
     groups: [
       {
         key: 'k',
@@ -575,7 +575,10 @@ const cases: Case[] = [
           ['set', '0s', [8, 0, 8, 19], 'i = 9'],
           ['note', '0s', [9, 7, 9, 11], 'no template with id TM9 (no templates were given): +TM9 stays as written'],
           ['set', '0s', [9, 0, 9, 12], 'j = "+TM9"'],
-          ['match', '0s', [0, 0, 9, 12], 'program ran through (1)'],
+          ['set', '0s', [10, 0, 10, 21], 'k = false'],
+          ['set', '0s', [11, 0, 11, 25], 'l = true'],
+          ['set', '0s', [12, 0, 12, 27], 'm = true'],
+          ['match', '0s', [0, 0, 12, 27], 'program ran through (1)'],
           ['assumed', '0s', [0, 0, 0, 26], 'assumed: a program that collects no event runs once per key group'],
         ],
         uses: [[1, 'not used']],
