@@ -11,21 +11,23 @@ import { jsonErrorOf } from '../support/simulation';
 
 const definitionOf = (text: string): Definition => parseDefinitionDocument(documentOf(text, 'definition')).definition;
 
-/** `crm` sends `note`; `mute`'s endpoint sends nothing; `bare` has no endpoint. */
+/** `crm` sends `note`; `duo` sends `alert` and `note`; `mute`'s endpoint sends nothing; `bare` has no endpoint. */
 const definitions = new Map<string, Definition>([
   ['crm', definitionOf(crmDefinition)],
   ['mute', definitionOf(crmWith(['"type": "crm",\n  "display"', '"type": "mute",\n  "display"'], ['"note": {\n        "text": { "type": "mandatory", "description": "The note" },\n        "colour": { "type": "optional", "enum": ["red", "green"] }\n      }', '']))],
   ['bare', definitionOf(crmWith(['"type": "crm",\n  "display"', '"type": "bare",\n  "display"'], ['"endpoint": {', '"other": {']))],
+  ['duo', definitionOf(crmWith(['"type": "crm",\n  "display"', '"type": "duo",\n  "display"'], ['"note": {', '"alert": { "text": { "type": "mandatory", "description": "The alert" } },\n      "note": {']))],
 ]);
 const check = messageCheck((type) => definitions.get(type));
 
 describe('simulator mocks', () => {
   it('names are checked against the definitions: integration, then message, listing the messages there are', () => {
     assert.deepEqual(
-      [['crm', 'note'], ['crm', 'nope'], ['mute', 'note'], ['bare', 'note'], ['zzz', 'note']].map(([i, m]) => check(i, m)),
+      [['crm', 'note'], ['crm', 'nope'], ['duo', 'nope'], ['mute', 'note'], ['bare', 'note'], ['zzz', 'note']].map(([i, m]) => check(i, m)),
       [
         undefined,
         'crm has no message "nope" (its messages: note)',
+        'duo has no message "nope" (its messages: alert, note)',
         'mute has no message "note" (its messages: none)',
         'bare has no message "note" (its messages: none)',
         'no integration "zzz" among the definitions',
@@ -34,7 +36,7 @@ describe('simulator mocks', () => {
   });
 
   it('every wrong outcome is reported by its place; the good ones are used in order, the last repeating', () => {
-    const outcomes = [{ ok: { a: 1 } }, { ok: 5 }, { ok: [1] }, { fail: 3 }, { timeout: false }, { timeout: true, x: 1 }, { ok: {}, fail: 'x' }, 'x', null, [1], { timeout: true }];
+    const outcomes = [{ ok: { a: 1 } }, { ok: 5 }, { ok: [1] }, { fail: 3 }, { timeout: false }, { timeout: true, x: 1 }, { ok: {}, fail: 'x' }, 'x', null, [1], { fail: 'x', timeout: true }, { timeout: true }];
     const { mocks, problems } = readMocks({ '  crm   note ': outcomes, 'crm\tnope': { ok: {} }, ' ': {}, 'a b c': {}, 'mute note': { fail: 'busy' } }, check);
     const bad = (n: number, what: string) => `mock "  crm   note " outcome ${n}: ${what}`;
     const shape = 'an outcome is {"ok": {...}}, {"fail": "<reason>"} or {"timeout": true}';
@@ -48,6 +50,7 @@ describe('simulator mocks', () => {
       bad(8, shape),
       bad(9, shape),
       bad(10, shape),
+      bad(11, shape),
       'mock "crm\tnope": crm has no message "nope" (its messages: note)',
       'mock " " names no message: write "<integration> <message>", e.g. "twilio sms"',
       'mock "a b c" names no message: write "<integration> <message>", e.g. "twilio sms"',

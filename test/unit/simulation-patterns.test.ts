@@ -142,6 +142,20 @@ const cases: Case[] = [
     text: '"code"',
     patterns: [],
   },
+  {
+    name: 'an empty pattern.json has no patterns',
+    kind: 'pattern',
+    text: '',
+    patterns: [],
+  },
+  {
+    name: 'a pattern.json property without a value is no code',
+    kind: 'pattern',
+    text: '{"name": "E", "code"}',
+    patterns: [
+      { name: 'E', dialect: '4.2', reason: 'because the payload holds no code', key: null, when: [], then: [], program: [], errors: [], start: [0, 0, 0, 0] },
+    ],
+  },
 ];
 
 describe('simulator, the patterns of a document', () => {

@@ -200,7 +200,7 @@ const cases: Case[] = [
   },
   {
     name: 'and, or, all, template, filter, rand and unknown functions as values',
-    code: '(event {:t "a"})\n(set a (and 1 nil 2))\n(set b (and 1 2))\n(set c (or nil false))\n(set d (or nil 3 4))\n(set e (all t))\n(set f (all $t))\n(set g (template 5))\n(set h (template "{{t}}!"))\n(set i (filter (> 1)))\n(set j (remove (> 1) [1 2 3]))\n(set l (rand))\n(set m (frob 1))\n(set o ((inc) 2))\n(set p (and))\n(set q (template))',
+    code: '(event {:t "a"})\n(set a (and 1 nil 2))\n(set b (and 1 2))\n(set c (or nil false))\n(set d (or nil 3 4))\n(set e (all t))\n(set f (all $t))\n(set g (template 5))\n(set h (template "{{t}}!"))\n(set i (filter (> 1)))\n(set j (remove (> 1) [1 2 3]))\n(set l (rand))\n(set m (frob 1))\n(set o ((inc) 2))\n(set p (and))\n(set q (template))\n(set r (all))',
     events: [{ id: 'k', t: 'a' }],
     groups: [
       {
@@ -231,7 +231,9 @@ const cases: Case[] = [
           ['set', '0s', [14, 0, 14, 13], 'p = true'],
           ['note', '0s', [15, 7, 15, 17], '(template): template takes +TM1 or a "string"; nil used'],
           ['set', '0s', [15, 0, 15, 18], 'q = null'],
-          ['match', '0s', [0, 0, 15, 18], 'program ran through (1) on events 1'],
+          ['note', '0s', [16, 7, 16, 12], '(all): all takes an event field: (all $amount); nil used'],
+          ['set', '0s', [16, 0, 16, 13], 'r = null'],
+          ['match', '0s', [0, 0, 16, 13], 'program ran through (1) on events 1'],
         ],
         uses: [[1, '(event {:t "a"})']],
         outcome: { kind: 'matched', matches: 1, waiting: ['(event {:t "a"})', [0, 0, 0, 16], 'an event {:t "a"}'] },

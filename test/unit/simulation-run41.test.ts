@@ -17,7 +17,7 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'set, do, success and failure blocks as then-side forms; an unknown form is noted and skipped',
-    code: ';; When\n(event (= t "go"))\n;; Then\n(set a *name*)\n(do (set b 1) (set c 2))\n(success (set d 3))\n(failure (set e 4))\n(frob 1)\n"text"\n(set f)\n(set 5 6)\n(delay 5)\n(seq (if (= 1 1) (set g 1)))\n(par (if (= 1 1) (set h 1)))\n(set m {:a (frob 1)})',
+    code: ';; When\n(event (= t "go"))\n;; Then\n(set a *name*)\n(do (set b 1) (set c 2))\n(success (set d 3))\n(failure (set e 4))\n(frob 1)\n"text"\n(set f)\n(set 5 6)\n(delay 5)\n(seq (if (= 1 1) (set g 1)) (retries "x") (template "t"))\n(par (if (= 1 1) (set h 1)))\n(set m {:a (frob 1)})',
     events: [{ id: 'k', t: 'go', name: 'Ada' }],
     groups: [
       {
@@ -78,7 +78,7 @@ const cases: Case[] = [
   },
   {
     name: 'seq within its window succeeds; past it fails, and retries run it again',
-    code: ';; When\n(event (= t "go"))\n;; Then\n(seq (delay 10 seconds) (set a 1) (within 1 minutes))\n(seq (delay 2 minutes) (set b 1) (within 1 minutes) (retries 1) (failure (set late true)))\n(set never 1)',
+    code: ';; When\n(event (= t "go"))\n;; Then\n(seq (delay 10 seconds) (set a 1) (within 1 minutes))\n(seq (delay 1 minutes) (within 1 minutes))\n(seq (delay 2 minutes) (set b 1) (within 1 minutes) (retries 1) (failure (set late true)))\n(set never 1)',
     events: [{ id: 'k', t: 'go', name: 'Ada' }],
     groups: [
       {
@@ -88,14 +88,15 @@ const cases: Case[] = [
           ['match', '0s', [1, 0, 1, 18], 'matched (1) on events 1'],
           ['delay', '0s', [3, 5, 3, 23], 'wait 10s'],
           ['set', '10s', [3, 24, 3, 33], 'a = 1'],
-          ['delay', '10s', [4, 5, 4, 22], 'wait 2m'],
-          ['set', '2m 10s', [4, 23, 4, 32], 'b = 1'],
-          ['note', '2m 10s', [4, 0, 4, 90], 'took 2m, longer than its window of 1m: failed'],
-          ['delay', '2m 10s', [4, 5, 4, 22], 'wait 2m'],
-          ['set', '4m 10s', [4, 23, 4, 32], 'b = 1'],
-          ['note', '4m 10s', [4, 0, 4, 90], 'took 2m, longer than its window of 1m: failed'],
-          ['assumed', '4m 10s', [4, 0, 4, 90], 'assumed: a failure that a `(failure ...)` block handles still fails the enclosing `seq`'],
-          ['set', '4m 10s', [4, 73, 4, 88], 'late = true'],
+          ['delay', '10s', [4, 5, 4, 22], 'wait 1m'],
+          ['delay', '1m 10s', [5, 5, 5, 22], 'wait 2m'],
+          ['set', '3m 10s', [5, 23, 5, 32], 'b = 1'],
+          ['note', '3m 10s', [5, 0, 5, 90], 'took 2m, longer than its window of 1m: failed'],
+          ['delay', '3m 10s', [5, 5, 5, 22], 'wait 2m'],
+          ['set', '5m 10s', [5, 23, 5, 32], 'b = 1'],
+          ['note', '5m 10s', [5, 0, 5, 90], 'took 2m, longer than its window of 1m: failed'],
+          ['assumed', '5m 10s', [5, 0, 5, 90], 'assumed: a failure that a `(failure ...)` block handles still fails the enclosing `seq`'],
+          ['set', '5m 10s', [5, 73, 5, 88], 'late = true'],
         ],
         uses: [[1, '(event (= t "go"))']],
         outcome: { kind: 'matched', matches: 1, waiting: ['(event (= t "go"))', [1, 0, 1, 18], 'an event where (= t "go")'] },
@@ -243,21 +244,26 @@ const cases: Case[] = [
   },
   {
     name: 'expect with a window: an event past it is not taken; the clock moves to the window end',
-    code: ';; When\n(event (= t "go"))\n;; Then\n(expect (= t "ack") (within 5 minutes))\n(expect (= t "ack") (within 10 seconds) (failure (set late 1)))\n(set never 1)',
-    events: [{ id: 'k', t: 'go' }, { id: 'k', t: 'ack', '@time': '+5m' }, { id: 'k', t: 'ack', '@time': '+1m' }],
+    code: ';; When\n(event (= t "go"))\n;; Then\n(expect (= t "now"))\n(expect (= t "ack") (within 5 minutes))\n(set m {:a (frob 1)})\n(expect (= t "ack") (within 10 seconds) (failure (set late 1)))\n(set never 1)',
+    events: [{ id: 'k', t: 'go' }, { id: 'k', t: 'now', '@time': '+0s' }, { id: 'k', t: 'other', '@time': '+1m' }, { id: 'k', t: 'ack', '@time': '+4m' }, { id: 'k', t: 'ack', '@time': '+1m' }],
     groups: [
       {
         key: 'k',
         steps: [
           ['event', '0s', [1, 0, 1, 18], 'event 1 taken by (event (= t "go"))'],
           ['match', '0s', [1, 0, 1, 18], 'matched (1) on events 1'],
-          ['event', '5m', [3, 0, 3, 39], 'event 2 taken by (expect (= t "ack") (within 5 minutes))'],
-          ['branch', '5m', [3, 0, 3, 39], 'expect: the event came'],
-          ['branch', '5m 10s', [4, 0, 4, 63], 'expect: no such event in its window'],
-          ['assumed', '5m 10s', [4, 0, 4, 63], 'assumed: a failure that a `(failure ...)` block handles still fails the enclosing `seq`'],
-          ['set', '5m 10s', [4, 49, 4, 61], 'late = 1'],
+          ['assumed', '0s', [3, 0, 3, 20], 'assumed: an `expect` without `(within ...)` waits until the group\'s last event'],
+          ['event', '0s', [3, 0, 3, 20], 'event 2 taken by (expect (= t "now"))'],
+          ['branch', '0s', [3, 0, 3, 20], 'expect: the event came'],
+          ['event', '5m', [4, 0, 4, 39], 'event 4 taken by (expect (= t "ack") (within 5 minutes))'],
+          ['branch', '5m', [4, 0, 4, 39], 'expect: the event came'],
+          ['note', '5m', [5, 11, 5, 19], '(frob 1): `frob` is not a function the simulator knows; nil used'],
+          ['set', '5m', [5, 0, 5, 21], 'm = {"a":null}'],
+          ['branch', '5m 10s', [6, 0, 6, 63], 'expect: no such event in its window'],
+          ['assumed', '5m 10s', [6, 0, 6, 63], 'assumed: a failure that a `(failure ...)` block handles still fails the enclosing `seq`'],
+          ['set', '5m 10s', [6, 49, 6, 61], 'late = 1'],
         ],
-        uses: [[1, '(event (= t "go"))'], [2, '(expect (= t "ack") (within 5 minutes))'], [3, 'not used']],
+        uses: [[1, '(event (= t "go"))'], [2, '(expect (= t "now"))'], [3, 'not used'], [4, '(expect (= t "ack") (within 5 minutes))'], [5, 'not used']],
         outcome: { kind: 'matched', matches: 1, waiting: ['(event (= t "go"))', [1, 0, 1, 18], 'an event where (= t "go")'] },
       },
     ],
