@@ -12,6 +12,7 @@ import { SimulationRequests } from '../../server/src/service/runs/simulationRequ
 import { defaultSettings, normaliseSettings } from '../../server/src/service/settings';
 import { compactRange } from '../support/documents';
 import { builtinDefinitions } from '../support/service';
+import { jsonErrorOf } from '../support/simulation';
 import { suiteFolders } from '../support/suiteFolders';
 
 const flow = ';; When\n(event (= t "go"))\n;; Then\n(send echo message {:message "hi"})\n';
@@ -40,6 +41,8 @@ const files: Record<string, string> = {
   'tests/bad.cxtest.json': '[1, 2]',
   'tests/big.cxtest.json': `{"name": "${'x'.repeat(300)}"}`,
   'tests/scalar.cxtest.json': '5',
+  'tests/empty.cxtest.json': '',
+  'flows/tm.cxflow': ';; When\n(event (= t "go"))\n;; Then\n(send echo message {:message +TM9})\n',
   'templates/t1.template.json': '{"id": "TM1", "template": "Hi"}',
   'templates/bad.template.json': '{"id": ""}',
   'templates/big.template.json': `{"id": "TM2", "template": "${'x'.repeat(300)}"}`,
@@ -89,6 +92,7 @@ describe('the simulator requests over a workspace of their own', () => {
         ['tests/bad.cxtest.json', 'case 2: a test case is an object'],
         ['tests/big.cxtest.json', `big.cxtest.json is larger than cxengage.maxFileSize (${bytes('tests/big.cxtest.json')} bytes): not read`],
         ['tests/cases.cxtest.json', 'case 2: a test case is an object'],
+        ['tests/empty.cxtest.json', `not JSON: ${jsonErrorOf('')}`],
         ['tests/scalar.cxtest.json', 'a test case is an object'],
       ],
     );
@@ -143,5 +147,21 @@ describe('the simulator requests over a workspace of their own', () => {
     assert.deepEqual([tooBig.name, tooBig.failures], ['#1', [`big.cxtest.json is larger than cxengage.maxFileSize (${bytes('tests/big.cxtest.json')} bytes): not read`]]);
     const missing = await runs.runTestCase({ uri: uri('tests/scalar.cxtest.json'), index: 1 });
     assert.deepEqual([missing.name, missing.failures, 'patternUri' in missing], ['#2', ['a test case is an object'], false]);
+  });
+
+  it('reads open documents outside the workspace folders, and the mocks open beside them', async () => {
+    const outside = URI.file(path.join(path.dirname(workspace), 'elsewhere', 'o.events.json')).toString();
+    const outsideMocks = outside.replace('.events.json', '.mocks.json');
+    service.documentChanged(TextDocument.create(outside, 'json', 1, events));
+    service.documentChanged(TextDocument.create(outsideMocks, 'json', 1, '{"echo message": {"fail": "outside"}}'));
+    const result = await runs.runPattern({ uri: uri('flows/p.cxflow'), events: outside });
+    assert.deepEqual([result.error, result.mocks, result.trace?.groups[0].interactions.map((i) => i.reason)], [undefined, outsideMocks, ['outside']]);
+    await service.documentClosed(outside);
+    await service.documentClosed(outsideMocks);
+  });
+
+  it('renders templates from the workspace: an unknown id lists the ones there are', async () => {
+    const result = await runs.runPattern({ uri: uri('flows/tm.cxflow'), events: uri('z.events.json') });
+    assert.deepEqual(result.trace?.groups[0].steps.filter((s) => s.kind === 'note').map((s) => s.text), ['no template with id TM9 (known: TM1): +TM9 stays as written']);
   });
 });
