@@ -28,6 +28,9 @@ const largeInputTests = [
   /^a form from every prefix of every built-in definition/,
   /^a send form or null at every offset of every prefix/,
 ];
+// Random-edit property tests take a quarter of their steps (test/support/random.ts, propertySteps).
+process.env.CXENGAGE_PROPERTY_SCALE = '0.25';
+
 const isLargeInputTest = (name: string): boolean => largeInputTests.some((pattern) => pattern.test(name));
 
 // node:test takes an optional options object before the body; its `timeout` maps to Mocha's.

@@ -37,3 +37,14 @@ export function randomBytes(random: Random, length: number): string {
   for (let i = 0; i < length; i++) text += String.fromCharCode(random.int(256));
   return text;
 }
+
+/**
+ * How many steps a random-edit property test takes: `steps`, or a quarter of them in a mutation run
+ * (`test/mutation/nodeTestOnMocha.ts` sets `CXENGAGE_PROPERTY_SCALE`). Every mutant of the reader
+ * runs these tests, and a mutant that loops holds a worker for a time limit set from their length;
+ * the first steps, the same seeded edits, are where a wrong re-read shows.
+ */
+export function propertySteps(steps: number): number {
+  const scale = Number(process.env.CXENGAGE_PROPERTY_SCALE ?? '1');
+  return scale > 0 && scale < 1 ? Math.ceil(steps * scale) : steps;
+}

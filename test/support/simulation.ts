@@ -76,3 +76,40 @@ export const abandonedCallsInteractions = [
   ['zendesk', 'ticket', 'ok', 1, [11, 2, 16, 74]],
   ['slack', 'post', 'ok', 1, [15, 17, 15, 74]],
 ];
+
+/** A group's outcome with its waiting form as [form, compact range, what]. */
+export type ShownOutcome =
+  | { kind: 'matched'; matches: number; waiting?: [string, CompactRange, string] }
+  | { kind: 'not-matched'; waiting?: [string, CompactRange, string] }
+  | { kind: 'stopped'; matches: number; limit: 'steps' | 'time'; message: string };
+
+/** Everything a group's trace says, compactly: key, steps, event uses and outcome. */
+export interface GroupShape {
+  key: string;
+  steps: ShownStep[];
+  uses: [number, string][];
+  outcome: ShownOutcome;
+}
+
+export function shapesOf(trace: SimulationTrace): GroupShape[] {
+  return trace.groups.map((g, i) => {
+    const o = g.outcome;
+    let outcome: ShownOutcome;
+    if (o.kind === 'stopped') outcome = o;
+    else {
+      const { waiting, ...rest } = o;
+      outcome = waiting === undefined ? rest : { ...rest, waiting: [waiting.form, compactRange(waiting.range), waiting.what] };
+    }
+    return { key: g.key, steps: stepsOf(trace, i), uses: usesOf(trace, i), outcome };
+  });
+}
+
+/** The message `JSON.parse` gives for a text that is not JSON (it differs between Node versions). */
+export function jsonErrorOf(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`${text} is JSON`);
+}

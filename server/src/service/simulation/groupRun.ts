@@ -65,6 +65,7 @@ export class GroupRun {
 
   range(node: FlowNode): Range {
     let range = this.setting.ranges.get(node);
+    // Stryker disable next-line ConditionalExpression: a cache; computing the range again gives the same range.
     if (range === undefined) this.setting.ranges.set(node, (range = this.pattern.range(node)));
     return range;
   }
@@ -72,6 +73,7 @@ export class GroupRun {
   /** A form's source on one line, shortened for trace text. */
   formText(node: FlowNode): string {
     let text = this.setting.texts.get(node);
+    // Stryker disable next-line ConditionalExpression: a cache; computing the text again gives the same text.
     if (text === undefined) {
       const whole = this.setting.secrets.shownSource(node).replace(/\s+/g, ' ');
       text = whole.length > maxFormText ? `${whole.slice(0, maxFormText - 1)}…` : whole;

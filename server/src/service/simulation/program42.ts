@@ -45,8 +45,10 @@ function isInteraction(node: FlowNode): node is ListNode {
 
 export class Program42 {
   private readonly collector: Collector;
+  // Stryker disable next-line ObjectLiteral,ArrayDeclaration: `runGroup` replaces the instance before any form runs.
   private inst: Instance = { globals: new Map(), consumed: [], cursor: 0 };
   private ev: Evaluator42;
+  // Stryker disable next-line ObjectLiteral: `collect` and `untilHolds` set the environment before the collector reads it.
   private env: Env = { vars: new Map() };
 
   constructor(private readonly run: GroupRun) {
