@@ -3,13 +3,13 @@
 // item has one; those that start with the word first), and marked incomplete when capped.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItem } from 'vscode-languageserver-types';
 import { boundedCompletion, maxCompletionItems } from '../../server/src/service/documents/answerLimits';
+import { documentOf } from '../support/documents';
 
 /** The labels and the incomplete flag of the bounded answer at the end of `text`. */
 function bounded(text: string, items: CompletionItem[], isIncomplete = false): { labels: string[]; isIncomplete: boolean } {
-  const doc = TextDocument.create('file:///workspace/a.cxflow', 'cxengage-flow', 1, text);
+  const doc = documentOf(text, 'flow');
   const list = boundedCompletion({ isIncomplete, items }, doc, doc.positionAt(text.length));
   return { labels: list.items.map((i) => i.label), isIncomplete: list.isIncomplete };
 }

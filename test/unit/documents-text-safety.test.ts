@@ -3,11 +3,10 @@
 // when nothing moved), at the edges of the high and low surrogate blocks.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clampPosition, hasSurrogates, wholeCharacters, wholeRange } from '../../server/src/service/documents/textSafety';
-import { CompactRange, compactRange } from '../support/documents';
+import { CompactRange, compactRange, documentOf } from '../support/documents';
 
-const docOf = (text: string) => TextDocument.create('file:///workspace/a.cxflow', 'cxengage-flow', 1, text);
+const docOf = (text: string) => documentOf(text, 'flow');
 const at = (line: number, character: number) => ({ line, character });
 
 describe('text safety', () => {

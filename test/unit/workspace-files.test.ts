@@ -72,7 +72,7 @@ describe('the workspace over a folder on disk', () => {
     const ws = workspace();
     await ws.scan();
     const scans = await ws.scan({ isCancellationRequested: true });
-    assert.deepEqual(scans.map((s) => [s.folder === ws.folders[0] || s.folder === ws.folders[1], s.files, s.cancelled]), [[true, 0, true], [true, 0, true]]);
+    assert.deepEqual(scans.map((s) => [s.folder, s.files, s.cancelled]), [[ws.folders[0], 0, true], [ws.folders[1], 0, true]]);
     assert.deepEqual(names(ws, 'flow'), ['flows/f.cxflow', 'flows/p.pattern.json']);
     // Folders set again forget the files outside them.
     ws.setFolders([uri('nested')]);
