@@ -1,7 +1,8 @@
 // The grammar tables of both dialects: every form and function of the references is one signature
 // with a shape, a doc and a snippet; options name option forms; argument layouts (pairs, optional
 // params, options among members) and the places completion derives from them; a form added to a
-// table is checked by the walker with nothing else to write; and the references' samples read clean.
+// table is checked by the walker with nothing else to write; a grammar built from a small table of
+// its own answers each question from it; and the references' samples read clean.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { analyseForm } from '../../server/src/service/flow/analysis/analyser';
 import { Grammar, grammar41, grammar42, Position } from '../../server/src/service/flow/analysis/grammar/grammar';
 import { argumentAt, arityOf, layoutArguments } from '../../server/src/service/flow/analysis/grammar/layout';
 import { FormSignature, PlaceRule } from '../../server/src/service/flow/analysis/grammar/signature';
+import { interactionVerbs } from '../../server/src/service/flow/analysis/interactions';
 import { FlowProblem } from '../../server/src/service/flow/analysis/problems';
 import { Globals } from '../../server/src/service/flow/analysis/scope';
 import { checkFlowDocument } from '../../server/src/service/flow/index';
@@ -144,6 +146,72 @@ describe('grammar tables', () => {
       ],
     );
     assert.equal(problems[0].message, messages.formShape('wait-for', '(wait-for <n> <unit> <action>*)'));
+  });
+});
+
+describe('a grammar built from a table of its own', () => {
+  const sig = (name: string, places: FormSignature['places'], more: Partial<FormSignature> = {}): FormSignature => ({
+    name,
+    dialect: '4.1',
+    places,
+    args: [],
+    shape: `(${name})`,
+    doc: name,
+    snippet: name,
+    ...more,
+  });
+  const ping = interactionVerbs.get('send');
+  assert.ok(ping !== undefined);
+  const retries = sig('retries', ['option']);
+  const goOption = sig('go', ['option']);
+  const go = sig('go', ['reaction'], { interaction: ping, options: ['retries', 'absent', 'go'] });
+  const watchWhen = sig('watch', ['when'], { topLevelSide: 'when' });
+  const watchThen = sig('watch', ['reaction', 'when'], { topLevelSide: 'then' });
+  const plus = sig('plus', ['predicate'], { function: 'math' });
+  const table = [retries, goOption, go, watchWhen, watchThen, plus];
+  const rules = rulesOf(grammar41);
+  const built = new Grammar('4.1', table, ['ticks'], 'ticks', { ...rules, value: { ...rules.value, completion: ['predicate', 'when'] } }, 'value', 'reaction');
+
+  it('knows each name, its signatures in table order, and the functions', () => {
+    assert.deepEqual(built.named('watch'), [watchWhen, watchThen]);
+    assert.deepEqual(built.named('go'), [goOption, go]);
+    assert.deepEqual(built.named('nothing'), []);
+    assert.deepEqual([built.has('plus'), built.has('retries'), built.has('nothing')], [true, true, false]);
+    assert.deepEqual([built.isFunction('plus'), built.isFunction('go')], [true, false]);
+    assert.deepEqual([...built.functionNames()], ['plus']);
+  });
+
+  it('looks a name up by position: the first signature of a place, the first place of the rule', () => {
+    assert.deepEqual(built.lookup('watch', 'when'), { signature: watchWhen, place: 'when' });
+    assert.deepEqual(built.lookup('watch', 'reaction'), { signature: watchThen, place: 'reaction' });
+    // `value` takes reactions before predicates.
+    assert.deepEqual(built.lookup('watch', 'value'), { signature: watchThen, place: 'reaction' });
+    assert.deepEqual(built.lookup('plus', 'value'), { signature: plus, place: 'predicate' });
+    assert.equal(built.lookup('plus', 'reaction'), undefined);
+    assert.deepEqual(built.candidateNames('reaction'), ['go', 'watch']);
+    assert.deepEqual(built.candidateNames('top'), ['go', 'watch']);
+  });
+
+  it('offers the forms of a position from its completion places, else its candidates, once per name', () => {
+    assert.deepEqual(built.formsIn('value'), [plus, watchWhen]);
+    assert.deepEqual(built.formsIn('top'), [go, watchThen]);
+    assert.deepEqual(built.formsIn('option'), [retries, goOption]);
+    assert.deepEqual(built.formsIn('action'), []);
+  });
+
+  it('gives a form its options in the order it lists them, leaving out names that are no option', () => {
+    assert.deepEqual(built.optionsOf(go), [retries, goOption]);
+    assert.deepEqual(built.optionsOf(watchWhen), []);
+    assert.deepEqual([built.option(go, 'retries'), built.option(go, 'absent'), built.option(watchWhen, 'retries')], [retries, undefined, undefined]);
+    assert.deepEqual([built.isOption('retries'), built.isOption('go'), built.isOption('watch')], [true, true, false]);
+  });
+
+  it('has the interaction verbs of its table, and the first side a name gives a top-level form', () => {
+    assert.equal(built.interactionSignature('go'), go);
+    assert.equal(built.interactionSignature('watch'), undefined);
+    assert.deepEqual([built.verb('go'), built.verb('watch')], [ping, undefined]);
+    assert.deepEqual([...built.verbMap.keys()], ['go']);
+    assert.deepEqual([built.sideOfOperator('watch'), built.sideOfOperator('go')], ['when', undefined]);
   });
 });
 

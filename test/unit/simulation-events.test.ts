@@ -73,13 +73,13 @@ describe('simulator events', () => {
     assert.deepEqual(shown(readEventsText('[{"a":1}]', 'json')).events, [[1, '2026-01-01T00:00:00.000Z', { a: 1 }, 'input']]);
   });
 
-  it('key groups: strings as they are, other values as JSON, in the order they came; nil and missing keys are keyless', () => {
+  it('key groups: named by strings as they are, other values as JSON, in the order they came; added events carry the key as written; nil and missing keys are keyless', () => {
     const code = ';; When\n(event (= t "a"))\n;; Then\n(event {:t "b"})';
     const trace = runCode(code, [{ id: 'x', t: 'a' }, { id: 7, t: 'a' }, { id: null, t: 'a' }, { t: 'a' }, { id: 'x', t: 'a' }, { id: [1], t: 'a' }]);
     assert.deepEqual(trace.groups.map((g) => [g.key, g.matches, g.events.map((u) => [u.event.number, u.event.origin, u.event.fields.id])]), [
       ['x', 2, [[1, 'input', 'x'], [7, 'emitted', 'x'], [5, 'input', 'x'], [8, 'emitted', 'x']]],
-      ['7', 1, [[2, 'input', 7], [7, 'emitted', '7']]],
-      ['[1]', 1, [[6, 'input', [1]], [7, 'emitted', '[1]']]],
+      ['7', 1, [[2, 'input', 7], [7, 'emitted', 7]]],
+      ['[1]', 1, [[6, 'input', [1]], [7, 'emitted', [1]]]],
     ]);
     assert.deepEqual(trace.keyless.map((e) => e.number), [3, 4]);
     assert.deepEqual(trace.problems.map((p) => p.message), ['event 3 has no "id" (the key attribute): skipped', 'event 4 has no "id" (the key attribute): skipped']);

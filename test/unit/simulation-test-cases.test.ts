@@ -32,10 +32,10 @@ const shared = [
 /** [case, its index in the file, environment, [name, passed, failures, matches run (null: not run)]]. */
 const runs: [TestCase, number, Partial<CaseEnvironment>, [string, boolean, string[], number | null]][] = [
   [{ name: '', pattern: 'p.cxflow', events: go, expect: { matches: 1 } }, 2, {}, ['#3', true, [], 1]],
-  [{ name: 5 as unknown as string, pattern: '#A', events: go, expect: {} }, 0, {}, ['#1', false, ['cannot read the pattern file '], null]],
+  [{ name: 5 as unknown as string, pattern: '#A', events: go, expect: {} }, 0, {}, ['#1', false, ['"pattern" names no file before "#": write "<path>#A"'], null]],
   [{ name: 'txt', pattern: 'notes.txt', events: go, expect: {} }, 0, {}, ['txt', false, ['notes.txt is not a flow (*.cxflow) or pattern (*.pattern.json) file'], null]],
   [{ pattern: 'none.pattern.json#X', events: go, expect: {} }, 0, {}, ['#1', false, ['none.pattern.json has no pattern named "X" (it has none)'], null]],
-  [{ pattern: 'none.pattern.json', events: go, expect: {} }, 0, {}, ['#1', false, ['none.pattern.json holds 0 patterns: name one as none.pattern.json#<name> ()'], null]],
+  [{ pattern: 'none.pattern.json', events: go, expect: {} }, 0, {}, ['#1', false, ['none.pattern.json holds no pattern to run'], null]],
   [
     {
       pattern: 'p.cxflow',

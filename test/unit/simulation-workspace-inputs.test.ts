@@ -133,14 +133,19 @@ describe('the simulator requests over a workspace of their own', () => {
     assert.deepEqual(await runs.patterns(uri('flows/big.cxflow')), []);
   });
 
-  it('runs test cases: the files they name read beside them; template problems lead the failures', async () => {
+  it('runs test cases: the files they name read beside them; template problems shown with the trace, not failing it', async () => {
     const cases = uri('tests/cases.cxtest.json');
     const first = await runs.runTestCase({ uri: cases, index: 0 });
-    // The workspace's template problems are listed, but the case itself passed.
-    assert.deepEqual([first.name, first.passed, first.failures, first.patternUri], ['#1', true, templateProblems, uri('flows/p.cxflow')]);
+    const shown = (run: typeof first) => run.trace?.problems.map((q) => `${q.source}: ${q.message}`);
+    // The workspace's template problems are the trace's input problems; the case itself passed.
+    assert.deepEqual([first.name, first.passed, first.failures, first.patternUri, shown(first)], ['#1', true, [], uri('flows/p.cxflow'), templateProblems]);
     assert.deepEqual(first.trace?.groups[0].interactions.map((i) => i.reason), ['down']);
     const hash = await runs.runTestCase({ uri: cases, index: 2 });
-    assert.deepEqual([hash.name, hash.failures], ['hash', [...templateProblems, 'events: cannot read the events file gone.events.json']]);
+    const gone = 'events: cannot read the events file gone.events.json';
+    assert.deepEqual([hash.name, hash.passed, hash.failures, shown(hash)], ['hash', false, [gone], [...templateProblems, gone]]);
+    const noPattern = await runs.runTestCase({ uri: cases, index: 1 });
+    // No trace to show them with: they follow the case's own failure.
+    assert.deepEqual([noPattern.name, noPattern.passed, noPattern.failures, 'trace' in noPattern], ['#2', false, ['"pattern" names no file before "#": write "<path>#A"', ...templateProblems], false]);
     const bad = await runs.runTestCase({ uri: uri('tests/bad.cxtest.json'), index: 0 });
     assert.deepEqual([bad.name, bad.passed, bad.failures, bad.expected, bad.actual], ['#1', false, ['case 1: a test case is an object; case 2: a test case is an object'], '', '']);
     const tooBig = await runs.runTestCase({ uri: uri('tests/big.cxtest.json'), index: 0 });

@@ -139,7 +139,11 @@ export class SimulationRequests {
       dialect: context.settings.flow.dialect,
       pollInterval: pollMs(params.pollInterval),
     });
-    return { ...base, ...result, failures: [...templates.problems.map((p) => `${p.source}: ${p.message}`), ...result.failures], ...(result.trace ? { patternUri } : {}) };
+    // The workspace's template problems are not the case's: as with the command-line tool they do
+    // not fail it. A run shows them with the trace's input problems; a case that could not run
+    // (no trace) lists them after its own failures.
+    if (result.trace === undefined) return { ...base, ...result, failures: [...result.failures, ...templates.problems.map((p) => `${p.source}: ${p.message}`)] };
+    return { ...base, ...result, trace: { ...result.trace, problems: [...templates.problems, ...result.trace.problems] }, patternUri };
   }
 }
 

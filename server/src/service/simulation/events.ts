@@ -2,7 +2,7 @@
 // (an ISO-8601 instant, or an offset from the previous event), placed on the virtual clock and
 // grouped by the key attribute, as the platform keeps one profile per individual.
 import { parseOffset } from './units';
-import { fromJson, show, ValueMap } from './values';
+import { fromJson, show, Value, ValueMap } from './values';
 
 export interface SimEvent {
   /** 1-based number in the input (emitted events continue the count). */
@@ -110,7 +110,7 @@ export function eventsFromJson(items: readonly unknown[]): EventsRead {
 
 export interface KeyGroups {
   /** Groups in the order their first event came. */
-  groups: { key: string; events: SimEvent[] }[];
+  groups: { key: string; value: Value; events: SimEvent[] }[];
   /** Events without the key attribute. */
   keyless: SimEvent[];
 }
@@ -121,7 +121,9 @@ export function keyText(value: ValueMap[string]): string {
 }
 
 export function groupByKey(events: readonly SimEvent[], key: string): KeyGroups {
-  const byKey = new Map<string, SimEvent[]>();
+  // A group is named by the key's text (7 and "7" are one key) and keeps the value its first event
+  // gave, which the events a reaction adds carry as they were written.
+  const byKey = new Map<string, { key: string; value: Value; events: SimEvent[] }>();
   const keyless: SimEvent[] = [];
   for (const e of events) {
     const value = e.fields[key];
@@ -130,9 +132,9 @@ export function groupByKey(events: readonly SimEvent[], key: string): KeyGroups 
       continue;
     }
     const k = keyText(value);
-    let list = byKey.get(k);
-    if (list === undefined) byKey.set(k, (list = []));
-    list.push(e);
+    let group = byKey.get(k);
+    if (group === undefined) byKey.set(k, (group = { key: k, value, events: [] }));
+    group.events.push(e);
   }
-  return { groups: [...byKey].map(([k, list]) => ({ key: k, events: list })), keyless };
+  return { groups: [...byKey.values()], keyless };
 }

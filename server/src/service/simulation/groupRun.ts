@@ -48,7 +48,9 @@ export class GroupRun {
 
   constructor(
     readonly setting: RunSetting,
+    /** The group's key as text (its name in the trace) and as the events gave it. */
     readonly key: string,
+    private readonly keyValue: Value,
     /** The group's events in time order; then-side `(event ...)` forms insert into it. */
     readonly events: SimEvent[],
     /** The highest event number of the input, after which emitted events are numbered. */
@@ -146,7 +148,7 @@ export class GroupRun {
     if (this.emitted >= maxEmitted) {
       throw new LimitReached('steps', `stopped: more than ${maxEmitted} events added by ${this.formText(node)}`, this.range(node));
     }
-    const event: SimEvent = { number: this.lastNumber + ++this.emitted, time: this.now, fields: { ...fields, [this.setting.key]: this.key }, origin: 'emitted' };
+    const event: SimEvent = { number: this.lastNumber + ++this.emitted, time: this.now, fields: { ...fields, [this.setting.key]: this.keyValue }, origin: 'emitted' };
     let at = this.events.length;
     while (at > 0 && this.events[at - 1].time > this.now) at--;
     this.events.splice(at, 0, event);

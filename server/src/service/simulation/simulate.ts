@@ -90,7 +90,7 @@ export function simulate(pattern: Pattern, input: SimulationInput): SimulationTr
   for (const e of keyless) problems.push({ source: 'events', message: `event ${e.number} has no "${key}" (the key attribute): skipped` });
   const traces: GroupTrace[] = [];
   for (const group of groups) {
-    const run = new GroupRun(setting, group.key, [...group.events], lastNumber);
+    const run = new GroupRun(setting, group.key, group.value, [...group.events], lastNumber);
     let outcome: GroupOutcome;
     try {
       outcome = pattern.dialect === '4.1' ? runGroup41(run, pattern.when[0], pattern.then) : new Program42(run).runGroup(pattern.program);

@@ -94,6 +94,7 @@ function pickPattern(patterns: Pattern[], name: string | undefined, file: string
     return found ?? `${file} has no pattern named "${name}" (it has ${patterns.map((p) => `"${p.name}"`).join(', ') || 'none'})`;
   }
   if (patterns.length === 1) return patterns[0];
+  if (patterns.length === 0) return `${file} holds no pattern to run`;
   return `${file} holds ${patterns.length} patterns: name one as ${file}#<name> (${patterns.map((p) => `"${p.name}"`).join(', ')})`;
 }
 
@@ -102,6 +103,7 @@ export function loadPattern(ref: string, load: CaseLoader, dialect: DialectSetti
   const hash = ref.indexOf('#');
   const file = hash < 0 ? ref : ref.slice(0, hash);
   const name = hash < 0 ? undefined : ref.slice(hash + 1);
+  if (file === '') return `"pattern" names no file before "#": write "<path>#${name ?? '<name>'}"`;
   const loaded = load(file);
   if (loaded === undefined) return `cannot read the pattern file ${file}`;
   const kind = documentKind(loaded.uri);

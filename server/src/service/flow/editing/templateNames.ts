@@ -41,18 +41,30 @@ function namedFields(region: FlowRegion, dialect: DialectVersion): Map<string, T
   return names;
 }
 
-/** 4.1's `(set name ...)` variables of the region. */
-function setVariables(region: FlowRegion): { name: string; line: number }[] {
-  const found: { name: string; line: number }[] = [];
-  const stack: FlowNode[] = [...region.tree.forms];
+/** 4.1's `(set name ...)` variables of the region, in source order, each with the lines that set it. */
+function setVariables(region: FlowRegion): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  const stack: FlowNode[] = [];
+  for (let i = region.tree.forms.length - 1; i >= 0; i--) stack.push(region.tree.forms[i]);
   while (stack.length > 0) {
     const node = stack.pop() as FlowNode;
     if (!isContainer(node)) continue;
     const target = node.children[1];
-    if (node.kind === 'list' && operatorOf(node) === 'set' && target?.kind === 'symbol') found.push({ name: target.name, line: region.position(node.start).line + 1 });
-    for (const child of node.children) stack.push(child);
+    if (node.kind === 'list' && operatorOf(node) === 'set' && target?.kind === 'symbol') {
+      const line = region.position(node.start).line + 1;
+      const lines = found.get(target.name);
+      if (lines === undefined) found.set(target.name, [line]);
+      else if (lines[lines.length - 1] !== line) lines.push(line);
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   return found;
+}
+
+/** `line 4`, `lines 4 and 6`, `lines 1, 4 and 6`. */
+function linesText(lines: number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  return `lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
 }
 
 /** The names in scope where `node` (a `+TM1` or an inline template string) is rendered. */
@@ -71,7 +83,8 @@ export function templateNamesAt(region: FlowRegion, node: FlowNode, dialect: Dia
       add({ name: binding.name, kind: 'variable', detail: `bound by ${operatorOf(binding.form) ?? binding.rule} on line ${region.position(binding.node.start).line + 1}` });
     }
   } else {
-    for (const set of setVariables(region)) add({ name: set.name, kind: 'variable', detail: `set on line ${set.line}` });
+    // 4.1's variables belong to the whole pattern: every `set` of the region counts.
+    for (const [name, lines] of setVariables(region)) add({ name, kind: 'variable', detail: `set on ${linesText(lines)}` });
   }
   for (const [field, kind] of namedFields(region, dialect)) add({ name: field, kind, detail: kind === 'event-field' ? 'event field' : 'response value' });
   return names;
