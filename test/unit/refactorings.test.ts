@@ -131,11 +131,13 @@ describe('a REST payload as a .cxflow file', () => {
     assert.equal(payloadToFlow({ name: 'p', status: false, then: '(delay 1 days) (delay 2 days)' }), '{:name "p"\n :status false\n :then (seq (delay 1 days) (delay 2 days))}\n');
   });
 
-  it('4.2: the program under its directive, name and description as comments', () => {
+  it('4.2: the program under its directive, the other keys in a header that reads back', () => {
     const doc = documentOf('{"name": "Hello", "description": "Say\\nhello", "status": true, "key": "id", "code": "(event {:type \\"hello\\"}) (perform echo message {:message \\"Hello World!\\"})"}', 'pattern', 'hello');
     const { text } = created(conversionActions(readFlow(doc), 0, 'auto', none)[0]);
-    assert.equal(text, '; cxengage-dialect: 4.2\n; Hello\n; Say hello\n(event {:type "hello"}) (perform echo message {:message "Hello World!"})\n');
-    assert.deepEqual(checkFlowDocument(readFlow(documentOf(text, 'flow')), builtinContext()), []);
+    assert.equal(text, '; cxengage-dialect: 4.2\n; name: Hello\n; description: "Say\\nhello"\n; status: true\n; key: id\n(event {:type "hello"}) (perform echo message {:message "Hello World!"})\n');
+    const flow = readFlow(documentOf(text, 'flow'));
+    assert.deepEqual(checkFlowDocument(flow, builtinContext()), []);
+    assert.deepEqual(flowToPayload(flow, 'auto'), { name: 'Hello', description: 'Say\nhello', status: true, key: 'id', code: '(event {:type "hello"}) (perform echo message {:message "Hello World!"})' });
   });
 
   it('offers nothing for broken JSON or a payload without code', () => {

@@ -66,6 +66,31 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'the key a converted payload left: a 4.2 program\'s `; key:` header',
+    kind: 'flow',
+    text: '; cxengage-dialect: 4.2\n; name: N\n; key: customer-id\n(event {:t "a"})\n; key: late',
+    patterns: [
+      { name: '', dialect: '4.2', reason: 'because of the `; cxengage-dialect: 4.2` comment on line 1', key: 'customer-id', when: [], then: [], program: [['(event {:t "a"})', [3, 0, 3, 16]]], errors: [], start: [3, 0, 3, 0] },
+    ],
+  },
+  {
+    name: 'a 4.2 .cxflow of comments only: its header still names the key',
+    kind: 'flow',
+    text: '; cxengage-dialect: 4.2\n; key: customer-id',
+    patterns: [
+      { name: '', dialect: '4.2', reason: 'because of the `; cxengage-dialect: 4.2` comment on line 1', key: 'customer-id', when: [], then: [], program: [], errors: [], start: [0, 0, 0, 0] },
+    ],
+  },
+  {
+    name: 'a pattern map\'s `:key` is its key when it is a string',
+    kind: 'flow',
+    text: '[{:key "order-id" :then (set x 1)} {:key 5 :then (set y 2)}]',
+    patterns: [
+      { name: '#1', dialect: '4.1', reason: 'because line 1 has a pattern map with `:then`', key: 'order-id', when: [], then: [['(set x 1)', [0, 24, 0, 33]]], program: [], errors: [], start: [0, 1, 0, 1] },
+      { name: '#2', dialect: '4.1', reason: 'because line 1 has a pattern map with `:then`', key: null, when: [], then: [['(set y 2)', [0, 49, 0, 58]]], program: [], errors: [], start: [0, 35, 0, 35] },
+    ],
+  },
+  {
     name: 'reader errors are placed in the document',
     kind: 'flow',
     text: ';; When\n(event (= t "a"))\n;; Then\n(set x "1)',

@@ -10,17 +10,9 @@ import { patternObjects } from '../flow/embedding/patternFile';
 import { FlowNode, MapNode, mapValue } from '../flow/syntax/tree';
 import { stringLiteral } from '../flow/editing/insertText';
 import { readFlow } from '../flow/syntax/reader';
+import { PatternPayload, payloadHeader, readPayloadHeader } from '../flow/embedding/payloadHeader';
 
-/** A pattern as the REST API takes it; `code` for 4.2, `when` and `then` for 4.1. */
-export interface PatternPayload {
-  name: string;
-  description?: string;
-  status: boolean;
-  key?: string;
-  code?: string;
-  when?: string;
-  then?: string;
-}
+export type { PatternPayload };
 
 const origin: Position = { line: 0, character: 0 };
 
@@ -63,6 +55,8 @@ function payloadOfMap(region: FlowRegion, map: MapNode, fallbackName: string): P
   const payload: PatternPayload = { name: stringOf(mapValue(map, 'name')) ?? fallbackName, status: status?.kind === 'boolean' ? status.value : false };
   const description = stringOf(mapValue(map, 'description'));
   if (description !== undefined) payload.description = description;
+  const key = stringOf(mapValue(map, 'key'));
+  if (key !== undefined) payload.key = key;
   for (const side of ['when', 'then'] as const) {
     const value = mapValue(map, side);
     if (value !== undefined) payload[side] = value.kind === 'string' ? value.value : spanText(region, [value]);
@@ -95,16 +89,24 @@ export function flowToPayload(flowDoc: FlowDocument, setting: DialectSetting): P
     return payloads.length === 1 ? payloads[0] : payloads;
   }
   if (regionDialect(region, setting).version === '4.2') {
-    return { name, status: false, code: spanText(region, region.tree.forms) };
+    const header = readPayloadHeader(region.tree);
+    return { ...header, name: header.name ?? name, status: header.status ?? false, code: spanText(region, region.tree.forms) };
   }
   const sides: Record<'when' | 'then', FlowNode[]> = { when: [], then: [] };
   for (const form of region.tree.forms) sides[topLevelSide(region, form) ?? 'then'].push(form);
   return { name, status: false, when: spanText(region, sides.when), then: spanText(region, sides.then) };
 }
 
+/** The payload with its keys in the REST API's order, those without a value left out. */
+function inRestOrder(payload: PatternPayload): PatternPayload {
+  const ordered: Record<string, unknown> = {};
+  for (const k of ['name', 'description', 'status', 'key', 'code', 'when', 'then'] as const) if (payload[k] !== undefined) ordered[k] = payload[k];
+  return ordered as unknown as PatternPayload;
+}
+
 /** The JSON text of a payload, two-space indented, in the REST API's key order. */
 export function payloadJson(payload: PatternPayload | PatternPayload[]): string {
-  return `${JSON.stringify(payload, null, 2)}\n`;
+  return `${JSON.stringify(Array.isArray(payload) ? payload.map(inRestOrder) : inRestOrder(payload), null, 2)}\n`;
 }
 
 /** A map value holds one form: code of several becomes one `(and ...)` (when) or `(seq ...)` (then). */
@@ -113,15 +115,15 @@ function oneForm(code: string, wrapper: 'and' | 'seq'): string {
   return readFlow(trimmed).forms.length > 1 ? `(${wrapper} ${trimmed})` : trimmed;
 }
 
-/** The `.cxflow` text of one payload: a 4.1 pattern map, or a 4.2 program under its directive with name and description as comments. */
+/** The `.cxflow` text of one payload: a 4.1 pattern map, or a 4.2 program under its directive and a header of the payload's other keys. */
 export function payloadToFlow(payload: PatternPayload): string {
   if (payload.code !== undefined) {
-    const about = [payload.name, payload.description].filter((s): s is string => s !== undefined && s !== '').map((s) => `; ${s.replace(/\r?\n|\r/g, ' ')}\n`);
-    return `; cxengage-dialect: 4.2\n${about.join('')}${payload.code.trim()}\n`;
+    return `; cxengage-dialect: 4.2\n${payloadHeader(payload)}${payload.code.trim()}\n`;
   }
   const lines = [`{:name ${stringLiteral(payload.name)}`];
   if (payload.description !== undefined) lines.push(` :description ${stringLiteral(payload.description)}`);
   lines.push(` :status ${payload.status}`);
+  if (payload.key !== undefined) lines.push(` :key ${stringLiteral(payload.key)}`);
   if (payload.when !== undefined) lines.push(` :when ${oneForm(payload.when, 'and')}`);
   if (payload.then !== undefined) lines.push(` :then ${oneForm(payload.then, 'seq')}`);
   return `${lines.join('\n')}}\n`;
@@ -138,6 +140,8 @@ function payloadOfObject(object: ObjectASTNode, fallbackName: string): PatternPa
   const payload: PatternPayload = { name: text('name') ?? fallbackName, status: values.status === true };
   const description = text('description');
   if (description !== undefined) payload.description = description;
+  const key = text('key');
+  if (key !== undefined) payload.key = key;
   if (text('code') !== undefined) return { ...payload, code: text('code') };
   if (text('when') === undefined && text('then') === undefined) return undefined;
   return { ...payload, when: text('when'), then: text('then') };

@@ -6,6 +6,7 @@ import { getLanguageService, ObjectASTNode, StringASTNode } from 'vscode-json-la
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { topLevelSide } from '../flow/analysis/sides';
 import { unescapeJsonString } from '../flow/embedding/jsonString';
+import { readPayloadHeader } from '../flow/embedding/payloadHeader';
 import { embeddedRegion, FlowRegion, wholeDocumentRegion } from '../flow/embedding/region';
 import type { FlowDocument } from '../flow/index';
 import { readFlow, readFlowWithBalance } from '../flow/syntax/reader';
@@ -17,7 +18,7 @@ export interface Pattern {
   name: string;
   dialect: DialectVersion;
   dialectReason: string;
-  /** The 4.2 payload's `key`. */
+  /** The payload's `key`: a payload's own, a pattern map's `:key`, a 4.2 program's `; key:` header. */
   key?: string;
   /** 4.1: the when side's forms and the then side's forms. */
   when: FlowNode[];
@@ -73,7 +74,7 @@ function flowPatterns(flowDoc: PatternDocument, setting: DialectSetting): Patter
   const base = { dialect: version, dialectReason: reason, errors: errorsOf([region]), ...loc };
   const forms = region.tree.forms;
   const startOf = (node: FlowNode | undefined) => (node === undefined ? region.range(0, 0) : region.range(node.start, node.start));
-  if (version === '4.2') return [{ ...base, name: '', when: [], then: [], program: forms, start: startOf(forms[0]) }];
+  if (version === '4.2') return [{ ...base, name: '', key: readPayloadHeader(region.tree).key, when: [], then: [], program: forms, start: startOf(forms[0]) }];
   const maps: MapNode[] = [];
   for (const f of forms) {
     if (f.kind === 'map') maps.push(f);
@@ -84,7 +85,8 @@ function flowPatterns(flowDoc: PatternDocument, setting: DialectSetting): Patter
     return patternMaps.map((m, i) => {
       const when = mapValue(m, 'when');
       const then = mapValue(m, 'then');
-      return { ...base, name: nameOf(m) ?? `#${i + 1}`, when: when ? [when] : [], then: then ? [then] : [], program: [], start: startOf(m) };
+      const key = mapValue(m, 'key');
+      return { ...base, name: nameOf(m) ?? `#${i + 1}`, key: key?.kind === 'string' ? key.value : undefined, when: when ? [when] : [], then: then ? [then] : [], program: [], start: startOf(m) };
     });
   }
   const when: FlowNode[] = [];
