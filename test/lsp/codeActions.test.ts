@@ -117,6 +117,9 @@ describe('code actions over LSP', () => {
     // The payload's own name is taken: the .cxflow gets the next free one.
     const [toFlow] = await request('p.pattern.json', ['refactor.extract']);
     assert.equal(toFlow.title, 'Convert to a .cxflow file (p.cxflow)');
+    // The payload's keys other than its code travel in the header, in the REST API's order.
+    const flowFill = (toFlow.edit?.documentChanges ?? [])[1] as TextDocumentEdit;
+    assert.equal((flowFill.edits[0] as TextEdit).newText, `; cxengage-dialect: 4.2\n; name: p\n; status: true\n${JSON.parse(payload).code}\n`);
   });
 
   it('answers nothing for a document it does not know, without failing', async () => {
