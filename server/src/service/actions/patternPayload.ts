@@ -7,7 +7,7 @@ import { FlowDocument, FlowRegion } from '../flow';
 import { DialectSetting, regionDialect } from '../flow/analysis/dialect';
 import { isPatternMap, topLevelSide } from '../flow/analysis/sides';
 import { patternObjects } from '../flow/embedding/patternFile';
-import { FlowNode, MapNode, mapValue } from '../flow/syntax/tree';
+import { FlowNode, MapNode, mapString, mapValue } from '../flow/syntax/tree';
 import { stringLiteral } from '../flow/editing/insertText';
 import { readFlow } from '../flow/syntax/reader';
 import { PatternPayload, payloadHeader, readPayloadHeader } from '../flow/embedding/payloadHeader';
@@ -40,10 +40,6 @@ export function freeUri(stemUri: string, ext: string, taken: (uri: string) => bo
   return uri;
 }
 
-function stringOf(node: FlowNode | undefined): string | undefined {
-  return node?.kind === 'string' ? node.value : undefined;
-}
-
 /** The source text from the first to the last of `forms` (comments between them kept). */
 function spanText(region: FlowRegion, forms: readonly FlowNode[]): string {
   return forms.length === 0 ? '' : region.tree.text.slice(forms[0].start, forms[forms.length - 1].end);
@@ -52,10 +48,10 @@ function spanText(region: FlowRegion, forms: readonly FlowNode[]): string {
 /** A 4.1 pattern map `{:name .. :when .. :then ..}` as a payload, its code as written. */
 function payloadOfMap(region: FlowRegion, map: MapNode, fallbackName: string): PatternPayload {
   const status = mapValue(map, 'status');
-  const payload: PatternPayload = { name: stringOf(mapValue(map, 'name')) ?? fallbackName, status: status?.kind === 'boolean' ? status.value : false };
-  const description = stringOf(mapValue(map, 'description'));
+  const payload: PatternPayload = { name: mapString(map, 'name') ?? fallbackName, status: status?.kind === 'boolean' ? status.value : false };
+  const description = mapString(map, 'description');
   if (description !== undefined) payload.description = description;
-  const key = stringOf(mapValue(map, 'key'));
+  const key = mapString(map, 'key');
   if (key !== undefined) payload.key = key;
   for (const side of ['when', 'then'] as const) {
     const value = mapValue(map, side);
@@ -97,10 +93,11 @@ export function flowToPayload(flowDoc: FlowDocument, setting: DialectSetting): P
   return { name, status: false, when: spanText(region, sides.when), then: spanText(region, sides.then) };
 }
 
-/** The payload with its keys in the REST API's order, those without a value left out. */
+/** The payload with its keys in the REST API's order. */
 function inRestOrder(payload: PatternPayload): PatternPayload {
   const ordered: Record<string, unknown> = {};
-  for (const k of ['name', 'description', 'status', 'key', 'code', 'when', 'then'] as const) if (payload[k] !== undefined) ordered[k] = payload[k];
+  // JSON.stringify leaves out the keys whose value is undefined.
+  for (const k of ['name', 'description', 'status', 'key', 'code', 'when', 'then'] as const) ordered[k] = payload[k];
   return ordered as unknown as PatternPayload;
 }
 

@@ -10,7 +10,7 @@ import { readPayloadHeader } from '../flow/embedding/payloadHeader';
 import { embeddedRegion, FlowRegion, wholeDocumentRegion } from '../flow/embedding/region';
 import type { FlowDocument } from '../flow/index';
 import { readFlow, readFlowWithBalance } from '../flow/syntax/reader';
-import { FlowNode, keyName, MapNode, mapValue, topLevelForm } from '../flow/syntax/tree';
+import { FlowNode, keyName, MapNode, mapString, mapValue, topLevelForm } from '../flow/syntax/tree';
 import { DialectSetting, DialectVersion, dialectBecause, regionDialect } from '../flow/analysis/dialect';
 
 export interface Pattern {
@@ -59,11 +59,6 @@ function errorsOf(regions: readonly FlowRegion[]): Pattern['errors'] {
   return regions.flatMap((r) => r.tree.errors.map((e) => ({ message: e.message, range: r.range(e.start, e.end) })));
 }
 
-function nameOf(map: MapNode): string | undefined {
-  const v = mapValue(map, 'name');
-  return v?.kind === 'string' ? v.value : undefined;
-}
-
 /** What patterns are found in: the service's parsed flow document, or `readFlowDocument`'s. */
 export type PatternDocument = Pick<FlowDocument, 'kind' | 'regions' | 'document'>;
 
@@ -85,8 +80,7 @@ function flowPatterns(flowDoc: PatternDocument, setting: DialectSetting): Patter
     return patternMaps.map((m, i) => {
       const when = mapValue(m, 'when');
       const then = mapValue(m, 'then');
-      const key = mapValue(m, 'key');
-      return { ...base, name: nameOf(m) ?? `#${i + 1}`, key: key?.kind === 'string' ? key.value : undefined, when: when ? [when] : [], then: then ? [then] : [], program: [], start: startOf(m) };
+      return { ...base, name: mapString(m, 'name') ?? `#${i + 1}`, key: mapString(m, 'key'), when: when ? [when] : [], then: then ? [then] : [], program: [], start: startOf(m) };
     });
   }
   const when: FlowNode[] = [];

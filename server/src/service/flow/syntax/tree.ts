@@ -348,6 +348,12 @@ export function mapValue(map: MapNode, name: string): FlowNode | undefined {
   return undefined;
 }
 
+/** The text of a map's string value under `:name`; undefined when it is missing or not a string. */
+export function mapString(map: MapNode, name: string): string | undefined {
+  const value = mapValue(map, name);
+  return value?.kind === 'string' ? value.value : undefined;
+}
+
 /** The comment holding `offset` (from its `;` to the end of its line), if any. */
 export function commentAt(tree: FlowTree, offset: number): FlowComment | undefined {
   const comments = tree.comments;
